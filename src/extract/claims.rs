@@ -1,0 +1,405 @@
+//! Claims: body sentences that assert a checkable fact or report an assertion, with who
+//! asserts them (`Kirby stated`, `according to Yonhap`, `he added` → the last speaker) and the
+//! figures they carry.
+
+use super::names::REPORTING_VERBS;
+use super::sentences::Sentence;
+use super::token::{Token, TokenKind};
+use super::{Entity, EntityKind, ExtractedClaim};
+use crate::article::Boilerplate;
+use crate::span::Span;
+
+/// Claims are sentences of at least this many words; shorter ones are captions and labels.
+const MIN_CLAIM_WORDS: usize = 6;
+
+/// Words that open a subordinate clause at the start of a sentence; a reporting verb inside it
+/// (`While the U.S. has not confirmed ...,`) is not the sentence's attribution.
+const SUBORDINATORS: &[&str] = &[
+    "while", "although", "though", "if", "because", "when", "since", "after", "before", "as",
+    "unless", "whereas", "once", "until",
+];
+
+/// Words between a subject and its verb: `Kirby also said`, `the agency had earlier reported`.
+const AUXILIARIES: &[&str] = &[
+    "also", "further", "has", "have", "had", "earlier", "recently", "previously", "not", "yet",
+    "already", "reportedly", "publicly", "repeatedly", "later", "then", "once", "again", "is",
+    "was", "were", "are", "be", "been", "will", "would", "could", "may", "might", "can",
+    "should", "did", "does", "do", "separately", "similarly", "privately", "initially", "first",
+    "subsequently", "had", "still", "now", "just", "too", "likewise", "openly", "officially",
+];
+
+/// Common nouns that can head a described speaker: `US officials`, `the spy agency`.
+const SPEAKER_NOUNS: &[&str] = &[
+    "official", "officials", "spokesperson", "spokesman", "spokeswoman", "spokespeople",
+    "agency", "ministry", "source", "sources", "government", "authorities", "military", "army",
+    "police", "analysts", "analyst", "experts", "expert", "diplomats", "diplomat", "lawmakers",
+    "leaders", "leader", "president", "minister", "ambassador", "envoy", "intelligence",
+    "service", "office", "department", "committee", "council", "commission", "media", "outlet",
+    "newspaper", "observers", "residents", "witnesses", "allies", "administration", "embassy",
+    "command", "prosecutors", "investigators", "researchers", "officers", "commander",
+    "commanders", "state", "states", "kingdom", "korea", "nations", "people", "spy",
+];
+
+/// Nouns that report without speaking: `Recent reports indicate ...` has no speaker.
+const NOT_SPEAKERS: &[&str] = &["reports", "report", "data", "figures", "statistics", "studies", "analysis", "images", "footage", "evidence", "comments", "remarks"];
+
+/// Line labels that are never claims.
+const NON_CLAIM_LABELS: &[&str] = &["photo", "photos", "source", "sources", "image", "images", "credit", "video", "caption", "background", "file", "pictured"];
+
+/// Finds the claims among `sentences`.
+#[must_use]
+pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence], entities: &[Entity], boilerplate: &[Boilerplate]) -> Vec<ExtractedClaim> {
+    let finder = Finder { text, tokens, entities };
+    let mut claims: Vec<ExtractedClaim> = Vec::new();
+    let mut quote_open = false;
+    let mut last_speaker: Option<(String, usize)> = None; // speaker and the token where its sentence ended
+    for sentence in sentences {
+        let opens_in_quote = quote_open;
+        quote_open = finder.quote_state_after(sentence, quote_open);
+        if boilerplate.iter().any(|b| b.span.overlaps(sentence.span)) {
+            continue;
+        }
+        let Some(start) = finder.body_start(sentence) else { continue };
+        if !finder.is_claim(start, sentence.tokens.end) {
+            continue;
+        }
+        let attributions = finder.attributions(start, sentence.tokens.end, last_speaker.as_ref().map(|(s, _)| s.as_str()));
+        let paragraph_continues = last_speaker.as_ref().is_some_and(|&(_, end)| !finder.paragraph_break_between(end, start));
+        let starts_with_quote = finder.tokens[start].kind == TokenKind::Punct && finder.tokens[start].text(text).starts_with(['“', '"']);
+
+        let clauses = finder.clauses(start, sentence.tokens.end, &attributions);
+        for (range, attribution) in clauses {
+            let (speaker, speaker_span, via) = match attribution {
+                Some(a) => (a.speaker, a.span, a.via),
+                // A quotation that goes on, or an unattributed quote right after a statement,
+                // keeps that statement's speaker.
+                None if opens_in_quote || starts_with_quote || paragraph_continues && finder.continues_statement(start) => {
+                    (last_speaker.as_ref().map(|(s, _)| s.clone()), None, None)
+                }
+                None => (None, None, None),
+            };
+            let span = Span::new(tokens[range.start].span.start, tokens[range.end - 1].span.end);
+            let values = entities
+                .iter()
+                .filter(|e| e.kind == EntityKind::Number && span.contains(e.span))
+                .filter_map(|e| e.quantity.as_ref().map(|q| q.value))
+                .collect();
+            claims.push(ExtractedClaim { span, speaker: speaker.clone(), speaker_span, via, values });
+            if let Some(speaker) = speaker {
+                last_speaker = Some((speaker, sentence.tokens.end));
+            } else if !opens_in_quote {
+                last_speaker = None;
+            }
+        }
+    }
+    claims
+}
+
+/// Who a sentence (or clause) says asserts it.
+#[derive(Debug, Clone)]
+struct Attribution {
+    speaker: Option<String>,
+    span: Option<Span>,
+    via: Option<String>,
+    /// The first token of the subject, where a second clause would start.
+    subject_start: usize,
+}
+
+struct Finder<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    entities: &'a [Entity],
+}
+
+impl Finder<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.tokens[i].text(self.text)
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.word(i).to_lowercase()
+    }
+
+    fn is_quote(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Punct && self.word(i).starts_with(['“', '”', '"'])
+    }
+
+    fn quote_state_after(&self, sentence: &Sentence, mut open: bool) -> bool {
+        if self.tokens[sentence.tokens.start].newlines_before >= 1 && !open {
+            open = false;
+        }
+        for i in sentence.tokens.clone() {
+            match self.word(i) {
+                "“" => open = true,
+                "”" => open = false,
+                "\"" => open = !open,
+                _ => {}
+            }
+        }
+        open
+    }
+
+    fn paragraph_break_between(&self, previous_end: usize, start: usize) -> bool {
+        (previous_end..=start.min(self.tokens.len() - 1)).any(|i| self.tokens[i].newlines_before >= 1)
+    }
+
+    /// Where the claim text starts: after a dateline or label (`WASHINGTON:`, `Details:`) or
+    /// a bullet. `None` for caption and source lines, which are never claims.
+    fn body_start(&self, sentence: &Sentence) -> Option<usize> {
+        let range = sentence.tokens.clone();
+        let mut start = range.start;
+        while start < range.end && self.tokens[start].kind == TokenKind::Punct && self.word(start).starts_with(['•', '*', '-', '–', '—', '·']) {
+            start += 1;
+        }
+        // A label of one to four capitalised words before a colon.
+        if let Some(colon) = (start..range.end.min(start + 5)).find(|&i| self.tokens[i].is_punct(self.text, ':')) {
+            let label_words = (start..colon).all(|i| self.tokens[i].is_capitalized(self.text) || self.tokens[i].kind == TokenKind::Word && self.word(i).chars().all(|c| !c.is_lowercase()));
+            if label_words && colon > start {
+                if colon == start + 1 && NON_CLAIM_LABELS.contains(&self.lower(start).as_str()) {
+                    return None;
+                }
+                start = colon + 1;
+            }
+        }
+        // A caption anywhere ("Kim Jong Un. Photo: Getty Images") is not a claim.
+        if (start..range.end.saturating_sub(1)).any(|i| NON_CLAIM_LABELS.contains(&self.lower(i).as_str()) && self.tokens[i].is_capitalized(self.text) && self.tokens[i + 1].is_punct(self.text, ':')) {
+            return None;
+        }
+        (start < range.end).then_some(start)
+    }
+
+    /// A claim ends like a sentence and is long enough to assert something.
+    fn is_claim(&self, start: usize, end: usize) -> bool {
+        let words = (start..end).filter(|&i| matches!(self.tokens[i].kind, TokenKind::Word | TokenKind::Number)).count();
+        let last = (start..end).rev().find(|&i| !(self.tokens[i].kind == TokenKind::Punct && self.word(i).starts_with(['”', '"', '’', '\'', ')'])));
+        let terminated = last.is_some_and(|i| self.word(i).starts_with(['.', '!', '?', '…']))
+            || (start..end).rev().take(2).any(|i| self.tokens[i].kind == TokenKind::Punct && self.word(i).starts_with(['”', '"']));
+        let question = last.is_some_and(|i| self.word(i) == "?");
+        words >= MIN_CLAIM_WORDS && terminated && !question
+    }
+
+    /// A sentence with no attribution of its own continues the last statement when its
+    /// subject is a pronoun or it is passive reporting (`It was also noted ...`).
+    fn continues_statement(&self, start: usize) -> bool {
+        let first = self.lower(start);
+        matches!(first.as_str(), "he" | "she" | "they" | "it" | "this" | "these" | "if") || first == "the" && self.tokens.get(start + 1).is_some_and(|t| t.text(self.text) == "move")
+    }
+
+    /// Every reporting verb in the sentence's main clause, with its subject resolved.
+    fn attributions(&self, start: usize, end: usize, previous_speaker: Option<&str>) -> Vec<Attribution> {
+        let main_start = self.main_clause_start(start, end);
+        let mut found = Vec::new();
+        let mut in_quote = false;
+        for v in start..end {
+            if self.is_quote(v) {
+                in_quote = match self.word(v) {
+                    "“" => true,
+                    "”" => false,
+                    _ => !in_quote,
+                };
+                continue;
+            }
+            if in_quote || v < main_start || !REPORTING_VERBS.contains(&self.word(v)) {
+                continue;
+            }
+            if let Some(a) = self.subject_of(v, start, end, previous_speaker) {
+                found.push(a);
+            }
+        }
+        if found.is_empty() {
+            if let Some(a) = self.according_to(start, end) {
+                found.push(a);
+            }
+        } else if let Some(relay) = self.according_to(start, end) {
+            // "According to Yonhap, the NIS said ...": the NIS speaks, Yonhap relays.
+            if found[0].speaker != relay.speaker {
+                found[0].via = relay.speaker;
+            }
+        }
+        found
+    }
+
+    /// After an opening subordinate clause (`While the U.S. has not confirmed it, ...`).
+    fn main_clause_start(&self, start: usize, end: usize) -> usize {
+        if self.tokens[start].kind == TokenKind::Word && SUBORDINATORS.contains(&self.lower(start).as_str()) {
+            if let Some(comma) = (start..end).find(|&i| self.tokens[i].is_punct(self.text, ',')) {
+                return comma + 1;
+            }
+        }
+        start
+    }
+
+    /// The subject of the reporting verb at `v`: before it (`Kirby said`), after it
+    /// (`”, said John Kirby`), through a relative pronoun (`the agency, which estimates`), an
+    /// apposition (`Ambassador, Sergiy Kyslytsya, added`) or a coordination (`... but considers`).
+    fn subject_of(&self, v: usize, start: usize, end: usize, previous_speaker: Option<&str>) -> Option<Attribution> {
+        let mut k = v;
+        while k > start && AUXILIARIES.contains(&self.lower(k - 1).as_str()) {
+            k -= 1;
+        }
+        // "pointed out" and similar particles do not matter; inversion does.
+        if k > start && self.tokens[k - 1].is_punct(self.text, ',') && (k - 1 == start || self.is_quote(k - 2) || self.is_quote(k - 1)) || k > start && self.is_quote(k - 1) {
+            return self.subject_after(v, end);
+        }
+        if k > start + 1 && self.tokens[k - 1].is_punct(self.text, ',') && self.is_quote(k - 2) {
+            return self.subject_after(v, end);
+        }
+        if k > start && matches!(self.lower(k - 1).as_str(), "which" | "who") {
+            k -= 1;
+            if k > start && self.tokens[k - 1].is_punct(self.text, ',') {
+                k -= 1;
+            }
+        } else if k > start && self.tokens[k - 1].is_punct(self.text, ',') {
+            // Apposition: "Russia’s UN Ambassador, Vassily Nebenzia, dismissed".
+            k -= 1;
+        }
+        if k > start && matches!(self.lower(k - 1).as_str(), "and" | "but") {
+            return self.noun_phrase(self.main_clause_start(start, end), self.subject_end(self.main_clause_start(start, end), end), previous_speaker);
+        }
+        let np_start = self.noun_phrase_start(k, start);
+        if np_start == k {
+            return None;
+        }
+        self.noun_phrase(np_start, k, previous_speaker)
+    }
+
+    /// `”, said White House Advisor John Kirby.`: the phrase after the verb.
+    fn subject_after(&self, v: usize, end: usize) -> Option<Attribution> {
+        let from = v + 1;
+        let mut to = from;
+        while to < end && !(self.tokens[to].kind == TokenKind::Punct && !self.tokens[to].text(self.text).starts_with(['’', '\''])) {
+            to += 1;
+        }
+        (to > from).then(|| self.noun_phrase(from, to, None)).flatten()
+    }
+
+    /// Walks back from `k` over the words of a noun phrase.
+    fn noun_phrase_start(&self, k: usize, start: usize) -> usize {
+        let mut j = k;
+        while j > start && k - j < 10 {
+            let t = &self.tokens[j - 1];
+            let w = t.text(self.text).to_lowercase();
+            let inside = match t.kind {
+                TokenKind::Word => !matches!(w.as_str(), "that" | "which" | "who" | "and" | "but" | "or" | "by" | "to" | "with" | "as" | "while" | "if" | "when" | "because" | "after" | "before" | "than" | "said" | "says") && !REPORTING_VERBS.contains(&w.as_str()),
+                TokenKind::Possessive | TokenKind::Number => true,
+                TokenKind::Punct => matches!(w.as_str(), "(" | ")" | "-" | "."),
+            };
+            if !inside {
+                break;
+            }
+            j -= 1;
+        }
+        j
+    }
+
+    /// The end of the sentence's opening noun phrase (its grammatical subject).
+    fn subject_end(&self, start: usize, end: usize) -> usize {
+        (start..end)
+            .find(|&i| {
+                let w = self.lower(i);
+                self.tokens[i].kind == TokenKind::Punct && !matches!(w.as_str(), "." | "-") || AUXILIARIES.contains(&w.as_str()) || REPORTING_VERBS.contains(&w.as_str())
+            })
+            .unwrap_or(end)
+    }
+
+    /// `according to X`, `citing X`, `as reported by X`.
+    fn according_to(&self, start: usize, end: usize) -> Option<Attribution> {
+        let cue_end = (start..end).find_map(|i| {
+            let w = self.lower(i);
+            match w.as_str() {
+                "according" if i + 1 < end && self.lower(i + 1) == "to" => Some(i + 2),
+                "citing" => Some(i + 1),
+                "by" if i > start && self.lower(i - 1) == "reported" => Some(i + 1),
+                _ => None,
+            }
+        })?;
+        let mut to = cue_end;
+        while to < end && !(self.tokens[to].kind == TokenKind::Punct && !matches!(self.word(to), "(" | ")" | "-" | "." | "’" | "'") ) && to - cue_end < 12 {
+            if self.tokens[to].kind == TokenKind::Word && matches!(self.lower(to).as_str(), "that" | "which" | "who") {
+                break;
+            }
+            to += 1;
+        }
+        self.noun_phrase(cue_end, to, None)
+    }
+
+    /// Names the speaker in tokens `from..to`: a person, else an organisation, else a place
+    /// standing alone; a pronoun takes the previous speaker or the last person named; a
+    /// description (`US officials`) is kept as written.
+    fn noun_phrase(&self, from: usize, to: usize, previous_speaker: Option<&str>) -> Option<Attribution> {
+        if from >= to {
+            return None;
+        }
+        let span = Span::new(self.tokens[from].span.start, self.tokens[to - 1].span.end);
+        let inside: Vec<&Entity> = self.entities.iter().filter(|e| span.contains(e.span)).collect();
+        let name = |e: &Entity| e.canonical.clone().unwrap_or_else(|| normalize(&self.text[e.span.start..e.span.end]));
+        let attribution = |speaker: Option<String>| Attribution { speaker, span: Some(span), via: None, subject_start: from };
+
+        for kind in [EntityKind::Person, EntityKind::Organization] {
+            if let Some(e) = inside.iter().rev().find(|e| e.kind == kind) {
+                return Some(attribution(Some(name(e))));
+            }
+        }
+        let head = self.lower(to - 1);
+        if NOT_SPEAKERS.contains(&head.as_str()) {
+            return None;
+        }
+        let words: Vec<usize> = (from..to).filter(|&i| !matches!(self.lower(i).as_str(), "the" | "a" | "an")).collect();
+        if let Some(place) = inside.iter().find(|e| e.kind == EntityKind::Location) {
+            let only_the_place = words.iter().all(|&i| place.span.contains(self.tokens[i].span));
+            if only_the_place {
+                return Some(attribution(Some(name(place))));
+            }
+        }
+        if words.len() == 1 {
+            match self.lower(words[0]).as_str() {
+                "he" | "she" => return Some(attribution(self.person_before(from, previous_speaker))),
+                "it" | "they" => return previous_speaker.map(|s| attribution(Some(s.to_owned()))),
+                _ => {}
+            }
+        }
+        if SPEAKER_NOUNS.contains(&head.as_str()) {
+            let first = *words.first()?;
+            let description = normalize(&self.text[self.tokens[first].span.start..self.tokens[to - 1].span.end]);
+            return Some(attribution(Some(description)));
+        }
+        None
+    }
+
+    /// The speaker a `he`/`she` refers to: the previous speaker when a person, else the last
+    /// person named before `i`.
+    fn person_before(&self, i: usize, previous_speaker: Option<&str>) -> Option<String> {
+        let offset = self.tokens[i].span.start;
+        let people: Vec<&Entity> = self.entities.iter().filter(|e| e.kind == EntityKind::Person && e.span.end <= offset).collect();
+        let name = |e: &Entity| e.canonical.clone().unwrap_or_else(|| normalize(&self.text[e.span.start..e.span.end]));
+        if let Some(previous) = previous_speaker {
+            if people.iter().any(|e| name(e) == previous) {
+                return Some(previous.to_owned());
+            }
+        }
+        people.last().map(|e| name(e))
+    }
+
+    /// Splits a sentence carrying two separately attributed facts into clauses at the second
+    /// subject (`a spokesperson confirmed it after NATO's Mark Rutte announced ...`).
+    fn clauses(&self, start: usize, end: usize, attributions: &[Attribution]) -> Vec<(std::ops::Range<usize>, Option<Attribution>)> {
+        let mut clauses = Vec::new();
+        let mut clause_start = start;
+        let mut current = attributions.first().cloned();
+        for next in attributions.iter().skip(1) {
+            let boundary = next.subject_start;
+            let connector = boundary > clause_start + 1 && matches!(self.lower(boundary - 1).as_str(), "after" | "while" | "as" | "and" | "but" | "when" | "before" | "whereas");
+            if connector && next.speaker.is_some() && next.speaker != current.as_ref().and_then(|c| c.speaker.clone()) {
+                clauses.push((clause_start..boundary - 1, current.take()));
+                clause_start = boundary;
+                current = Some(next.clone());
+            }
+        }
+        clauses.push((clause_start..end, current));
+        clauses
+    }
+}
+
+fn normalize(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

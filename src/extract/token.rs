@@ -1,0 +1,192 @@
+//! The tokenizer every rule family shares: words, numbers and punctuation with byte spans and
+//! the whitespace that precedes them.
+
+use crate::span::Span;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and digits after a letter: `G7`), or a dotted abbreviation (`U.S.`).
+    Word,
+    /// Digits, with inner thousands separators or a decimal point: `12,000`, `1.5`.
+    Number,
+    /// The possessive ending `'s` / `’s`, split from its word.
+    Possessive,
+    /// Any other single character.
+    Punct,
+}
+
+/// One token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where it is.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokenKind,
+    /// Whitespace separates it from the previous token.
+    pub space_before: bool,
+    /// Line breaks in that whitespace (2 or more: a paragraph break).
+    pub newlines_before: u8,
+}
+
+impl Token {
+    /// The token's text.
+    #[must_use]
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.span.start..self.span.end]
+    }
+
+    /// Whether this is the punctuation character `c`.
+    #[must_use]
+    pub fn is_punct(&self, text: &str, c: char) -> bool {
+        self.kind == TokenKind::Punct && text[self.span.start..].starts_with(c)
+    }
+
+    /// Whether this is a word that starts with an upper-case letter.
+    #[must_use]
+    pub fn is_capitalized(&self, text: &str) -> bool {
+        self.kind == TokenKind::Word && text[self.span.start..].chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether this is a word that starts with a lower-case letter.
+    #[must_use]
+    pub fn is_lowercase(&self, text: &str) -> bool {
+        self.kind == TokenKind::Word && text[self.span.start..].chars().next().is_some_and(char::is_lowercase)
+    }
+}
+
+const APOSTROPHES: [char; 2] = ['\'', '’'];
+
+/// Splits `text` into tokens.
+#[must_use]
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut pos = 0;
+    let mut space_before = false;
+    let mut newlines: u8 = 0;
+    while pos < text.len() {
+        let b = bytes[pos];
+        // ASCII fast paths keep the tokenizer cheap on the common case.
+        let c = if b < 0x80 { b as char } else { text[pos..].chars().next().unwrap_or(' ') };
+        if c.is_whitespace() || c == '\u{FEFF}' {
+            if c == '\n' {
+                newlines = newlines.saturating_add(1);
+            }
+            space_before = true;
+            pos += c.len_utf8();
+            continue;
+        }
+        let start = pos;
+        let kind = if c.is_alphabetic() {
+            pos = scan_word(text, pos);
+            TokenKind::Word
+        } else if c.is_ascii_digit() {
+            pos = scan_number(bytes, pos);
+            TokenKind::Number
+        } else if APOSTROPHES.contains(&c) && is_possessive_s(text, pos + c.len_utf8()) && !space_before {
+            pos += c.len_utf8() + 1;
+            TokenKind::Possessive
+        } else {
+            pos += c.len_utf8();
+            TokenKind::Punct
+        };
+        tokens.push(Token { span: Span::new(start, pos), kind, space_before, newlines_before: newlines });
+        space_before = false;
+        newlines = 0;
+    }
+    tokens
+}
+
+fn is_possessive_s(text: &str, after_apostrophe: usize) -> bool {
+    let rest = &text[after_apostrophe..];
+    rest.starts_with(['s', 'S']) && !rest[1..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+fn scan_word(text: &str, start: usize) -> usize {
+    // Dotted abbreviations: U.S., U.N., p.m., e.g.
+    if let Some(end) = dotted_abbreviation(text.as_bytes(), start) {
+        return end;
+    }
+    let mut pos = start;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            pos = start + i + c.len_utf8();
+        } else if APOSTROPHES.contains(&c) {
+            // Inner apostrophes stay (O'Brien, don't); a possessive 's is its own token.
+            let next = start + i + c.len_utf8();
+            let continues = chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+            if !continues || is_possessive_s(text, next) {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    pos
+}
+
+/// `X.Y.` (single letters each followed by a period), at least two of them.
+fn dotted_abbreviation(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut pos = start;
+    let mut letters = 0;
+    while pos + 1 < bytes.len() && bytes[pos].is_ascii_alphabetic() && bytes[pos + 1] == b'.' {
+        letters += 1;
+        pos += 2;
+        if !(pos < bytes.len() && bytes[pos].is_ascii_alphabetic()) {
+            break;
+        }
+    }
+    let followed_by_letter = pos < bytes.len() && bytes[pos].is_ascii_alphabetic();
+    (letters >= 2 && !followed_by_letter).then_some(pos)
+}
+
+fn scan_number(bytes: &[u8], start: usize) -> usize {
+    let mut pos = start;
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        let separator_then_digit =
+            matches!(b, b',' | b'.') && pos + 1 < bytes.len() && bytes[pos + 1].is_ascii_digit();
+        if b.is_ascii_digit() || separator_then_digit {
+            pos += 1;
+        } else {
+            break;
+        }
+    }
+    pos
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn words_numbers_and_punctuation() {
+        assert_eq!(texts("Russia’s 12,000 troops."), ["Russia", "’s", "12,000", "troops", "."]);
+        assert_eq!(texts("the U.S. and U.N. said"), ["the", "U.S.", "and", "U.N.", "said"]);
+        assert_eq!(texts("O'Brien don't 1.5m G7"), ["O'Brien", "don't", "1.5", "m", "G7"]);
+        assert_eq!(texts("DPRK-Russia ties"), ["DPRK", "-", "Russia", "ties"]);
+        assert_eq!(texts("“If true,” he said"), ["“", "If", "true", ",", "”", "he", "said"]);
+        assert_eq!(texts("15-Year-Old"), ["15", "-", "Year", "-", "Old"]);
+        assert_eq!(texts("Київ і 서울"), ["Київ", "і", "서울"]);
+    }
+
+    #[test]
+    fn whitespace_and_line_breaks_are_recorded() {
+        let text = "a\nb\n\nc d";
+        let t = tokenize(text);
+        assert_eq!(t.iter().map(|t| t.newlines_before).collect::<Vec<_>>(), [0, 1, 2, 0]);
+        assert!(t[3].space_before && !t[0].space_before);
+    }
+
+    #[test]
+    fn a_closing_quote_after_s_is_not_a_possessive() {
+        assert_eq!(texts("the ‘boss’ said"), ["the", "‘", "boss", "’", "said"]);
+        assert_eq!(texts("Kirby's"), ["Kirby", "'s"]);
+    }
+}

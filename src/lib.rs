@@ -1,0 +1,13 @@
+//! Crosscheck: load news articles, extract entities, figures and attributed claims, and
+//! review them. This library has no GUI; the workbench (feature `gui`) sits on top of it.
+//!
+//! - [`article`]: files and folders to decoded text with title, date and boilerplate ranges.
+//! - [`extract`]: sentences, entities, numbers, dates and claims with speakers.
+//! - [`output`]: the `extract` JSON shared by the CLI and the evaluation kit.
+//! - [`span`], [`calendar`]: byte ranges and calendar words every layer shares.
+
+pub mod article;
+pub mod calendar;
+pub mod extract;
+pub mod output;
+pub mod span;
