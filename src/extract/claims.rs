@@ -56,7 +56,7 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence], entities: &[En
     for sentence in sentences {
         let opens_in_quote = quote_open;
         quote_open = finder.quote_state_after(sentence, quote_open);
-        if boilerplate.iter().any(|b| b.span.overlaps(sentence.span)) {
+        if overlaps_any(boilerplate, sentence.span) {
             continue;
         }
         let Some(start) = finder.body_start(sentence) else { continue };
@@ -79,9 +79,9 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence], entities: &[En
                 None => (None, None, None),
             };
             let span = Span::new(tokens[range.start].span.start, tokens[range.end - 1].span.end);
-            let values = entities
+            let values = entities_within(entities, span)
                 .iter()
-                .filter(|e| e.kind == EntityKind::Number && span.contains(e.span))
+                .filter(|e| e.kind == EntityKind::Number)
                 .filter_map(|e| e.quantity.as_ref().map(|q| q.value))
                 .collect();
             claims.push(ExtractedClaim { span, speaker: speaker.clone(), speaker_span, via, values });
@@ -331,10 +331,18 @@ impl Finder<'_> {
             return None;
         }
         let span = Span::new(self.tokens[from].span.start, self.tokens[to - 1].span.end);
-        let inside: Vec<&Entity> = self.entities.iter().filter(|e| span.contains(e.span)).collect();
+        let inside: Vec<&Entity> = entities_within(self.entities, span).iter().collect();
         let name = |e: &Entity| e.canonical.clone().unwrap_or_else(|| normalize(&self.text[e.span.start..e.span.end]));
         let attribution = |speaker: Option<String>| Attribution { speaker, span: Some(span), via: None, subject_start: from };
 
+        let words: Vec<usize> = (from..to).filter(|&i| !matches!(self.lower(i).as_str(), "the" | "a" | "an")).collect();
+        if let [only] = words[..] {
+            match self.lower(only).as_str() {
+                "he" | "she" => return Some(attribution(self.person_before(from, previous_speaker))),
+                "it" | "they" => return previous_speaker.map(|s| attribution(Some(s.to_owned()))),
+                _ => {}
+            }
+        }
         for kind in [EntityKind::Person, EntityKind::Organization] {
             if let Some(e) = inside.iter().rev().find(|e| e.kind == kind) {
                 return Some(attribution(Some(name(e))));
@@ -344,18 +352,10 @@ impl Finder<'_> {
         if NOT_SPEAKERS.contains(&head.as_str()) {
             return None;
         }
-        let words: Vec<usize> = (from..to).filter(|&i| !matches!(self.lower(i).as_str(), "the" | "a" | "an")).collect();
         if let Some(place) = inside.iter().find(|e| e.kind == EntityKind::Location) {
             let only_the_place = words.iter().all(|&i| place.span.contains(self.tokens[i].span));
             if only_the_place {
                 return Some(attribution(Some(name(place))));
-            }
-        }
-        if words.len() == 1 {
-            match self.lower(words[0]).as_str() {
-                "he" | "she" => return Some(attribution(self.person_before(from, previous_speaker))),
-                "it" | "they" => return previous_speaker.map(|s| attribution(Some(s.to_owned()))),
-                _ => {}
             }
         }
         if SPEAKER_NOUNS.contains(&head.as_str()) {
@@ -370,14 +370,17 @@ impl Finder<'_> {
     /// person named before `i`.
     fn person_before(&self, i: usize, previous_speaker: Option<&str>) -> Option<String> {
         let offset = self.tokens[i].span.start;
-        let people: Vec<&Entity> = self.entities.iter().filter(|e| e.kind == EntityKind::Person && e.span.end <= offset).collect();
+        let before = &self.entities[..self.entities.partition_point(|e| e.span.end <= offset)];
+        let mut people = before.iter().rev().filter(|e| e.kind == EntityKind::Person);
         let name = |e: &Entity| e.canonical.clone().unwrap_or_else(|| normalize(&self.text[e.span.start..e.span.end]));
+        let last = people.next().map(name);
         if let Some(previous) = previous_speaker {
-            if people.iter().any(|e| name(e) == previous) {
+            // Only a speaker named recently is a pronoun's likely referent.
+            if last.as_deref() == Some(previous) || people.take(8).any(|e| name(e) == previous) {
                 return Some(previous.to_owned());
             }
         }
-        people.last().map(|e| name(e))
+        last
     }
 
     /// Splits a sentence carrying two separately attributed facts into clauses at the second
@@ -398,6 +401,19 @@ impl Finder<'_> {
         clauses.push((clause_start..end, current));
         clauses
     }
+}
+
+/// The entities lying inside `span`; `entities` is sorted by position.
+fn entities_within(entities: &[Entity], span: Span) -> &[Entity] {
+    let first = entities.partition_point(|e| e.span.start < span.start);
+    let end = first + entities[first..].partition_point(|e| e.span.end <= span.end);
+    &entities[first..end]
+}
+
+/// Whether any boilerplate line (sorted by position) overlaps `span`.
+fn overlaps_any(boilerplate: &[Boilerplate], span: Span) -> bool {
+    let first = boilerplate.partition_point(|b| b.span.end <= span.start);
+    boilerplate.get(first).is_some_and(|b| b.span.overlaps(span))
 }
 
 fn normalize(text: &str) -> String {

@@ -492,21 +492,23 @@ impl Scan<'_> {
 }
 
 /// Each person mention's canonical form is the fullest mention in the article that shares
-/// its last word (`Kirby` → `John Kirby`).
+/// its last word, or that contains it as a word (`Kirby` → `John Kirby`).
 fn canonicalize_people(text: &str, found: &mut [(std::ops::Range<usize>, Entity)]) {
-    let people: Vec<String> = found
-        .iter()
-        .filter(|(_, e)| e.kind == EntityKind::Person)
-        .map(|(_, e)| text[e.span.start..e.span.end].split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect();
+    let mention = |e: &Entity| text[e.span.start..e.span.end].split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut fullest_by_word: HashMap<String, String> = HashMap::new();
+    for (_, entity) in found.iter().filter(|(_, e)| e.kind == EntityKind::Person) {
+        let name = mention(entity);
+        for word in name.split(' ') {
+            let best = fullest_by_word.entry(word.to_owned()).or_default();
+            if name.len() > best.len() {
+                best.clone_from(&name);
+            }
+        }
+    }
     for (_, entity) in found.iter_mut().filter(|(_, e)| e.kind == EntityKind::Person) {
-        let mention = text[entity.span.start..entity.span.end].split_whitespace().collect::<Vec<_>>().join(" ");
-        let last = mention.rsplit(' ').next().unwrap_or(&mention).to_owned();
-        let fullest = people
-            .iter()
-            .filter(|p| p.rsplit(' ').next() == Some(last.as_str()) || p.split(' ').any(|w| w == mention))
-            .max_by_key(|p| p.len());
-        if let Some(fullest) = fullest.filter(|f| **f != mention) {
+        let name = mention(entity);
+        let last = name.rsplit(' ').next().unwrap_or(&name);
+        if let Some(fullest) = fullest_by_word.get(last).filter(|f| **f != name) {
             entity.canonical = Some(fullest.clone());
         }
     }
