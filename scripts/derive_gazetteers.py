@@ -21,15 +21,19 @@ well-known institutions, common personal names of many cultures); nothing is
 tailored to particular articles.
 
 Notions used throughout:
-  * "common word"  (places): the lowercase all-letter entries of wamerican
-    (SCOWL size 50), i.e. the same list that is written to common_words.txt.
-  * "everyday word" (person names): the lowercase entries of wamerican-small
-    (SCOWL size 35).  wamerican also lists rarer senses such as "smith",
+  * "common word": the lowercase all-letter entries of wamerican (SCOWL size
+    50), i.e. the list written to common_words.txt.  Used for places with
+    fewer than 100,000 inhabitants, regions and capitals of small countries.
+  * "everyday word": the lowercase entries of wamerican-small (SCOWL size
+    35).  Used for person names and for places of >= 100,000 inhabitants, so
+    Oxford, Derby or Shanghai are kept while Nice, Bath or Reading are not.
+    For names: wamerican also lists rarer senses such as "smith",
     "khan", "shah", "terry" or "roger"; using the smaller list for names keeps
     Smith/Khan/Terry while still dropping Wood/Black/Young.  A short
     hand-written list (SURNAME_WORD_KEEP) keeps a few very frequent surnames
     whose word sense is an agent noun that rarely starts a sentence
     (Miller, Walker, Baker, ...).
+  The full rule set is summarised in the generated SOURCES.md.
 """
 
 import argparse
@@ -117,10 +121,24 @@ def is_latin_text(s):
     return True
 
 
-def drop_translit_apostrophes(s):
+def drop_translit_apostrophes(s, trailing=False):
     """Namp'o -> Nampo, Donets'k -> Donetsk (apostrophe between a letter and a
-    lowercase letter, as in McCune-Reischauer or Russian soft signs)."""
-    return re.sub(r"(?<=[A-Za-z])'(?=[a-z])", "", s)
+    lowercase letter, as in McCune-Reischauer or Russian soft signs); with
+    trailing=True also Sevastopol' -> Sevastopol."""
+    s = re.sub(r"(?<=[A-Za-z])'(?=[a-z])", "", s)
+    if trailing:
+        s = re.sub(r"(?<=[a-z])'(?=\s|$)", "", s)
+    return s
+
+
+def strip_edge_apostrophes(s):
+    """Transliterated ayn/hamza at the edges: 'Amman -> Amman, Jiwa' -> Jiwa
+    (but 's-Hertogenbosch stays)."""
+    if len(s) > 1 and s[0] == "'" and s[1].isupper():
+        s = s[1:]
+    if len(s) > 1 and s[-1] == "'" and s[-2].islower():
+        s = s[:-1]
+    return s
 
 
 def load_words(path):
@@ -372,13 +390,28 @@ Mykolaiv Oblast
 Kyiv Oblast
 Dnipropetrovsk Oblast
 Kherson Oblast
+Volyn Oblast
+Zakarpattia Oblast
+Khmelnytskyi Oblast
+Kirovohrad Oblast
+Vinnytsia Oblast
+Moscow Oblast
+Leningrad Oblast
+Kaluga Oblast
+Rostov Oblast
+Nizhny Novgorod Oblast
+Sverdlovsk Oblast
+Amur Oblast
+Sakhalin Oblast
+Primorsky Krai
+Altai Krai
+Kamchatka Krai
+Zabaykalsky Krai
+Perm Krai
 Avdiivka
 Sloviansk
 Berdiansk
 Bakhmut
-Kursk Oblast
-Belgorod Oblast
-Bryansk Oblast
 Kuril Islands
 Kurils | Kuril Islands
 Sakhalin
@@ -413,7 +446,6 @@ Luzon
 Hokkaido
 Honshu
 Kyushu
-Okinawa
 Jeju
 Jeju Island
 Gyeonggi
@@ -502,14 +534,12 @@ UK | United Kingdom
 U.K. | United Kingdom
 UAE | United Arab Emirates
 U.A.E. | United Arab Emirates
-Emirates | United Arab Emirates
 DPRK | North Korea
 D.P.R.K. | North Korea
 ROK | South Korea
 Korea
 PRC | China
 People's Republic of China | China
-Mainland | China
 Republic of China | Taiwan
 KSA | Saudi Arabia
 DRC | Democratic Republic of the Congo
@@ -547,7 +577,6 @@ Hawaii
 Alaska
 Puerto Rico
 Guam
-Okinawa
 # well-known exonyms / variant spellings of cities
 Kiev | Kyiv
 Odessa | Odesa
@@ -577,9 +606,6 @@ Mazar-i-Sharif | Mazar-e Sharif
 Leningrad | Saint Petersburg
 Stalingrad | Volgograd
 Constantinople | Istanbul
-Kaesong
-Sinuiju
-Pyongyang
 New York | New York
 NYC | New York City
 Washington, D.C. | Washington, D.C.
@@ -608,12 +634,12 @@ Westerners | Western
 Eastern
 Easterner | Eastern
 Easterners | Eastern
-European
-Europeans | European
-African
-Africans | African
-Asian
-Asians | Asian
+European | Europe
+Europeans | Europe
+African | Africa
+Africans | Africa
+Asian | Asia
+Asians | Asia
 Arab
 Arabs | Arab
 Arabian
@@ -699,10 +725,6 @@ Islamists | Islamist
 Kurd
 Kurds | Kurd
 Kurdish
-Palestinian
-Palestinians | Palestinian
-Soviet
-Soviets | Soviet
 Latino
 Latinos | Latino
 Latina
@@ -805,34 +827,32 @@ Bavarian
 Bavarians | Bavarian
 Celtic
 Anglo-Saxon
-Scandinavian
-Scandinavians | Scandinavian
+Scandinavian | Scandinavia
+Scandinavians | Scandinavia
 Nordic
-Balkan
-Baltic
-Caucasian
-Middle Eastern
-North African
-North Africans | North African
-West African
-West Africans | West African
-East African
-East Africans | East African
+Balkan | Balkans
+Middle Eastern | Middle East
+North African | North Africa
+North Africans | North Africa
+West African | West Africa
+West Africans | West Africa
+East African | East Africa
+East Africans | East Africa
 Sub-Saharan
-Latin American
-Latin Americans | Latin American
-South Asian
-South Asians | South Asian
-East Asian
-East Asians | East Asian
-Southeast Asian
-Southeast Asians | Southeast Asian
-Central Asian
-Central Asians | Central Asian
-Eastern European
-Eastern Europeans | Eastern European
-Western European
-Western Europeans | Western European
+Latin American | Latin America
+Latin Americans | Latin America
+South Asian | South Asia
+South Asians | South Asia
+East Asian | East Asia
+East Asians | East Asia
+Southeast Asian | Southeast Asia
+Southeast Asians | Southeast Asia
+Central Asian | Central Asia
+Central Asians | Central Asia
+Eastern European | Eastern Europe
+Eastern Europeans | Eastern Europe
+Western European | Western Europe
+Western Europeans | Western Europe
 Pacific Islander
 Pacific Islanders | Pacific Islander
 Native American
@@ -870,81 +890,74 @@ Maasai
 Kikuyu
 Assyrian
 Assyrians | Assyrian
-Armenian
 Romani
 Cantonese
-Hongkonger | Hong Konger
-Hongkongers | Hong Konger
-Hong Konger
-Hong Kongers | Hong Konger
-Kosovar
-Kosovars | Kosovar
-Kosovan
 Bosniak
 Bosniaks | Bosniak
-Azeri
-Azeris | Azeri
 Ottoman
 Ottomans | Ottoman
 """
 
-# Extra demonym forms per country (keyed by the GeoNames country name).
-# Each entry: adjective, then nouns; plural forms are listed explicitly.
+# Extra demonym forms per country, keyed by the place's canonical name (the
+# GeoNames country name, or a hand-written place such as England).  The
+# canonical of each form is that place: the Rust side takes "a place that has
+# a people" (a location canonical that is also a group canonical) as a
+# country.  Plural forms are listed explicitly; ';' only groups related forms.
 DEMONYM_EXTRA = {
     "United States": "American Americans",
-    "United Kingdom": "British Briton Britons Brit Brits English Englishman Englishmen "
-                      "Englishwoman Englishwomen Scottish Scot Scots Scotsman Scotsmen "
-                      "Welsh Welshman Welshmen Northern_Irish",
+    "United Kingdom": "British Briton Britons Brit Brits",
     "Ireland": "Irish Irishman Irishmen Irishwoman Irishwomen",
     "France": "French Frenchman Frenchmen Frenchwoman Frenchwomen",
-    "The Netherlands": "Dutch Dutchman Dutchmen Dutchwoman Dutchwomen Netherlander Netherlanders",
+    "The Netherlands": "Dutch Dutchman Dutchmen Dutchwoman Dutchwomen; Netherlander Netherlanders",
     "Spain": "Spanish Spaniard Spaniards",
     "Poland": "Polish Pole Poles",
     "Denmark": "Danish Dane Danes",
     "Sweden": "Swedish Swede Swedes",
     "Finland": "Finnish Finn Finns",
     "Turkey": "Turkish Turk Turks",
-    "Iceland": "Icelandic Icelander Icelanders",
+    "Iceland": "Icelandic; Icelander Icelanders",
     "Switzerland": "Swiss",
-    "Greece": "Greek Greeks Hellenic",
+    "Greece": "Greek Greeks; Hellenic",
     "New Zealand": "New_Zealander New_Zealanders",
-    "Philippines": "Filipino Filipinos Filipina Filipinas Philippine",
-    "Argentina": "Argentine Argentines Argentinian Argentinians Argentinean Argentineans",
-    "Ecuador": "Ecuadorian Ecuadorians Ecuadorean Ecuadoreans",
-    "Kyrgyzstan": "Kyrgyz Kirghiz",
-    "Tajikistan": "Tajik Tajiks Tajikistani",
-    "Kazakhstan": "Kazakh Kazakhs Kazakhstani Kazakhstanis",
-    "Uzbekistan": "Uzbek Uzbeks Uzbekistani",
+    "Philippines": "Filipino Filipinos; Filipina Filipinas; Philippine",
+    "Argentina": "Argentine Argentines; Argentinian Argentinians; Argentinean Argentineans",
+    "Ecuador": "Ecuadorian Ecuadorians; Ecuadorean Ecuadoreans",
+    "Kyrgyzstan": "Kyrgyz; Kirghiz",
+    "Tajikistan": "Tajik Tajiks; Tajikistani",
+    "Kazakhstan": "Kazakh Kazakhs; Kazakhstani Kazakhstanis",
+    "Uzbekistan": "Uzbek Uzbeks; Uzbekistani",
     "Turkmenistan": "Turkmen",
-    "Saudi Arabia": "Saudi Saudis Saudi_Arabian Saudi_Arabians",
-    "Slovenia": "Slovenian Slovenians Slovene Slovenes",
-    "Slovakia": "Slovak Slovaks Slovakian",
+    "Saudi Arabia": "Saudi Saudis; Saudi_Arabian Saudi_Arabians",
+    "Slovenia": "Slovenian Slovenians; Slovene Slovenes",
+    "Slovakia": "Slovak Slovaks; Slovakian",
     "Czechia": "Czech Czechs",
-    "Bosnia and Herzegovina": "Bosnian Bosnians Herzegovinian",
-    "North Macedonia": "Macedonian Macedonians North_Macedonian North_Macedonians",
+    "Bosnia and Herzegovina": "Bosnian Bosnians; Herzegovinian",
+    "North Macedonia": "Macedonian Macedonians; North_Macedonian North_Macedonians",
     "Cabo Verde": "Cape_Verdean Cape_Verdeans",
     "Maldives": "Maldivian Maldivians",
     "Comoros": "Comorian Comorians",
-    "Botswana": "Motswana Batswana",
-    "Lesotho": "Mosotho Basotho",
+    "Botswana": "Motswana; Batswana",
+    "Lesotho": "Mosotho; Basotho",
     "Eswatini": "Swazi Swazis",
-    "Kosovo": "Kosovar Kosovars Kosovan",
-    "Laos": "Lao Laotian Laotians",
+    "Kosovo": "Kosovar Kosovars; Kosovan",
+    "Laos": "Laotian Laotians; Lao",
     "Myanmar": "Burmese",
     "Thailand": "Thai Thais",
     "Yemen": "Yemeni Yemenis",
     "Somalia": "Somali Somalis",
-    "Luxembourg": "Luxembourger Luxembourgers Luxembourgish",
+    "Luxembourg": "Luxembourger Luxembourgers; Luxembourgish",
     "Monaco": "Monegasque",
-    "Belarus": "Belarusian Belarusians Belarussian",
+    "Belarus": "Belarusian Belarusians; Belarussian",
     "Ivory Coast": "Ivorian Ivorians",
     "Guinea-Bissau": "Bissau-Guinean Bissau-Guineans",
-    "Timor Leste": "Timorese East_Timorese",
+    "Timor Leste": "Timorese; East_Timorese",
     "Niger": "Nigerien Nigeriens",
-    "Azerbaijan": "Azerbaijani Azerbaijanis Azeri Azeris",
+    "Azerbaijan": "Azerbaijani Azerbaijanis; Azeri Azeris",
     "Afghanistan": "Afghan Afghans",
     "Bangladesh": "Bangladeshi Bangladeshis",
     "Palestinian Territory": "Palestinian Palestinians",
+    "Korea": "Korean Koreans",
+    "Soviet Union": "Soviet Soviets",
     "Israel": "Israeli Israelis",
     "Iraq": "Iraqi Iraqis",
     "Pakistan": "Pakistani Pakistanis",
@@ -953,10 +966,9 @@ DEMONYM_EXTRA = {
     "Bahrain": "Bahraini Bahrainis",
     "Oman": "Omani Omanis",
     "United Arab Emirates": "Emirati Emiratis",
-    "Nepal": "Nepali Nepalis Nepalese",
+    "Nepal": "Nepali Nepalis; Nepalese",
     "Taiwan": "Taiwanese",
-    "Hong Kong": "Hong_Konger Hong_Kongers",
-    "Vatican": "Vatican",
+    "Hong Kong": "Hong_Konger Hong_Kongers Hongkonger Hongkongers",
     "Suriname": "Surinamese",
     "Guyana": "Guyanese",
     "Madagascar": "Malagasy",
@@ -964,12 +976,12 @@ DEMONYM_EXTRA = {
     "Democratic Republic of the Congo": "Congolese",
     "Republic of the Congo": "Congolese",
     "Central African Republic": "Central_African Central_Africans",
-    "South Korea": "South_Korean South_Koreans Korean Koreans",
-    "North Korea": "North_Korean North_Koreans Korean Koreans",
+    "South Korea": "South_Korean South_Koreans",
+    "North Korea": "North_Korean North_Koreans",
     "China": "Chinese",
     "Russia": "Russian Russians",
     "Ukraine": "Ukrainian Ukrainians",
-    "Malaysia": "Malaysian Malaysians Malay Malays",
+    "Malaysia": "Malaysian Malaysians; Malay Malays",
     "Vietnam": "Vietnamese",
     "Sri Lanka": "Sri_Lankan Sri_Lankans",
     "Mauritius": "Mauritian Mauritians",
@@ -980,12 +992,12 @@ DEMONYM_EXTRA = {
     "Burkina Faso": "Burkinabe",
     "Benin": "Beninese",
     "Togo": "Togolese",
-    "Serbia": "Serbian Serbians Serb Serbs",
-    "Croatia": "Croatian Croatians Croat Croats",
+    "Serbia": "Serbian Serbians; Serb Serbs",
+    "Croatia": "Croatian Croatians; Croat Croats",
     "Montenegro": "Montenegrin Montenegrins",
     "Moldova": "Moldovan Moldovans",
     "Dominican Republic": "Dominican Dominicans",
-    "El Salvador": "Salvadoran Salvadorans Salvadorean",
+    "El Salvador": "Salvadoran Salvadorans; Salvadorean",
     "Germany": "German Germans",
     "Italy": "Italian Italians",
     "Japan": "Japanese",
@@ -997,11 +1009,14 @@ DEMONYM_EXTRA = {
     "South Sudan": "South_Sudanese",
     "Egypt": "Egyptian Egyptians",
     "Libya": "Libyan Libyans",
-    "Scotland": "Scottish Scot Scots",
-    "Wales": "Welsh",
-    "England": "English",
+    "Scotland": "Scottish Scot Scots Scotsman Scotsmen",
+    "Wales": "Welsh Welshman Welshmen",
+    "England": "English Englishman Englishmen Englishwoman Englishwomen",
     "Northern Ireland": "Northern_Irish",
 }
+
+# countryinfo demonyms that are fragments or unusual.
+DEMONYM_SKIP = {"McDonald Islander", "Futuna Islander", "Vaticanian"}
 
 # Countries whose demonym adjective is also the plural noun.
 NO_PLURAL_SUFFIXES = ("ese", "ish", "ss", "sh", "ch", "Swiss", "Dutch", "French", "Welsh")
@@ -1026,15 +1041,15 @@ United Nations General Assembly
 General Assembly
 UN Human Rights Council | United Nations Human Rights Council
 Human Rights Council
-UNICEF
-UNHCR
-UNESCO
-UNDP
-UNRWA
-UNFPA
-UNEP
-OHCHR
-UNIFIL
+UNICEF | United Nations Children's Fund
+UNHCR | United Nations High Commissioner for Refugees
+UNESCO | United Nations Educational, Scientific and Cultural Organization
+UNDP | United Nations Development Programme
+UNRWA | United Nations Relief and Works Agency for Palestine Refugees
+UNFPA | United Nations Population Fund
+UNEP | United Nations Environment Programme
+OHCHR | Office of the United Nations High Commissioner for Human Rights
+UNIFIL | United Nations Interim Force in Lebanon
 WFP | World Food Programme
 World Food Programme
 World Food Program | World Food Programme
@@ -1051,11 +1066,11 @@ International Monetary Fund
 World Bank
 WTO | World Trade Organization
 World Trade Organization
-OECD
-OPEC
-OPEC+ | OPEC
-NATO
-North Atlantic Treaty Organization | NATO
+OECD | Organisation for Economic Co-operation and Development
+OPEC | Organization of the Petroleum Exporting Countries
+OPEC+
+NATO | North Atlantic Treaty Organization
+North Atlantic Treaty Organization
 EU | European Union
 E.U. | European Union
 European Union
@@ -1075,8 +1090,8 @@ Europol
 Interpol
 OSCE | Organization for Security and Co-operation in Europe
 Organization for Security and Co-operation in Europe
-ASEAN
-Association of Southeast Asian Nations | ASEAN
+ASEAN | Association of Southeast Asian Nations
+Association of Southeast Asian Nations
 African Union
 Arab League
 League of Arab States | Arab League
@@ -1084,21 +1099,20 @@ Gulf Cooperation Council
 GCC | Gulf Cooperation Council
 Organisation of Islamic Cooperation
 Organization of Islamic Cooperation
-ECOWAS
+ECOWAS | Economic Community of West African States
 Shanghai Cooperation Organisation
 Shanghai Cooperation Organization | Shanghai Cooperation Organisation
 SCO | Shanghai Cooperation Organisation
 BRICS
-G7
-G-7 | G7
-G8
-G-8 | G8
-G20
-G-20 | G20
-APEC
+G7 | Group of Seven
+G-7 | Group of Seven
+G8 | Group of Eight
+G-8 | Group of Eight
+G20 | Group of 20
+G-20 | Group of 20
+APEC | Asia-Pacific Economic Cooperation
 Mercosur
 AUKUS
-Quad
 Five Eyes
 Warsaw Pact
 Commonwealth of Nations
@@ -1121,7 +1135,7 @@ International Energy Agency
 IEA | International Energy Agency
 OPCW | Organisation for the Prohibition of Chemical Weapons
 Organisation for the Prohibition of Chemical Weapons
-CTBTO
+CTBTO | Comprehensive Nuclear-Test-Ban Treaty Organization
 International Committee of the Red Cross
 ICRC | International Committee of the Red Cross
 Red Cross
@@ -1131,7 +1145,6 @@ Medecins Sans Frontieres | Doctors Without Borders
 Médecins Sans Frontières | Doctors Without Borders
 MSF | Doctors Without Borders
 Amnesty International
-Amnesty | Amnesty International
 Human Rights Watch
 Greenpeace
 Oxfam
@@ -1257,7 +1270,7 @@ DIA | Defense Intelligence Agency
 Secret Service
 Drug Enforcement Administration
 DEA | Drug Enforcement Administration
-ATF
+ATF | Bureau of Alcohol, Tobacco, Firearms and Explosives
 Immigration and Customs Enforcement
 ICE | Immigration and Customs Enforcement
 Customs and Border Protection
@@ -1273,7 +1286,7 @@ Food and Drug Administration
 FDA | Food and Drug Administration
 Environmental Protection Agency
 EPA | Environmental Protection Agency
-NASA
+NASA | National Aeronautics and Space Administration
 National Institutes of Health
 NIH | National Institutes of Health
 Securities and Exchange Commission
@@ -1308,8 +1321,6 @@ Central Command
 CENTCOM | Central Command
 European Command
 EUCOM | European Command
-U.S. Forces Korea | U.S. Forces Korea
-USFK | U.S. Forces Korea
 Home Office
 Foreign Office
 Foreign, Commonwealth and Development Office
@@ -1323,7 +1334,7 @@ National Crime Agency
 MI5
 MI6
 Secret Intelligence Service | MI6
-GCHQ
+GCHQ | Government Communications Headquarters
 British Army
 Royal Navy
 Royal Air Force
@@ -1334,29 +1345,26 @@ Bank of Canada
 RCMP | Royal Canadian Mounted Police
 Royal Canadian Mounted Police
 CSIS
-ASIO
+ASIO | Australian Security Intelligence Organisation
 Federal Security Service
 FSB | Federal Security Service
 Foreign Intelligence Service
-SVR
-GRU
-KGB
+SVR | Foreign Intelligence Service
+GRU | Main Intelligence Directorate
+KGB | Committee for State Security
 Rosgvardia
 Roscosmos
 Rosatom
-Russian Defense Ministry | Russian Defense Ministry
 Security Service of Ukraine
 SBU | Security Service of Ukraine
-HUR
+HUR | Main Directorate of Intelligence
 National Guard of Ukraine
-Azov Brigade
-Azov Regiment
 Mossad
 Shin Bet
 Israel Defense Forces
 IDF | Israel Defense Forces
-BND
-DGSE
+BND | Federal Intelligence Service
+DGSE | Directorate-General for External Security
 Bundeswehr
 Inter-Services Intelligence
 ISI | Inter-Services Intelligence
@@ -1374,9 +1382,6 @@ NIS
 Joint Chiefs of Staff
 Korean People's Army
 KPA | Korean People's Army
-Reconnaissance General Bureau
-Ministry of Unification
-Unification Ministry
 Islamic Revolutionary Guard Corps
 IRGC | Islamic Revolutionary Guard Corps
 Revolutionary Guards | Islamic Revolutionary Guard Corps
@@ -1411,22 +1416,20 @@ Workers' Party
 United Russia
 Christian Democratic Union
 CDU | Christian Democratic Union
-CSU
+CSU | Christian Social Union
 SPD | Social Democratic Party
 Social Democratic Party
 Alternative for Germany
 AfD | Alternative for Germany
 Free Democratic Party
-FDP
+FDP | Free Democratic Party
 National Rally
-Renaissance
 La France Insoumise
 Likud
 Fatah
 PLO | Palestine Liberation Organization
 Palestine Liberation Organization
 Palestinian Authority
-PA | Palestinian Authority
 African National Congress
 ANC | African National Congress
 Bharatiya Janata Party
@@ -1436,7 +1439,7 @@ Congress Party
 Kuomintang
 KMT | Kuomintang
 Democratic Progressive Party
-DPP | Democratic Progressive Party
+DPP
 Liberal Democratic Party
 LDP | Liberal Democratic Party
 People Power Party
@@ -1467,22 +1470,20 @@ Boko Haram
 Hayat Tahrir al-Sham
 HTS | Hayat Tahrir al-Sham
 Syrian Democratic Forces
-SDF | Syrian Democratic Forces
-YPG
-PKK
-Kurdistan Workers' Party | PKK
+SDF
+YPG | People's Defense Units
+PKK | Kurdistan Workers' Party
+Kurdistan Workers' Party
 Peshmerga
 Houthi movement
 Ansar Allah
 Rapid Support Forces
-RSF | Rapid Support Forces
-FARC
-ETA
-IRA | Irish Republican Army
+RSF
+FARC | Revolutionary Armed Forces of Colombia
+IRA
 Irish Republican Army
 Wagner
 Wagner Group
-Africa Corps
 Ku Klux Klan
 Proud Boys
 # news agencies and outlets
@@ -1555,11 +1556,8 @@ Dong-A Ilbo
 Korea Herald
 Korea Times
 Hankyoreh
-NK News
 Times of India
 Hindustan Times
-The Hindu
-Dawn
 Haaretz
 Jerusalem Post
 Times of Israel
@@ -1572,7 +1570,6 @@ Fars News Agency
 Press TV
 Le Monde
 Le Figaro
-Liberation | Libération
 Libération
 Der Spiegel
 Spiegel | Der Spiegel
@@ -1627,7 +1624,6 @@ Daily Telegraph
 Daily Mail
 The Independent
 Evening Standard
-The Atlantic
 The New Yorker
 New Yorker | The New Yorker
 Newsweek
@@ -1654,7 +1650,6 @@ Instagram
 Facebook
 Meta
 Google
-Alphabet
 Apple
 Microsoft
 Amazon
@@ -1699,7 +1694,6 @@ General Dynamics
 BAE Systems
 Rheinmetall
 Thales
-Leonardo
 Saab
 Dassault
 Embraer
@@ -1756,7 +1750,6 @@ Ferrari
 Volvo
 Ericsson
 Nokia
-Spotify
 IKEA
 Maersk
 Novo Nordisk
@@ -1847,7 +1840,6 @@ General Motors
 GM | General Motors
 Ford Motor
 Ford Motor Company | Ford Motor
-Caterpillar
 3M
 FedEx
 UPS
@@ -2105,18 +2097,18 @@ Shao Mao Qian Xi Wen Bo Lai Wong Chan Cheung Leung Lau Ho Ng Chow Tsang Yip Kwok
 Hsu Chiang Chou Soong Teo Lim Goh Ong Koh Chua Yeo Toh Loh Quek Hsieh Kuo Kao Chu Tsui Fung
 # Vietnamese, Thai, Filipino, Indonesian, Malay
 Nguyen Tran Le Pham Hoang Huynh Phan Vu Vo Dang Bui Ngo Duong Truong Dinh Trinh Luong
-Shinawatra Chan-o-cha Marcos Duterte Aquino Santos Reyes Cruz Bautista Ocampo Mendoza
-Widodo Subianto Sukarno Suharto Yudhoyono Ibrahim Razak Mohamad Abdullah
+Marcos Aquino Santos Reyes Cruz Bautista Ocampo Mendoza
+Widodo Ibrahim Razak Mohamad Abdullah
 # South Asian
 Singh Kumar Sharma Patel Gupta Shah Khan Modi Gandhi Reddy Rao Nair Iyer Menon Pillai Das Bose
 Banerjee Chatterjee Mukherjee Sen Ghosh Dutta Mehta Joshi Desai Jain Agarwal Aggarwal Verma
 Mishra Tiwari Pandey Yadav Chauhan Thakur Chaudhary Choudhury Malhotra Kapoor Khanna Bhatt
 Bhat Naidu Chopra Saxena Srivastava Sinha Trivedi Dubey Shukla Kaur Gill Sandhu Sidhu Dhillon
-Grewal Bajwa Sethi Arora Bhatia Kohli Ambani Adani Tata Birla Patil Kulkarni Deshmukh Pawar
+Grewal Bajwa Sethi Arora Bhatia Kohli Tata Patil Kulkarni Deshmukh Pawar
 Shinde Jadhav Gowda Hegde Shetty Kamath Krishnan Subramanian Ramachandran Raman Venkatesh
 Natarajan Rajan Iqbal Hussain Ahmed Akhtar Chaudhry Malik Qureshi Siddiqui Rahman Hossain
-Uddin Alam Bhutto Sharif Zardari Abbasi Butt Mirza Baig Javed Raza Rizvi Naqvi Jafri Haider
-Rajapaksa Wickremesinghe Dissanayake Perera Fernando Silva Jayasuriya Bandaranaike
+Uddin Alam Sharif Abbasi Butt Mirza Baig Javed Raza Rizvi Naqvi Jafri Haider
+Dissanayake Perera Fernando Silva Jayasuriya
 # Russian, Ukrainian, Belarusian (feminine -a forms are generated)
 Ivanov Petrov Smirnov Sidorov Popov Kuznetsov Sokolov Lebedev Kozlov Novikov Morozov Volkov
 Solovyov Vasiliev Vasilyev Zaitsev Pavlov Semenov Golubev Vinogradov Bogdanov Vorobyov Fedorov
@@ -2134,14 +2126,12 @@ Kopylov Mikheev Galkin Nazarov Lobanov Lukin Potapov Nekrasov Khokhlov Zhdanov N
 Vorontsov Ermakov Drozdov Ignatiev Savin Loginov Safonov Kapustin Kirillov Moiseev Eliseev
 Koshelev Kostin Gorbachev Orekhov Efremov Isaev Evdokimov Kalashnikov Kabanov Noskov Yudin
 Kulagin Lapin Prokhorov Nesterov Kharitonov Agafonov Muravyov Laptev Gurov Zykov Lavrov
-Shoigu Peskov Patrushev Naryshkin Bortnikov Kadyrov Prigozhin Navalny Khodorkovsky
+Peskov Kadyrov
 Kovalenko Shevchenko Bondarenko Tkachenko Kravchenko Boyko Koval Kovalchuk Oliynyk Shevchuk
 Polishchuk Lysenko Marchenko Melnyk Moroz Savchenko Rudenko Petrenko Klymenko Pavlenko
 Tkachuk Kravchuk Ponomarenko Sydorenko Levchenko Kuzmenko Vasylenko Yurchenko Karpenko
 Kushnir Panchenko Honcharenko Bondar Kovtun Romanenko Moskalenko Ivanenko Nazarenko Dmytrenko
-Kharchenko Zinchenko Demchenko Hrytsenko Kostenko Fedorenko Tymoshenko Yermak Kuleba Reznikov
-Umerov Syrskyi Zaluzhnyi Budanov Shmyhal Klitschko Poroshenko Yanukovych Yushchenko Kuchma
-Zelensky Zelenskyy Zelenskiy Lukashenko Tsikhanouskaya
+Kharchenko Zinchenko Demchenko Hrytsenko Kostenko Fedorenko Tymoshenko
 # Polish, Czech, Slovak, Hungarian, Balkan, Romanian, Baltic
 Nowak Kowalski Wisniewski Wiśniewski Wojcik Wójcik Kowalczyk Kaminski Kamiński Lewandowski
 Zielinski Zieliński Szymanski Szymański Wozniak Woźniak Dabrowski Dąbrowski Kozlowski
@@ -2152,32 +2142,31 @@ Gorski Górski Rutkowski Michalak Sikora Ostrowski Baran Duda Szewczyk Tomaszews
 Marciniak Zalewski Jakubowski Zawadzki Sadowski Chmielewski Borkowski Czarnecki Sawicki
 Sokolowski Sokołowski Kubiak Maciejewski Szczepanski Kucharski Wilk Kalinowski Mazurek
 Wysocki Adamski Wasilewski Sobczak Andrzejewski Zakrzewski Sikorski Krajewski Gajewski
-Szymczak Baranowski Brzezinski Brzeziński Tusk Morawiecki Kaczynski Kaczyński Nawrocki
-Trzaskowski Hołownia Holownia
+Szymczak Baranowski Brzezinski Brzeziński
 Novak Novák Svoboda Novotny Novotný Dvorak Dvořák Cerny Černý Prochazka Procházka Kucera
 Kučera Vesely Veselý Horak Horák Nemec Němec Pokorny Pokorný Pospisil Pospíšil Hajek Hájek
 Jelinek Jelínek Kral Král Ruzicka Růžička Benes Beneš Fiala Sedlacek Sedláček Dolezal Doležal
 Zeman Kolar Kolář Navratil Navrátil Cermak Čermák Vanek Vaněk Blazek Blažek Kratochvil
 Bartos Bartoš Vlcek Vlček Polak Polák Kopecky Kopecký Musil Konecny Konečný Holub Kadlec
-Babis Babiš Pavel Fico Caputova Čaputová Pellegrini
+Pavel Pellegrini
 Nagy Kovacs Kovács Toth Tóth Szabo Szabó Horvath Horváth Varga Molnar Molnár Nemeth Németh
 Farkas Balogh Papp Takacs Takács Juhasz Juhász Lakatos Meszaros Mészáros Olah Oláh Racz Rácz
 Fekete Szilagyi Szilágyi Torok Török Feher Fehér Balazs Balázs Kocsis Pinter Pintér Fodor
 Szalai Sipos Magyar Lukacs Lukács Gulyas Gulyás Biro Bíró Kiraly Király Katona Jakab Orban
-Orbán Szijjarto Szijjártó
+Orbán
 Horvat Kovacevic Kovačević Babic Babić Maric Marić Juric Jurić Knezevic Knežević Vukovic
 Vuković Markovic Marković Petrovic Petrović Jovanovic Jovanović Nikolic Nikolić Ilic Ilić
 Djordjevic Đorđević Pavlovic Pavlović Stojanovic Stojanović Popovic Popović Stankovic
 Stanković Milosevic Milošević Kostic Kostić Lukic Lukić Simic Simić Tomic Tomić Zivkovic
 Živković Mitrovic Mitrović Savic Savić Hodzic Hodžić Hadzic Hadžić Begic Begić Delic Delić
-Kovac Kovač Vucic Vučić Dodik Plenkovic Plenković Milanovic Milanović Karadzic Karadžić
-Mladic Mladić Izetbegovic Izetbegović Tito Kurti Thaci Thaçi Rama Berisha Meta Begaj
+Kovac Kovač Milanovic Milanović
+Berisha Meta
 Popa Popescu Radu Dumitru Stoica Gheorghe Matei Ciobanu Ionescu Rusu Mihai Constantin Dinu
 Munteanu Tudor Florea Barbu Ene Nistor Sandu Georgescu Dragomir Moldovan Iliescu Dobre Lupu
-Cristea Toma Oprea Diaconu Dumitrescu Iohannis Ciolacu Nicusor Dan Simion Georgescu Ceausescu
-Ceaușescu Dodon Recean Borissov Radev Petkov Denkov Zhelyazkov
-Landsbergis Nauseda Nausėda Simonyte Šimonytė Karins Kariņš Rinkevics Rinkēvičs Kallas
-Michal Karis Siliņa Silina Grybauskaite Grybauskaitė
+Cristea Toma Oprea Diaconu Dumitrescu Dan Georgescu
+Petkov
+Kallas
+Michal
 # German, Austrian, Swiss, Dutch, Belgian, Nordic
 Muller Müller Mueller Schmidt Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann
 Schafer Schäfer Schaefer Koch Bauer Richter Klein Schroder Schröder Schroeder Neumann Schwarz
@@ -2187,27 +2176,26 @@ Huber Kaiser Fuchs Lang Scholz Moller Möller Moeller Weiss Weiß Jung Hahn Schu
 Keller Gunther Günther Berger Winkler Roth Lorenz Baumann Franke Albrecht Schuster Ludwig
 Bohm Böhm Kraus Schumacher Kramer Krämer Vogt Stein Jager Jäger Jaeger Sommer Gross Groß
 Seidel Heinrich Brandt Haas Schreiber Schulte Dietrich Ziegler Kuhn Kühn Pohl Engel Busch
-Bergmann Voigt Sauer Arnold Wolff Pfeiffer Merz Habeck Lindner Baerbock Steinmeier Soder
-Söder Pistorius Weidel Wagenknecht Klingbeil Faeser Lauterbach Schaeuble Schäuble Kohl
-Adenauer Brandt Schmidt Nehammer Kickl Bellen Stocker Babler Kurz
+Bergmann Voigt Sauer Arnold Wolff Pfeiffer Merz Lindner
+Kohl
+Brandt Schmidt Kurz
 Jansen Bakker Janssen Visser Smit Meijer Mulder Bos Vos Hendriks Dekker Brouwer Dijkstra
 Smits Kok Vermeulen Schouten Hoekstra Maas Verhoeven Koster Prins Blom Huisman Peeters Maes
-Mertens Claes Goossens Wouters Rutte Wilders Schoof Timmermans Yesilgoz Omtzigt
+Mertens Claes Goossens Wouters
 Hansen Johansen Olsen Larsen Andersen Pedersen Nilsen Kristiansen Jensen Karlsen Johnsen
 Pettersen Eriksen Haugen Hagen Johannessen Andreassen Jacobsen Dahl Jorgensen Jørgensen
 Halvorsen Henriksen Lund Sorensen Sørensen Jakobsen Moen Gundersen Iversen Solberg Svendsen
-Eide Knutsen Martinsen Paulsen Bakken Kristensen Mathisen Amundsen Stoltenberg Store Støre
+Eide Knutsen Martinsen Paulsen Bakken Kristensen Mathisen Amundsen
 Johansson Andersson Karlsson Nilsson Eriksson Larsson Olsson Persson Svensson Gustafsson
 Pettersson Jonsson Jansson Hansson Bengtsson Jonsson Jönsson Lindberg Lindstrom Lindström
 Lindqvist Lindgren Berglund Fredriksson Sandberg Henriksson Forsberg Sjoberg Sjöberg Wallin
 Engstrom Engström Eklund Danielsson Lundqvist Hakansson Håkansson Bjork Björk Bergstrom
-Bergström Lundberg Nystrom Nyström Holm Samuelsson Fransson Kristersson Löfven Lofven
+Bergström Lundberg Nystrom Nyström Holm Samuelsson Fransson
 Virtanen Korhonen Makinen Mäkinen Nieminen Makela Mäkelä Hamalainen Hämäläinen Laine
 Heikkinen Koskinen Jarvinen Järvinen Lehtonen Lehtinen Saarinen Salminen Heinonen Niemi
 Heikkila Heikkilä Kinnunen Salonen Turunen Salo Laitinen Tuominen Rantanen Karjalainen
-Jokinen Mattila Savolainen Lahtinen Ahonen Niinisto Niinistö Stubb Orpo Marin
+Jokinen Mattila Savolainen Lahtinen Ahonen Marin
 Nielsen Rasmussen Christensen Madsen Thomsen Poulsen Knudsen Mortensen Frederiksen Jeppesen
-Lokke Løkke
 # French, Belgian
 Martin Bernard Dubois Thomas Robert Richard Petit Durand Leroy Moreau Simon Laurent Lefebvre
 Michel David Bertrand Roux Vincent Fournier Morel Girard Andre André Lefevre Lefèvre Mercier
@@ -2219,8 +2207,7 @@ Aubert Giraud Leclerc Vidal Bourgeois Renaud Lemoine Picard Gaillard Philippe Le
 Fabre Dupuis Olivier Hubert Guillot Riviere Rivière Guillaume Rey Moulin Lecomte Menard
 Ménard Fleury Deschamps Carpentier Benoit Benoît Maillard Marchal Aubry Vasseur Renault
 Jacquet Collet Prevost Prévost Poirier Charpentier Royer Huet Dupuy Pons Carre Carré Perrot
-Guyot Marty Macron Bayrou Barnier Attal Borne Philippe Castex Valls Hollande Sarkozy Chirac
-Mitterrand Melenchon Mélenchon Bardella Zemmour Darmanin Retailleau Lecornu Villepin
+Guyot Marty Philippe
 # Spanish, Portuguese, Latin American
 Garcia García Rodriguez Rodríguez Gonzalez González Fernandez Fernández Lopez López Martinez
 Martínez Sanchez Sánchez Perez Pérez Gomez Gómez Jimenez Jiménez Ruiz Hernandez Hernández Diaz
@@ -2234,10 +2221,10 @@ Ibanez Ibáñez Ferrer Duran Durán Benitez Benítez Mora Vargas Arias Carmona C
 Soto Saez Sáez Velasco Moya Soler Parra Esteban Bravo Gallardo Rojas Souza Sousa Oliveira
 Pereira Costa Rodrigues Almeida Nascimento Lima Araujo Araújo Fernandes Carvalho Gomes Martins
 Rocha Ribeiro Alves Monteiro Mendes Barros Freitas Barbosa Pinto Moura Cavalcanti Dias Cardoso
-Teixeira Correia Nunes Vieira Lopes Machado Marques Azevedo Moreira Bolsonaro Rousseff Cardoso
-Sheinbaum Obrador Maduro Chavez Chávez Milei Kirchner Macri Petro Uribe Bukele Boric Noboa
-Arce Morales Ortega Castro Guevara Fujimori Boluarte Pinochet Allende Sanchez Feijoo Feijóo
-Rajoy Zapatero Aznar Puigdemont Abascal Albares Montenegro Lula
+Teixeira Correia Nunes Vieira Lopes Machado Marques Azevedo Moreira Cardoso
+Chavez Chávez Petro Uribe
+Arce Morales Ortega Castro Guevara Sanchez
+Zapatero Montenegro
 # Italian, Greek, Maltese
 Rossi Russo Ferrari Esposito Bianchi Romano Colombo Ricci Marino Greco Bruno Gallo Conti
 Mancini Costa Giordano Rizzo Lombardi Moretti Barbieri Fontana Santoro Mariani Rinaldi Caruso
@@ -2246,54 +2233,52 @@ Parisi Villa Conte Ferraro Ferri Fabbri Bianco Marini Grasso Valentini Messina S
 Pellegrini Palumbo Sanna Farina Rizzi Monti Cattaneo Morelli Amato Silvestri Mazza Testa
 Grassi Pellegrino Carbone Giuliani Benedetti Barone Rossetti Caputo Montanari Guerra Palmieri
 Bernardi Martino Fiore Ferretti Bellini Basile Riva Donati Piras Vitali Battaglia Sartori Neri
-Costantini Milani Pagano Ruggiero Sorrentino Orlando Negri Meloni Draghi Berlusconi Salvini
-Renzi Mattarella Tajani Crosetto Schlein Letta Prodi Gentiloni
+Costantini Milani Pagano Ruggiero Sorrentino Orlando Negri Meloni Salvini
 Papadopoulos Papadakis Papageorgiou Georgiou Oikonomou Nikolaou Vlachos Pappas Dimitriou
 Karagiannis Ioannou Konstantinou Christodoulou Antoniou Makris Alexiou Georgiadis Athanasiou
-Mitsotakis Tsipras Samaras Papandreou Karamanlis Dendias Varoufakis Christodoulides
+Samaras Papandreou
 Abela Muscat Borg Camilleri Vella Farrugia Zammit Galea
 # Turkish, Persian, Arab, Kurdish, Central Asian, Caucasus
 Yilmaz Yılmaz Kaya Demir Sahin Şahin Celik Çelik Yildiz Yıldız Yildirim Yıldırım Ozturk Öztürk
 Aydin Aydın Ozdemir Özdemir Arslan Dogan Doğan Kilic Kılıç Aslan Cetin Çetin Kara Koc Koç Kurt
-Ozkan Özkan Simsek Şimşek Polat Korkmaz Erdogan Erdoğan Fidan Bayraktar Imamoglu İmamoğlu
-Kilicdaroglu Kılıçdaroğlu Bahceli Bahçeli Davutoglu Davutoğlu Ozel Özel Gul Gül Akar Guler Güler
+Ozkan Özkan Simsek Şimşek Polat Korkmaz Erdogan Erdoğan Fidan Bayraktar
+Ozel Özel Gul Gül Akar Guler Güler
 Karimi Hosseini Mohammadi Rezaei Ahmadi Moradi Hashemi Ghorbani Rahimi Jafari Sadeghi Mousavi
 Heydari Kazemi Rostami Rahmani Zare Amini Akbari Ebrahimi Sharifi Soleimani Salehi Bagheri
-Alavi Nouri Jalili Larijani Khamenei Khomeini Rouhani Raisi Pezeshkian Zarif Araghchi
-Ghalibaf Qalibaf Ahmadinejad Khatami Rafsanjani Mousavi Karroubi Tehrani Shirazi Esfahani
+Alavi Nouri Jalili Larijani
+Mousavi Tehrani Shirazi Esfahani
 Haddad Khoury Khouri Saleh Salem Youssef Aziz Karim Hamdan Hamad Abbas Jaber Suleiman Qasim
-Masri Khatib Najjar Sabbagh Shami Hariri Assad Nasrallah Haniyeh Sinwar Mashal Meshaal
-Barghouti Dahlan Arafat Mubarak Sisi Morsi Sadat Nasser Gaddafi Qaddafi Haftar Dbeibah
-Sarraj Bashir Burhan Dagalo Hemedti Hamdok Saied Bouteflika Tebboune Bourita Akhannouch
-Mikati Aoun Berri Salam Jumblatt Geagea Frangieh Bassil Sudani Kadhimi Maliki Abadi Sadr
-Sistani Barzani Talabani Hakim Jolani Sharaa Shaibani Ocalan Öcalan Demirtas Demirtaş
-Nahyan Maktoum Thani Khalifa Sabah Saud Sultan Qaboos Tarik Hussein Hashemi
-Tokayev Nazarbayev Mirziyoyev Karimov Rahmon Japarov Berdimuhamedow Aliyev Pashinyan
-Kocharyan Sargsyan Kobakhidze Zourabichvili Ivanishvili Saakashvili Garibashvili Kavelashvili
-Kadyrov Gurbanguly Serdar
+Masri Khatib Najjar Sabbagh Shami Hariri Assad
+Mubarak Nasser
+Bashir
+Aoun Salam Maliki
+Hakim
+Thani Khalifa Saud Sultan Qaboos Hussein Hashemi
+Karimov Aliyev
+Sargsyan
+Kadyrov
 # Hebrew, Jewish
 Cohen Levi Levy Mizrahi Peretz Biton Dahan Avraham Friedman Azoulay Malka Katz Yosef Amar
-Ohana Hadad Gabay Shapiro Goldberg Rosenberg Weiss Shalom Sasson Ashkenazi Golan Netanyahu
-Gantz Lapid Bennett Herzog Gallant Katz Smotrich Ben-Gvir Eisenkot Halevi Zamir Barnea Bar
-Sa'ar Saar Dermer Olmert Barak Sharon Rabin Peres Begin Meir Shamir Lieberman Liberman
-Edelstein Levin Kahana Dichter Cohen Rothschild Goldstein Greenberg Kaplan Kaufman Horowitz
+Ohana Hadad Gabay Shapiro Goldberg Rosenberg Weiss Shalom Sasson Ashkenazi Golan
+Bennett Herzog Katz Halevi Zamir Bar
+Barak Sharon Peres Begin Meir Shamir Lieberman Liberman
+Edelstein Levin Cohen Rothschild Goldstein Greenberg Kaplan Kaufman Horowitz
 Rabinowitz Feldman Weinstein Silverman Rosen Stern Blum Adler Frankel Mandel Lerner Schwartz
 # African
 Okafor Okonkwo Adeyemi Adeleke Afolabi Ogunleye Olawale Eze Nwosu Obi Okeke Chukwu Bello Usman
-Abdullahi Aliyu Danjuma Tinubu Buhari Obasanjo Jonathan Abubakar Atiku Shettima Yar'Adua
+Abdullahi Aliyu Danjuma Jonathan Abubakar
 Mensah Owusu Boateng Asante Osei Appiah Agyeman Addo Acheampong Darko Amoah Ofori Mahama
-Akufo-Addo Bawumia Rawlings Nkrumah Kufuor
 Kamau Mwangi Otieno Odhiambo Ochieng Wanjiru Kariuki Njoroge Kiprotich Kiplagat Cheruiyot
-Mutua Ruto Kenyatta Odinga Gachagua Kindiki Kibaki Moi Musyoka Mudavadi
+Mutua
 Dlamini Nkosi Ndlovu Khumalo Mahlangu Mokoena Mabaso Ngcobo Mthembu Naidoo Botha Pretorius
-Ramaphosa Mbeki Zuma Malema Mashatile Steenhuisen Mandela Tutu Motsoaledi Lamola Pandor
-Moyo Ncube Sibanda Mnangagwa Mugabe Chamisa Tsvangirai Banda Phiri Mwale Tembo Chanda Mulenga
-Hichilema Lungu Kaunda Chakwera Mutharika Museveni Kagame Kabila Tshisekedi Katumbi Fayulu
+Zuma
+Moyo Ncube Sibanda Banda Phiri Mwale Tembo Chanda Mulenga
+Lungu
 Diallo Traore Traoré Diop Ndiaye Sow Faye Gueye Cisse Cissé Keita Keïta Kone Koné Toure Touré
-Coulibaly Camara Sylla Kouyate Kouyaté Sangare Sangaré Ouattara Gbagbo Bedie Bédié Sall
-Sonko Diomaye Goita Goïta Tiani Traore Deby Déby Biya Bongo Oligui Nguema Sassou-Nguesso
-Touadera Touadéra Kiir Machar Abiy Ahmed Afwerki Mohamud Farmaajo Kenyatta Magufuli Hassan
-Kikwete Nyerere Salim Mohamed Abdi Warsame Farah Guelleh
+Coulibaly Camara Sylla Kouyate Kouyaté Sangare Sangaré Ouattara Sall
+Traore
+Abiy Ahmed Mohamud Hassan
+Salim Mohamed Abdi Warsame Farah
 """
 
 SURNAME_EXCLUDE = {
@@ -2317,6 +2302,48 @@ Cook Bell Price
 # dropped unless frequent (they would otherwise shadow the place).
 # (computed, see derive_given_names)
 
+# Hand-list names kept although they are everyday words.
+GIVEN_WORD_KEEP = {"Min", "Jong", "Sung", "Chang", "Amir", "Xi", "Maxim", "Woo", "Ion", "Marina"}
+SURNAME_EXTRA_WORD_KEEP = {"Lee", "Park", "Kang", "Xi", "Shin", "Woo", "Chow", "Tang", "Sung",
+                           "Levy", "Arias", "Lopes", "Smit", "Reis"}
+
+# Cities of >= 1,000,000 inhabitants whose names are everyday words but that
+# are overwhelmingly the place when capitalised.
+PLACE_WORD_KEEP = {"Phoenix", "Queens", "Hue", "Wellington"}
+
+# Multi-word alternative country names are kept only when they contain one
+# of these English words (skips native-language official names).
+ENGLISH_STATE_WORDS = {
+    "Republic", "Kingdom", "State", "States", "Federation", "Commonwealth", "Union",
+    "Principality", "Sultanate", "Emirates", "Islands", "Island", "Democratic", "Federal",
+    "Territory", "Duchy", "Confederation", "Bailiwick", "Nation", "People's", "United",
+    "Socialist", "Independent", "Co-operative", "Plurinational", "Bolivarian", "Hashemite",
+    "Arab", "Islamic", "Oriental", "Eastern", "Great", "Britain", "Korea", "Herzegovina",
+    "Kingdom", "Congo", "DR", "Timor", "Isles",
+}
+
+# Month and weekday names are dates, never person-name cues.
+CALENDAR_WORDS = {
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+}
+
+# Tokens that begin many multi-word place names; never a place on their own.
+PLACE_PREFIX_TOKENS = {
+    "San", "Santa", "Santo", "Sao", "São", "Abu", "Al", "El", "La", "Le", "Les", "Los",
+    "Las", "Saint", "St", "Port", "Dar", "Bin", "Ibn", "Bandar", "Ban", "Nova", "Novo",
+    "New", "Mount", "Fort", "Cape", "Puerto", "Ciudad", "Villa", "Ras", "Ain", "Bir",
+    "Tel", "Beit", "Kafr", "Deir", "Umm", "Wadi", "Jabal", "Sidi", "Ban", "Muang",
+}
+
+# Three-letter first-level regions worth keeping (others are dropped).
+ADMIN_SHORT_KEEP = {"Goa", "Edo", "Imo", "Oyo", "Qom"}
+
+# Generated oblast/krai names that are wrong (okrugs, or a stem that matched
+# a different city).
+OBLAST_SKIP = {"Amursk Oblast", "Aginskoye Krai", "Khanty-Mansiysk Krai"}
+
 # Place-name words too generic to be a location on their own.
 GENERIC_GEO_WORDS = {
     "north", "south", "east", "west", "central", "northern", "southern", "eastern",
@@ -2329,6 +2356,10 @@ GENERIC_GEO_WORDS = {
     "special", "municipality", "area", "oriental", "occidental", "northwest",
     "northeast", "southwest", "southeast", "far", "eastern", "bank", "strip",
 }
+
+# countryinfo alternative names that are not names of the country in English
+# text (common nouns or adjectives of the native language, other territories).
+ALT_SKIP = {"Prathet", "Mexicanos", "Portuguesa", "Guiana", "Mannin", "Zhonghua"}
 
 # 2-letter/3-letter codes kept as country phrases.
 KEEP_CODES = {"US", "UK", "USA", "UAE", "DRC", "PRC", "ROK", "KSA", "DPRK"}
@@ -2349,7 +2380,9 @@ class Entities:
         phrase = norm_quotes(phrase)
         canonical = norm_quotes(canonical)
         phrase = re.sub(r"\s+", " ", phrase).strip()
-        if len(phrase) < 2 or "\t" in phrase or "," in phrase and kind != "location":
+        phrase = strip_edge_apostrophes(phrase)
+        canonical = strip_edge_apostrophes(canonical)
+        if len(phrase) < 2 or "\t" in phrase:
             return
         if not any(ch.isalpha() for ch in phrase):
             return
@@ -2375,6 +2408,20 @@ def main():
 
     def is_word(s):
         return s.lower() in words
+
+    def is_everyday(s):
+        return s.lower() in everyday
+
+    def place_word_reject(s, pop):
+        """Common-word rule for place names: any wamerican word below 100k
+        inhabitants; above that only everyday words (wamerican-small), so
+        Oxford, Derby, Perm or Shanghai survive while Reading, Nice, Split
+        and Mobile do not.  PLACE_WORD_KEEP is exempt."""
+        if pop >= 1_000_000:
+            return is_everyday(s) and s not in PLACE_WORD_KEEP
+        if pop >= 100_000:
+            return is_everyday(s) and s not in PLACE_WORD_KEEP
+        return is_word(s)
 
     # ---------------- census names ----------------
     def read_census(fn):
@@ -2406,10 +2453,13 @@ def main():
             return "O'" + r[1:].capitalize()
         return r.capitalize()
 
+    # "very common" given names: the 500 most frequent of each census list
+    # (the male list has only 1219 names, so its top 1000 includes rare ones
+    # such as Denver or Lincoln).
     top_given = set()
     for rows in (male, female):
         for n, rank in rows:
-            if rank <= 1000:
+            if rank <= 500:
                 top_given.add(cap_name(n))
     top_surnames = {cap_name(n) for n, rank in last if rank <= 1000}
 
@@ -2419,6 +2469,16 @@ def main():
     surname_extra_base = [norm_quotes(x) for x in parse_list(SURNAMES_EXTRA)
                           if x not in SURNAME_EXCLUDE]
     surname_word_keep = set(parse_list(SURNAME_WORD_KEEP))
+
+    # names used for place-name ambiguity (census top ~1000 + hand lists)
+    ambiguous_names = top_given | top_surnames | set(given_extra) | set(surname_extra_base)
+
+    # demonym forms from DEMONYM_EXTRA: phrase -> canonical place
+    extra_demonyms = {}
+    for country, forms in sorted(DEMONYM_EXTRA.items()):
+        place = country[4:] if country.startswith("The ") else country
+        for t in forms.replace(";", " ").split():
+            extra_demonyms.setdefault(t.replace("_", " "), place)
 
     # ---------------- countries ----------------
     ents = Entities()
@@ -2446,6 +2506,7 @@ def main():
         return out
 
     cinfo = ci_files()
+    hand_geo = dict(parse_pairs(GEO_REGIONS))
 
     # demonyms first (needed to filter alt spellings like "Thai")
     demonym_adj = {}   # adjective -> country canonical
@@ -2459,8 +2520,17 @@ def main():
             continue
         for part in re.split(r"[,/]| and ", dem):
             part = part.strip()
-            if part and part not in country_names and part != country:
-                demonym_adj.setdefault(part, country)
+            if not part or part in country_names or part == country:
+                continue
+            if not all(w[:1].isupper() for w in part.split()):
+                continue
+            if any(cn.startswith(part) for cn in country_names):
+                continue      # "South Georgia" (and the South Sandwich Islander)
+            if is_word(part) and part not in extra_demonyms:
+                continue      # "Heard" (and McDonald Islander)
+            if part in DEMONYM_SKIP:
+                continue
+            demonym_adj.setdefault(part, country)
 
     # ---- country phrases
     for iso, name in sorted(iso_to_name.items()):
@@ -2468,7 +2538,7 @@ def main():
             continue
         ents.add(name, "location", name, P_COUNTRY)
         f = fold(name)
-        if f != name:
+        if f != name and not is_word(f):      # "Reunion" (of Réunion) is a word
             ents.add(f, "location", name, P_COUNTRY)
 
     for sub, fn, d in cinfo:
@@ -2476,7 +2546,8 @@ def main():
         name = d.get("name")
         if sub == "data_no_iso":
             # Scotland, Wales, Gaza Strip, West Bank, ... are places of their own
-            label = name or (d.get("provinces") or [None])[0]
+            provs = d.get("provinces") or []
+            label = name or (provs[0] if len(provs) == 1 else None)
             if label and "(" not in label:
                 ents.add(label, "location", label, P_COUNTRY)
             continue
@@ -2494,16 +2565,25 @@ def main():
                 continue
             if alt.isupper() and len(alt) <= 4 and alt not in KEEP_CODES:
                 continue
-            if is_word(alt) or alt in demonym_adj or alt in DEMONYM_EXTRA.get(country, ""):
+            if is_word(alt) or alt in demonym_adj or alt in extra_demonyms:
                 continue
-            # native-language forms are kept only when they read as a name
-            # (no lowercase function words such as 'de', 'ya', 'la').
-            if re.search(r"\b(de|del|da|do|du|la|le|ya|wa|na|ta|al|as|an|at|ng|e|y|i|o|a|og|ti|"
-                         r"bilong|ko|ng|u|ni|tutoʻatasi)\b", alt):
+            if not alt[:1].isupper() or alt in ALT_SKIP or alt in hand_geo:
                 continue
+            toks = alt.split()
+            if len(toks) == 1:
+                # single-word alternative names ("Holland", "Czechia", "Nippon")
+                if alt in ambiguous_names:
+                    continue
+            else:
+                # multi-word forms only in English ("Republic of Korea");
+                # native-language official names are skipped.
+                if not all(t[:1].isupper() or t in ("of", "and", "the") for t in toks):
+                    continue
+                if not ENGLISH_STATE_WORDS.intersection(toks):
+                    continue
             ents.add(alt, "location", country, P_COUNTRY)
             f = fold(alt)
-            if f != alt:
+            if f != alt and not is_word(f):
                 ents.add(f, "location", country, P_COUNTRY)
 
     # ---- hand geography
@@ -2517,32 +2597,30 @@ def main():
 
     # ---- groups: demonyms
     def plural_of(adj):
+        if adj in PLURAL_OK_CH:
+            return adj + "s"
         if adj in NO_PLURAL_WORDS:
             return None
         if adj.endswith(("ese", "ish", "ss", "sh")) or adj in ("Swiss", "Dutch", "French", "Welsh"):
             return None
         if adj.endswith("ch") and adj not in PLURAL_OK_CH:
             return None
-        if adj.endswith(("an", "i", "ian", "er", "ot", "ek", "ak", "ic", "ab", "ard",
+        if adj.endswith(("an", "i", "ian", "er", "ot", "ek", "ak", "ab", "ard",
                          "ine", "on", "ean", "ite", "ni", "ino", "ina", "ar", "uk")):
             return adj + "s"
         return None
 
+    # precedence: general hand list > per-country hand forms > countryinfo
     group_forms = {}   # phrase -> canonical
-    for adj, country in sorted(demonym_adj.items()):
-        if " " in adj and not all(w[:1].isupper() for w in adj.split()):
-            continue
-        group_forms.setdefault(adj, adj)
-        pl = plural_of(adj)
-        if pl:
-            group_forms.setdefault(pl, adj)
-    for country, forms in sorted(DEMONYM_EXTRA.items()):
-        toks = [t.replace("_", " ") for t in forms.split()]
-        canon = toks[0]
-        for t in toks:
-            group_forms[t] = group_forms.get(t, canon) if t != canon else canon
     for p, c in parse_pairs(GROUPS_GENERAL):
         group_forms.setdefault(p, c)
+    for p, c in sorted(extra_demonyms.items()):
+        group_forms.setdefault(p, c)
+    for adj, country in sorted(demonym_adj.items()):
+        group_forms.setdefault(adj, country)
+        pl = plural_of(adj)
+        if pl:
+            group_forms.setdefault(pl, country)
     for p, c in sorted(group_forms.items()):
         if p in country_names:
             continue     # e.g. demonym "Djibouti" == country name
@@ -2552,16 +2630,20 @@ def main():
     orgs = parse_pairs(ORGANIZATIONS)
     for p, c in orgs:
         ents.add(p, "organization", c, P_ORG)
-
-    # names used for place-name ambiguity (census top ~1000 + hand lists)
-    ambiguous_names = top_given | top_surnames | set(given_extra) | set(surname_extra_base)
+    for p, c in orgs:
+        if " " in c and c not in ents.map:
+            ents.add(c, "organization", c, P_ORG)   # the full name of an acronym
 
     # ---- first-level regions
     def add_admin(phrase, canonical, exempt=False):
         phrase = norm_quotes(phrase)
         if phrase.startswith("The "):
             phrase = phrase[4:]
-        if not phrase or not is_latin_text(phrase):
+        if not phrase or not is_latin_text(phrase) or " or " in phrase:
+            return
+        if len(phrase) <= 2 or phrase in PLACE_PREFIX_TOKENS or any(ch.isdigit() for ch in phrase):
+            return
+        if len(phrase) == 3 and phrase not in ADMIN_SHORT_KEEP:
             return
         toks = phrase.lower().replace("-", " ").split()
         if all(t in GENERIC_GEO_WORDS for t in toks):
@@ -2601,8 +2683,8 @@ def main():
             main_part, paren = (m.group(1) + (" " + m.group(3) if m.group(3) else ""), m.group(2)) if m else (prov, None)
             main_part = main_part.strip()
             if iso in SLAVIC or iso == "KP":
-                main_clean = drop_translit_apostrophes(main_part)
-                paren_clean = drop_translit_apostrophes(paren) if paren else None
+                main_clean = drop_translit_apostrophes(main_part, trailing=True)
+                paren_clean = drop_translit_apostrophes(paren, trailing=True) if paren else None
                 if iso == "KP":
                     # e.g. "Chagang-do (Chagang Province)": keep the English form
                     if paren_clean:
@@ -2611,16 +2693,21 @@ def main():
                 adjectival = re.search(r"(skaya|skiy|ska|ka)$", main_clean)
                 if adjectival:
                     suffix = "Krai" if main_clean.endswith("skiy") else "Oblast"
+                    # The parenthesised city is the namesake in Ukraine and
+                    # Belarus ("Kharkivs'ka (Kharkiv)") but only the capital
+                    # in Russia ("Sverdlovskaya (Yekaterinburg)"), so it is
+                    # used only when it shares its first letters with the name.
                     city = None
-                    if paren_clean and paren_clean in city_by_cc[iso]:
+                    if paren_clean and paren_clean in city_by_cc[iso] and \
+                            fold(paren_clean)[:4].lower() == main_clean[:4].lower():
                         city = paren_clean
                     else:
                         stem = re.sub(r"(skaya|skiy|ska)$", "", main_clean)
-                        for cand in (stem + "sk", stem, stem + "a"):
+                        for cand in (stem, stem + "sk"):
                             if cand in city_by_cc[iso]:
                                 city = cand
                                 break
-                    if city:
+                    if city and f"{city} {suffix}" not in OBLAST_SKIP:
                         add_admin(f"{city} {suffix}", f"{city} {suffix}", exempt=True)
                     if paren_clean:
                         add_admin(paren_clean, paren_clean)
@@ -2633,7 +2720,9 @@ def main():
             if paren:
                 add_admin(paren, paren, exempt)
 
-    # ---- capitals (countryinfo), filtered like cities but never by population
+    # ---- capitals (countryinfo).  Capitals of countries with >= 1M
+    # inhabitants are exempt from the personal-name rule (Lima, Santiago,
+    # Colombo, Sofia, Wellington) and only everyday words are rejected.
     for sub, fn, d in cinfo:
         cap = d.get("capital")
         if isinstance(cap, list):
@@ -2641,13 +2730,15 @@ def main():
         if not cap or not isinstance(cap, str) or "/" in cap:
             continue
         cap = norm_quotes(cap)
-        if not is_latin_text(cap) or is_word(cap) or cap in ambiguous_names:
-            ents.rejected["capital"].append(cap)
+        iso = (d.get("ISO") or {}).get("alpha2") or ""
+        big = (gcountries.get(iso) or {}).get("population", 0) >= 1_000_000
+        if not is_latin_text(cap):
             continue
-        ents.add(cap, "location", cap, P_CAPITAL)
-        f = fold(cap)
-        if f != cap:
-            ents.add(f, "location", cap, P_CAPITAL)
+        for v in dict.fromkeys([cap, fold(cap)]):
+            if (is_everyday(v) and v not in PLACE_WORD_KEEP if big else is_word(v)) or (not big and v in ambiguous_names):
+                ents.rejected["capital"].append(v)
+                continue
+            ents.add(v, "location", cap, P_CAPITAL)
 
     # ---- cities (GeoNames, population >= 15000)
     city_rows = sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"]))
@@ -2656,6 +2747,9 @@ def main():
         pop = c["population"]
         if not is_latin_text(name):
             continue
+        # canonical: GeoNames name, ASCII-folded when it uses letters beyond
+        # Latin-1 (Kaesŏng -> Kaesong, Rafaḩ -> Rafah; São Paulo stays)
+        canon = name if all(ord(ch) < 256 for ch in name) else fold(name)
         variants = [name]
         f = fold(name)
         variants.append(f)
@@ -2663,15 +2757,19 @@ def main():
         if f.startswith("Saint "):
             variants += ["St. " + f[6:], "St " + f[6:]]
         for v in dict.fromkeys(variants):
-            if len(v) < 3 and pop < 1_000_000:
+            if v.startswith("The ") and all(t.lower() in words for t in v[4:].split()):
+                continue      # "The Valley", "The Colony", "The Woodlands"
+            if v in PLACE_PREFIX_TOKENS or any(ch.isdigit() for ch in v):
                 continue
-            if is_word(v):
+            if len(v) < 3 and pop < 1_000_000 or len(v) == 3 and pop < 100_000:
+                continue
+            if place_word_reject(v, pop):
                 ents.rejected["city:word"].append((v, pop))
                 continue
             if v in ambiguous_names and pop < 1_000_000:
                 ents.rejected["city:name"].append((v, pop))
                 continue
-            ents.add(v, "location", name, P_CITY)
+            ents.add(v, "location", canon, P_CITY)
 
     # ---------------- write entities.tsv ----------------
     lines = []
@@ -2693,13 +2791,21 @@ def main():
             n = cap_name(raw)
             if len(n) < 2:
                 continue
+            if n in CALENDAR_WORDS:
+                continue
+            if len(n) == 2 and n not in ("Al", "Ed", "Jo", "Ty"):
+                continue      # abbreviations (Wm, Jc) and syllables (Le, Na)
             if rank > 300 and (n.lower() in everyday or n in place_names):
                 dropped_given.append(n)
                 continue
             given.add(n)
     for n in given_extra:
-        if len(n) >= 2:
-            given.add(n)
+        if len(n) < 2:
+            continue
+        if n.lower() in everyday and n not in GIVEN_WORD_KEEP:
+            dropped_given.append(n)
+            continue
+        given.add(n)
     with open(os.path.join(out_dir, "given_names.txt"), "w", encoding="utf-8", newline="\n") as fh:
         fh.write("\n".join(sorted(given)) + "\n")
 
@@ -2715,20 +2821,21 @@ def main():
         if n.lower() in everyday and n not in surname_word_keep:
             dropped_surnames.append(n)
             continue
-        if n in place_names or n in group_forms:
-            dropped_surnames.append(n)
+        if n in group_forms or n in CALENDAR_WORDS:
+            dropped_surnames.append(n)   # English, Welsh, Irish, ... Friday
             continue
         surnames.add(n)
     extra_sur = list(surname_extra_base)
-    # feminine forms of Russian/Bulgarian surnames in -ov/-ev/-in
+    # feminine forms of Russian/Bulgarian surnames: Ivanov -> Ivanova,
+    # Sorokin -> Sorokina (only the -ov/-ev/-yov and longer -in names)
     for n in surname_extra_base:
-        if re.search(r"(ov|ev|in|yn)$", n) and not n.endswith(("chin", "kin", "lin")) or \
-                re.search(r"(ov|ev)$", n):
+        if len(n) >= 5 and n.endswith(("ov", "ev")) or len(n) >= 6 and n.endswith("in"):
             extra_sur.append(n + "a")
     for n in extra_sur:
         if len(n) < 2:
             continue
-        if n.lower() in everyday and n not in ("Lee", "Park"):
+        if n.lower() in everyday and n not in SURNAME_EXTRA_WORD_KEEP \
+                and n not in surname_word_keep:
             dropped_surnames.append(n)
             continue
         surnames.add(n)
@@ -2758,9 +2865,19 @@ def main():
     print(f"given_names.txt: {len(given)}; surnames.txt: {len(surnames)}; "
           f"common_words.txt: {len(common)}")
     print(f"common words removed as country/group words: {' '.join(removed_common)}")
+    loc_canon = {c for (k, c, _p) in ents.map.values() if k == "location"}
+    countries = sorted({c for (k, c, _p) in ents.map.values() if k == "group" and c in loc_canon})
+    print(f"countries as the Rust side derives them ({len(countries)})")
+    orphan = sorted({c for (k, c, _p) in ents.map.values()
+                     if k == "group" and c not in loc_canon and c[:1].isupper()
+                     and c in set(DEMONYM_EXTRA) | set(iso_to_name.values())})
+    if orphan:
+        print(f"WARNING group canonicals naming no location: {orphan}")
+    wordish = sorted(p for p in ents.map if p.lower() in words)
+    print(f"entities whose lowercase is a wamerican word ({len(wordish)}): {' '.join(wordish)}")
     if os.environ.get("GAZ_DEBUG"):
         for k, v in sorted(ents.rejected.items()):
-            print(k, len(v), sorted(set(map(str, v)))[:400])
+            print(k, len(v), sorted(set(map(str, v)))[:3000])
         print("dropped_given", len(dropped_given), sorted(set(dropped_given)))
         print("dropped_surnames", len(dropped_surnames), sorted(set(dropped_surnames)))
 
@@ -2848,19 +2965,40 @@ exception lists. They are part of `scripts/derive_gazetteers.py` and are
 the project's own work, licensed with the project.
 
 ## Filtering rules (summary)
-* Cities: dropped when the name (or its ASCII form) is a lowercase word in
-  wamerican, or one of the ~1000 most frequent census given names/surnames or
-  in the hand-written name lists, unless the population is >= 1,000,000 (the
-  common-word rule has no exception). Names shorter than 3 characters need a
-  population >= 1,000,000.
-* First-level regions and capitals: same word/name rules (Canadian and
-  Australian provinces/states and US states exempt from the name rule).
-* Given names: census names whose lowercase is an everyday word
-  (wamerican-small) are dropped unless among the 300 most frequent of their
-  list; the same holds for names that equal a country/region name.
-* Surnames: top 5000 census surnames minus everyday words (with a short
-  hand-written keep list: Smith, Miller, Walker, ...) and minus place/group
-  phrases.
+"Word" below means a lowercase all-letter entry of wamerican (SCOWL size 50);
+"everyday word" means one of wamerican-small (SCOWL size 35). "Very common
+name" means one of the 500 most frequent census given names of either list,
+the 1000 most frequent census surnames, or a name of the hand-written lists.
+
+* Cities (GeoNames, population >= 15,000; name, ASCII-folded name and the
+  form without transliteration apostrophes; "Saint X" also as "St. X"):
+  - population < 100,000: dropped if a word (Mobile, Reading, Split, Of ...);
+  - population >= 100,000: dropped if an everyday word (Nice, Bath, Cork ...;
+    Oxford, Derby, Perm, Shanghai survive);
+  - population >= 1,000,000: same, except Phoenix, Queens, Hue, Wellington;
+  - dropped if a very common name unless population >= 1,000,000 (so Austin,
+    Charlotte, Florence are not places here; Houston, Dallas are);
+  - names of 2 letters need >= 1,000,000 inhabitants, of 3 letters >= 100,000;
+    "The X" names whose other words are all words (The Valley) are dropped;
+    tokens that begin many place names (San, Abu, Dar, ...) are never places.
+* Capitals (countryinfo): capitals of countries with >= 1M inhabitants are
+  dropped only if an everyday word; others also if a word or very common name.
+* First-level regions (countryinfo provinces, GeoNames US states): dropped if
+  a word or a very common name (US states, Canadian provinces and Australian
+  states exempt from the name rule) or made only of generic words (Central,
+  North West); 3-letter ones are dropped except Goa, Edo, Imo, Oyo, Qom.
+  Russian/Ukrainian/Belarusian adjectival forms are turned into "X Oblast" /
+  "X Krai" when the namesake city is found.
+* Countries: every GeoNames/countryinfo name, English official forms
+  ("Republic of Korea") and single-word alternative names; ISO codes only
+  for US, UK, USA, UAE, DRC, PRC, ROK, KSA, DPRK. Countries that are words
+  (Chad, Turkey, Guinea, Jersey, Chile, China, Japan, ...) are kept.
+* Given names: census names of two letters (except Al, Ed, Jo, Ty), month
+  and weekday names are dropped; names ranked below 300 in their list are
+  dropped if an everyday word or equal to a country/region name.
+* Surnames: the top 5000 census surnames minus everyday words (a short
+  hand-written list keeps Smith, Miller, Walker, Lee, ...) and minus group
+  words (English, French, Irish, ...).
 """
     with open(os.path.join(out_dir, "SOURCES.md"), "w", encoding="utf-8", newline="\n") as fh:
         fh.write(text)
