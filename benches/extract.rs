@@ -1,4 +1,5 @@
 //! Extraction throughput (MB/s, one thread) on the sample articles repeated to over 10 MB.
+#![allow(missing_docs)] // criterion's macros generate undocumented functions
 
 use std::path::PathBuf;
 
@@ -9,8 +10,12 @@ use crosscheck::extract::{Context, extract_text};
 const TARGET_BYTES: usize = 10 * 1024 * 1024;
 
 fn corpus() -> String {
-    let (files, _) = collect_article_paths(&[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data")]);
-    let samples: Vec<String> = files.iter().map(|f| Article::load(f).unwrap().text).collect();
+    let (files, _) =
+        collect_article_paths(&[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data")]);
+    let samples: Vec<String> = files
+        .iter()
+        .map(|f| Article::load(f).unwrap().text)
+        .collect();
     let mut corpus = String::with_capacity(TARGET_BYTES + 16 * 1024);
     while corpus.len() < TARGET_BYTES {
         for sample in &samples {
@@ -28,9 +33,12 @@ fn extraction_throughput(c: &mut Criterion) {
     let mut group = c.benchmark_group("extract");
     group.throughput(Throughput::Bytes(corpus.len() as u64));
     group.sample_size(10);
-    group.bench_function("samples_x10MB", |b| b.iter(|| extract_text(std::hint::black_box(&corpus), Context::default())));
+    group.bench_function("samples_x10MB", |b| {
+        b.iter(|| extract_text(std::hint::black_box(&corpus), Context::default()));
+    });
     group.finish();
 }
 
 criterion_group!(benches, extraction_throughput);
+
 criterion_main!(benches);

@@ -43,7 +43,9 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Some(Command::Extract { format, paths }) => extract::run(&paths, format),
         None => {
-            eprintln!("crosscheck: the workbench is not built yet; try `crosscheck extract sample_data`");
+            eprintln!(
+                "crosscheck: the workbench is not built yet; try `crosscheck extract sample_data`"
+            );
             Ok(false)
         }
     };

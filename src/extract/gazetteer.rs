@@ -39,6 +39,7 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
 
 impl Gazetteer {
     /// The embedded gazetteer.
+    #[must_use]
     pub fn get() -> &'static Self {
         &GAZETTEER
     }
@@ -50,22 +51,43 @@ impl Gazetteer {
         let mut longest_phrase = 1;
         for line in entities.lines().filter(|l| !l.starts_with('#')) {
             let mut fields = line.split('\t');
-            let (Some(phrase), Some(kind)) = (fields.next(), fields.next()) else { continue };
-            let Some(kind) = EntityKind::parse(kind.trim()) else { continue };
+            let (Some(phrase), Some(kind)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            let Some(kind) = EntityKind::parse(kind.trim()) else {
+                continue;
+            };
             let canonical = fields.next().map_or(phrase, str::trim).to_owned();
             let key = phrase_key(phrase);
             longest_phrase = longest_phrase.max(key.split(' ').count());
             phrases.entry(key).or_insert(Known { kind, canonical });
         }
-        let words = |list: &str| list.lines().map(str::trim).filter(|w| !w.is_empty()).map(str::to_owned).collect();
+        let words = |list: &str| {
+            list.lines()
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
         // A country is a place that has a people: the canonical place of some group entry.
-        let places: HashSet<&str> = phrases.values().filter(|k| k.kind == EntityKind::Location).map(|k| k.canonical.as_str()).collect();
+        let places: HashSet<&str> = phrases
+            .values()
+            .filter(|k| k.kind == EntityKind::Location)
+            .map(|k| k.canonical.as_str())
+            .collect();
         let countries = phrases
             .values()
             .filter(|k| k.kind == EntityKind::Group && places.contains(k.canonical.as_str()))
             .map(|k| k.canonical.clone())
             .collect();
-        Self { phrases, longest_phrase, given_names: words(given), surnames: words(surnames), common_words: words(common), countries }
+        Self {
+            phrases,
+            longest_phrase,
+            given_names: words(given),
+            surnames: words(surnames),
+            common_words: words(common),
+            countries,
+        }
     }
 
     /// The known phrase spelled by these token texts (joined by single spaces).
@@ -127,7 +149,12 @@ mod tests {
             "support\n",
         );
         assert_eq!(g.phrase("U.S.").unwrap().canonical, "United States");
-        assert_eq!(g.phrase(&phrase_key("Democratic People's Republic of Korea")).unwrap().kind, EntityKind::Location);
+        assert_eq!(
+            g.phrase(&phrase_key("Democratic People's Republic of Korea"))
+                .unwrap()
+                .kind,
+            EntityKind::Location
+        );
         assert_eq!(g.longest_phrase, 6);
         assert!(g.is_given_name("John") && g.is_surname("Kirby"));
         assert!(g.is_common_word("Support") && !g.is_common_word("Kirby"));
@@ -142,7 +169,11 @@ mod tests {
             ("North Korean", EntityKind::Group),
             ("NATO", EntityKind::Organization),
         ] {
-            assert_eq!(g.phrase(&phrase_key(phrase)).map(|k| k.kind), Some(kind), "{phrase}");
+            assert_eq!(
+                g.phrase(&phrase_key(phrase)).map(|k| k.kind),
+                Some(kind),
+                "{phrase}"
+            );
         }
         assert!(g.is_common_word("concern"));
         assert!(g.is_given_name("John"));

@@ -12,87 +12,492 @@ use crate::span::Span;
 
 /// Words that end an organisation's name.
 const ORG_HEADS: &[&str] = &[
-    "Agency", "Service", "Services", "Council", "Ministry", "Department", "Office", "Committee",
-    "Commission", "Party", "Bank", "Corporation", "Corp", "Inc", "Ltd", "LLC", "Company", "Group",
-    "Association", "University", "Institute", "Court", "Parliament", "Assembly", "Congress",
-    "Senate", "Army", "Navy", "Forces", "Force", "Command", "Guard", "Police", "News", "Times",
-    "Post", "Journal", "Press", "Herald", "Tribune", "Gazette", "Telegraph", "Radio",
-    "Television", "Network", "Broadcasting", "Organization", "Organisation", "Union",
-    "Federation", "Foundation", "Fund", "Board", "Authority", "Administration", "Bureau",
-    "Directorate", "Secretariat", "Cabinet", "Coalition", "Alliance", "Movement", "Brigade",
-    "Battalion", "Regiment", "Division", "Corps", "Fleet", "Images", "Club", "Society", "Center",
-    "Centre", "Laboratory", "Hospital", "School", "College", "Academy", "Church", "Tribunal",
-    "Agencies", "Ministries", "Institution", "Parliamentary", "Bloc", "Front", "Airlines",
-    "Industries", "Holdings", "Technologies", "Systems", "Motors", "Media", "Studios",
+    "Agency",
+    "Service",
+    "Services",
+    "Council",
+    "Ministry",
+    "Department",
+    "Office",
+    "Committee",
+    "Commission",
+    "Party",
+    "Bank",
+    "Corporation",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "LLC",
+    "Company",
+    "Group",
+    "Association",
+    "University",
+    "Institute",
+    "Court",
+    "Parliament",
+    "Assembly",
+    "Congress",
+    "Senate",
+    "Army",
+    "Navy",
+    "Forces",
+    "Force",
+    "Command",
+    "Guard",
+    "Police",
+    "News",
+    "Times",
+    "Post",
+    "Journal",
+    "Press",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Telegraph",
+    "Radio",
+    "Television",
+    "Network",
+    "Broadcasting",
+    "Organization",
+    "Organisation",
+    "Union",
+    "Federation",
+    "Foundation",
+    "Fund",
+    "Board",
+    "Authority",
+    "Administration",
+    "Bureau",
+    "Directorate",
+    "Secretariat",
+    "Cabinet",
+    "Coalition",
+    "Alliance",
+    "Movement",
+    "Brigade",
+    "Battalion",
+    "Regiment",
+    "Division",
+    "Corps",
+    "Fleet",
+    "Images",
+    "Club",
+    "Society",
+    "Center",
+    "Centre",
+    "Laboratory",
+    "Hospital",
+    "School",
+    "College",
+    "Academy",
+    "Church",
+    "Tribunal",
+    "Agencies",
+    "Ministries",
+    "Institution",
+    "Parliamentary",
+    "Bloc",
+    "Front",
+    "Airlines",
+    "Industries",
+    "Holdings",
+    "Technologies",
+    "Systems",
+    "Motors",
+    "Media",
+    "Studios",
+    "Observatory",
+    "Survey",
+    "Daily",
+    "Committees",
+    "Councils",
+    "Courts",
+    "Guards",
 ];
 
 /// Words that end a place's name (`Kursk Oblast`, `Cook County`).
 const PLACE_HEADS: &[&str] = &[
-    "Oblast", "Province", "County", "State", "Region", "District", "Island", "Islands",
-    "Peninsula", "Sea", "Ocean", "River", "Lake", "Mountains", "Mountain", "Valley", "Bay",
-    "Strait", "Gulf", "Desert", "Airport", "Square", "Street", "Avenue", "Bridge", "Base",
-    "Port", "City", "Heights", "Hills", "Coast", "Basin", "Territory", "Krai", "Prefecture",
-    "Governorate", "Canal", "Plain", "Plateau", "Forest", "Park", "Harbor", "Harbour",
+    "Oblast",
+    "Province",
+    "County",
+    "State",
+    "Region",
+    "District",
+    "Island",
+    "Islands",
+    "Peninsula",
+    "Sea",
+    "Ocean",
+    "River",
+    "Lake",
+    "Mountains",
+    "Mountain",
+    "Valley",
+    "Bay",
+    "Strait",
+    "Gulf",
+    "Desert",
+    "Airport",
+    "Square",
+    "Street",
+    "Avenue",
+    "Bridge",
+    "Base",
+    "Port",
+    "City",
+    "Heights",
+    "Hills",
+    "Coast",
+    "Basin",
+    "Territory",
+    "Krai",
+    "Prefecture",
+    "Governorate",
+    "Canal",
+    "Plain",
+    "Plateau",
+    "Forest",
+    "Park",
+    "Harbor",
+    "Harbour",
 ];
 
 /// Titles and roles: they precede names but are not part of them.
 const TITLES: &[&str] = &[
-    "president", "vice", "prime", "minister", "secretary", "general", "deputy", "press",
-    "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "advisor", "adviser",
-    "chief", "director", "commander", "governor", "senator", "sen", "rep", "representative",
-    "congressman", "congresswoman", "lawmaker", "chairman", "chairwoman", "chair", "leader",
-    "premier", "king", "queen", "prince", "princess", "pope", "mayor", "judge", "justice",
-    "mr", "mrs", "ms", "dr", "prof", "professor", "gen", "lt", "col", "maj", "capt", "sgt",
-    "adm", "admiral", "colonel", "major", "captain", "lieutenant", "sergeant", "marshal",
-    "officer", "official", "head", "founder", "ceo", "chancellor", "foreign", "defense",
-    "defence", "interior", "finance", "national", "security", "communications", "counselor",
-    "coordinator", "undersecretary", "attorney", "analyst", "reporter", "correspondent",
-    "editor", "columnist", "former", "acting", "senior", "assistant", "associate", "sheikh",
-    "emir", "crown", "first", "lady", "speaker", "whip", "councillor", "councilor", "sir",
-    "lord", "dame", "father", "sister", "bishop", "archbishop", "rabbi", "imam", "cardinal",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "general",
+    "deputy",
+    "press",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "envoy",
+    "advisor",
+    "adviser",
+    "chief",
+    "director",
+    "commander",
+    "governor",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "leader",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "mayor",
+    "judge",
+    "justice",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "professor",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "sgt",
+    "adm",
+    "admiral",
+    "colonel",
+    "major",
+    "captain",
+    "lieutenant",
+    "sergeant",
+    "marshal",
+    "officer",
+    "official",
+    "head",
+    "founder",
+    "ceo",
+    "chancellor",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "national",
+    "security",
+    "communications",
+    "counselor",
+    "coordinator",
+    "undersecretary",
+    "attorney",
+    "analyst",
+    "reporter",
+    "correspondent",
+    "editor",
+    "columnist",
+    "former",
+    "acting",
+    "senior",
+    "assistant",
+    "associate",
+    "sheikh",
+    "emir",
+    "crown",
+    "first",
+    "lady",
+    "speaker",
+    "whip",
+    "councillor",
+    "councilor",
+    "sir",
+    "lord",
+    "dame",
+    "father",
+    "sister",
+    "bishop",
+    "archbishop",
+    "rabbi",
+    "imam",
+    "cardinal",
 ];
 
 /// The subset of [`TITLES`] that, right before a name, marks it as a person's.
 const PERSON_TITLES: &[&str] = &[
-    "president", "minister", "secretary", "general", "spokesperson", "spokesman", "spokeswoman",
-    "ambassador", "envoy", "advisor", "adviser", "chief", "director", "commander", "governor",
-    "senator", "sen", "rep", "representative", "congressman", "congresswoman", "lawmaker",
-    "chairman", "chairwoman", "leader", "premier", "king", "queen", "prince", "princess", "pope",
-    "mayor", "judge", "justice", "mr", "mrs", "ms", "dr", "prof", "professor", "gen", "lt", "col",
-    "maj", "capt", "sgt", "adm", "admiral", "colonel", "major", "captain", "lieutenant",
-    "sergeant", "marshal", "ceo", "chancellor", "counselor", "coordinator", "attorney",
-    "analyst", "reporter", "correspondent", "editor", "columnist", "sheikh", "emir", "sir",
-    "lord", "dame", "bishop", "archbishop", "rabbi", "imam", "cardinal", "officer", "official",
-    "undersecretary", "head", "founder", "speaker", "chancellor",
+    "president",
+    "minister",
+    "secretary",
+    "general",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "envoy",
+    "advisor",
+    "adviser",
+    "chief",
+    "director",
+    "commander",
+    "governor",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "chairman",
+    "chairwoman",
+    "leader",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "mayor",
+    "judge",
+    "justice",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "professor",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "sgt",
+    "adm",
+    "admiral",
+    "colonel",
+    "major",
+    "captain",
+    "lieutenant",
+    "sergeant",
+    "marshal",
+    "ceo",
+    "chancellor",
+    "counselor",
+    "coordinator",
+    "attorney",
+    "analyst",
+    "reporter",
+    "correspondent",
+    "editor",
+    "columnist",
+    "sheikh",
+    "emir",
+    "sir",
+    "lord",
+    "dame",
+    "bishop",
+    "archbishop",
+    "rabbi",
+    "imam",
+    "cardinal",
+    "officer",
+    "official",
+    "undersecretary",
+    "head",
+    "founder",
+    "speaker",
+    "chancellor",
 ];
 
 /// Verbs of saying: a capitalised word right before one of these names a speaker.
 pub const REPORTING_VERBS: &[&str] = &[
-    "said", "says", "say", "stated", "states", "told", "tells", "added", "adds", "remarked",
-    "noted", "notes", "confirmed", "confirms", "announced", "announces", "claimed", "claims",
-    "warned", "warns", "emphasized", "emphasised", "emphasizes", "emphasises", "highlighted",
-    "highlights", "described", "describes", "expressed", "expresses", "estimated", "estimates",
-    "reported", "reports", "verified", "believes", "believed", "disclosed", "dismissed",
-    "accused", "accuses", "corroborated", "underscored", "underscores", "suggested", "suggests",
-    "echoed", "raised", "pointed", "labeled", "labelled", "argued", "argues", "insisted",
-    "insists", "denied", "denies", "acknowledged", "admitted", "explained", "wrote", "writes",
-    "tweeted", "posted", "declared", "asserted", "maintained", "alleged", "revealed",
-    "indicated", "assessed", "concluded", "predicted", "urged", "cautioned", "stressed",
-    "observed", "commented", "replied", "responded", "answered", "asked", "questioned",
-    "considers", "considered", "thinks", "thought", "knows", "expects", "expected", "testified",
-    "briefed", "informed", "mentioned", "agreed", "disputed", "rejected", "condemned",
-    "criticized", "criticised", "praised", "welcomed", "vowed", "pledged", "promised",
-    "threatened", "demanded", "called", "recalled", "shared", "signaled", "signalled",
+    "said",
+    "says",
+    "say",
+    "stated",
+    "states",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "remarked",
+    "noted",
+    "notes",
+    "confirmed",
+    "confirms",
+    "announced",
+    "announces",
+    "claimed",
+    "claims",
+    "warned",
+    "warns",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "emphasises",
+    "highlighted",
+    "highlights",
+    "described",
+    "describes",
+    "expressed",
+    "expresses",
+    "estimated",
+    "estimates",
+    "reported",
+    "reports",
+    "verified",
+    "believes",
+    "believed",
+    "disclosed",
+    "dismissed",
+    "accused",
+    "accuses",
+    "corroborated",
+    "underscored",
+    "underscores",
+    "suggested",
+    "suggests",
+    "echoed",
+    "raised",
+    "pointed",
+    "labeled",
+    "labelled",
+    "argued",
+    "argues",
+    "insisted",
+    "insists",
+    "denied",
+    "denies",
+    "acknowledged",
+    "admitted",
+    "explained",
+    "wrote",
+    "writes",
+    "tweeted",
+    "posted",
+    "declared",
+    "asserted",
+    "maintained",
+    "alleged",
+    "revealed",
+    "indicated",
+    "assessed",
+    "concluded",
+    "predicted",
+    "urged",
+    "cautioned",
+    "stressed",
+    "observed",
+    "commented",
+    "replied",
+    "responded",
+    "answered",
+    "asked",
+    "questioned",
+    "considers",
+    "considered",
+    "thinks",
+    "thought",
+    "knows",
+    "expects",
+    "expected",
+    "testified",
+    "briefed",
+    "informed",
+    "mentioned",
+    "agreed",
+    "disputed",
+    "rejected",
+    "condemned",
+    "criticized",
+    "criticised",
+    "praised",
+    "welcomed",
+    "vowed",
+    "pledged",
+    "promised",
+    "threatened",
+    "demanded",
+    "called",
+    "recalled",
+    "shared",
+    "signaled",
+    "signalled",
 ];
 
 /// Prepositions after which an unknown name is most likely a place.
 const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "at", "from", "to", "near", "across", "into", "outside", "inside", "toward",
-    "towards", "via", "through", "around", "throughout", "within",
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "across",
+    "into",
+    "outside",
+    "inside",
+    "toward",
+    "towards",
+    "via",
+    "through",
+    "around",
+    "throughout",
+    "within",
 ];
 
 /// Lower-case words that may sit inside a name between capitalised words.
-const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "de", "del", "der", "la", "le", "du", "da", "al", "bin", "van", "von", "&"];
+const CONNECTORS: &[&str] = &[
+    "of", "for", "and", "the", "on", "de", "del", "der", "la", "le", "du", "da", "al", "bin",
+    "van", "von", "&",
+];
 
 struct Scan<'a> {
     text: &'a str,
@@ -103,9 +508,19 @@ struct Scan<'a> {
 
 /// Finds the names among tokens not yet `taken`.
 #[must_use]
-pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence], taken: &mut [bool]) -> Vec<Entity> {
+pub fn find(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    taken: &mut [bool],
+) -> Vec<Entity> {
     let gazetteer = Gazetteer::get();
-    let scan = Scan { text, tokens, gazetteer, countries: gazetteer.countries() };
+    let scan = Scan {
+        text,
+        tokens,
+        gazetteer,
+        countries: gazetteer.countries(),
+    };
     let mut found: Vec<(std::ops::Range<usize>, Entity)> = Vec::new();
     let mut unresolved: Vec<std::ops::Range<usize>> = Vec::new();
 
@@ -125,7 +540,9 @@ impl Scan<'_> {
 
     /// A capitalised word, all-caps acronym or dotted abbreviation.
     fn is_name_word(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.is_capitalized(self.text))
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.is_capitalized(self.text))
     }
 
     fn is_title(&self, i: usize) -> bool {
@@ -140,7 +557,9 @@ impl Scan<'_> {
     fn is_acronym(&self, i: usize) -> bool {
         let w = self.word(i);
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        (2..=6).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
+        (2..=6).contains(&letters)
+            && w.chars()
+                .all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
     }
 
     /// The longest gazetteer phrase starting at `i`, within `end`.
@@ -161,7 +580,11 @@ impl Scan<'_> {
                 key.push(' ');
             }
             key.push_str(&self.tokens[j].text(self.text).replace('’', "'"));
-            if let Some(known) = self.gazetteer.phrase(&key).or_else(|| self.all_caps_variant(&key)) {
+            if let Some(known) = self
+                .gazetteer
+                .phrase(&key)
+                .or_else(|| self.all_caps_variant(&key))
+            {
                 best = Some((n, known));
             }
         }
@@ -171,14 +594,19 @@ impl Scan<'_> {
 
     /// `WASHINGTON` → `Washington` for datelines and shouted headlines.
     fn all_caps_variant(&self, key: &str) -> Option<&Known> {
-        if key.len() < 4 || key.chars().any(char::is_lowercase) || !key.chars().any(char::is_alphabetic) {
+        if key.len() < 4
+            || key.chars().any(char::is_lowercase)
+            || !key.chars().any(char::is_alphabetic)
+        {
             return None;
         }
         let title_case: String = key
             .split(' ')
             .map(|w| {
                 let mut chars = w.chars();
-                chars.next().map_or_else(String::new, |c| c.to_string() + &chars.as_str().to_lowercase())
+                chars.next().map_or_else(String::new, |c| {
+                    c.to_string() + &chars.as_str().to_lowercase()
+                })
             })
             .collect::<Vec<_>>()
             .join(" ");
@@ -198,9 +626,19 @@ impl Scan<'_> {
                 continue;
             }
             let connector = t.kind == TokenKind::Word && CONNECTORS.contains(&t.text(self.text));
-            let hyphen = t.is_punct(self.text, '-') && !t.space_before && self.tokens.get(j + 1).is_some_and(|n| !n.space_before);
-            let initial = t.is_punct(self.text, '.') && !t.space_before && j > i && self.word(j - 1).chars().count() == 1;
-            if (connector || hyphen || initial) && j > i && j + 1 < end && !taken[j + 1] && self.is_name_word(j + 1) {
+            let hyphen = t.is_punct(self.text, '-')
+                && !t.space_before
+                && self.tokens.get(j + 1).is_some_and(|n| !n.space_before);
+            let initial = t.is_punct(self.text, '.')
+                && !t.space_before
+                && j > i
+                && self.word(j - 1).chars().count() == 1;
+            if (connector || hyphen || initial)
+                && j > i
+                && j + 1 < end
+                && !taken[j + 1]
+                && self.is_name_word(j + 1)
+            {
                 j += 1;
                 continue;
             }
@@ -231,10 +669,20 @@ impl Scan<'_> {
                 i += 1;
                 continue;
             }
-            let mut push = |from: usize, to: usize, kind: EntityKind, canonical: Option<String>, taken: &mut [bool]| {
+            let mut push = |from: usize,
+                            to: usize,
+                            kind: EntityKind,
+                            canonical: Option<String>,
+                            taken: &mut [bool]| {
                 let span = Span::new(self.tokens[from].span.start, self.tokens[to - 1].span.end);
                 taken[from..to].iter_mut().for_each(|t| *t = true);
-                found.push((from..to, Entity { canonical, ..Entity::new(span, kind) }));
+                found.push((
+                    from..to,
+                    Entity {
+                        canonical,
+                        ..Entity::new(span, kind)
+                    },
+                ));
             };
             if let Some(n) = self.person_by_given_name(i, end, taken) {
                 push(i, i + n, EntityKind::Person, None, taken);
@@ -244,34 +692,54 @@ impl Scan<'_> {
             if let Some((n, known)) = self.known_at(i, end, taken) {
                 let (kind, canonical) = (known.kind, known.canonical.clone());
                 let after = i + n;
+                let org_after = (after < end && !taken[after])
+                    .then(|| self.organization_at(after, end, taken))
+                    .flatten();
+                // A name that leads an organisation's name stays inside it: an acronym
+                // (UN Security Council), a sub-national place (Delaware Department of
+                // Elections), a people or party (Republican National Committee). A country is
+                // split off (U.S. | National Security Council).
+                let merges = match kind {
+                    EntityKind::Organization => self.is_acronym(i) && n == 1,
+                    EntityKind::Location => !self.countries.contains(&canonical),
+                    EntityKind::Group => true,
+                    _ => false,
+                };
+                if let Some(org_end) = org_after.filter(|_| merges) {
+                    push(i, org_end, EntityKind::Organization, None, taken);
+                    i = org_end;
+                    continue;
+                }
                 // A place name followed by a place head: Kursk Oblast, Washington State.
-                if kind == EntityKind::Location && after < end && !taken[after] && PLACE_HEADS.contains(&self.word(after)) && !self.is_title(after) {
+                if kind == EntityKind::Location
+                    && org_after.is_none()
+                    && after < end
+                    && !taken[after]
+                    && PLACE_HEADS.contains(&self.word(after))
+                {
                     push(i, after + 1, EntityKind::Location, None, taken);
                     i = after + 1;
                     continue;
                 }
-                // An acronym organisation or a sub-national place leading an organisation's
-                // name stays inside it (UN Security Council, Delaware Department of Elections);
-                // a country is split off (U.S. | National Security Council).
-                let merges = match kind {
-                    EntityKind::Organization => self.is_acronym(i) && n == 1,
-                    EntityKind::Location => !self.countries.contains(&canonical),
-                    _ => false,
-                };
-                if merges && after < end && !taken[after] {
-                    if let Some(org_end) = self.organization_at(after, end, taken) {
-                        push(i, org_end, EntityKind::Organization, None, taken);
-                        i = org_end;
-                        continue;
-                    }
+                // A known organisation goes on through "of X": Supreme Court of Georgia.
+                let mut to = after;
+                if kind == EntityKind::Organization
+                    && ORG_HEADS.contains(&self.word(after - 1))
+                    && after + 1 < end
+                    && self.word(after) == "of"
+                    && !taken[after + 1]
+                    && self.is_name_word(after + 1)
+                {
+                    to = self.run_end(after + 1, end, taken);
                 }
-                let canonical = (canonical != self.span_text(i, after)).then_some(canonical);
-                push(i, after, kind, canonical, taken);
-                i = after;
+                let canonical =
+                    (to == after && canonical != self.span_text(i, after)).then_some(canonical);
+                push(i, to, kind, canonical, taken);
+                i = to;
                 continue;
             }
-            // "The" belongs to a name only where the gazetteer says so ("The Times").
-            if self.word(i).eq_ignore_ascii_case("the") {
+            // "The", "A" and "An" belong to a name only where the gazetteer says so ("The Times").
+            if matches!(self.word(i), "The" | "the" | "A" | "An") {
                 i += 1;
                 continue;
             }
@@ -281,7 +749,11 @@ impl Scan<'_> {
                 continue;
             }
             let run = self.run_end(i, end, taken);
-            if run > i + 1 && PLACE_HEADS.contains(&self.word(run - 1)) && (i..run - 1).all(|k| !self.is_title(k)) && self.is_name_word(i) {
+            if run > i + 1
+                && PLACE_HEADS.contains(&self.word(run - 1))
+                && (i..run - 1).all(|k| !self.is_title(k))
+                && self.is_name_word(i)
+            {
                 push(i, run, EntityKind::Location, None, taken);
                 i = run;
                 continue;
@@ -296,10 +768,26 @@ impl Scan<'_> {
                 }
                 continue;
             }
-            // Anything else: decide later, once every sure person in the article is known.
-            let stop = (i + 1..run).find(|&k| self.is_title(k) || self.known_at(k, end, taken).is_some()).unwrap_or(run);
-            unresolved.push(i..stop.max(i + 1));
-            i = stop.max(i + 1);
+            // A capitalised common word ("By", "Latest", "Wood") names someone only as a
+            // person already named in full ("Robert Wood"); the leftover pass decides.
+            if self.is_common(i) || !self.is_name_word(i) {
+                unresolved.push(i..i + 1);
+                i += 1;
+                continue;
+            }
+            // Unknown words: decide later, once every sure person in the article is known.
+            let stop = (i + 1..end)
+                .find(|&k| {
+                    taken[k]
+                        || !self.is_name_word(k)
+                        || self.tokens[k].newlines_before > 0
+                        || self.is_common(k)
+                        || self.is_title(k)
+                        || self.known_at(k, end, taken).is_some()
+                })
+                .unwrap_or(end);
+            unresolved.push(i..stop);
+            i = stop;
         }
     }
 
@@ -319,18 +807,28 @@ impl Scan<'_> {
         let mut j = i + 1;
         while j < end && j < i + 5 && !taken[j] && self.tokens[j].newlines_before == 0 {
             let w = self.word(j);
-            let is_initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase) && self.tokens.get(j + 1).is_some_and(|t| t.is_punct(self.text, '.'));
+            let is_initial = w.chars().count() == 1
+                && w.chars().all(char::is_uppercase)
+                && self
+                    .tokens
+                    .get(j + 1)
+                    .is_some_and(|t| t.is_punct(self.text, '.'));
             if is_initial {
                 j += 2;
                 continue;
             }
-            if !self.is_name_word(j) || self.is_title(j) || ORG_HEADS.contains(&w) || PLACE_HEADS.contains(&w) || self.is_acronym(j) {
+            if !self.is_name_word(j)
+                || self.is_title(j)
+                || ORG_HEADS.contains(&w)
+                || PLACE_HEADS.contains(&w)
+                || self.is_acronym(j)
+            {
                 break;
             }
-            if let Some((_, known)) = self.known_at(j, end, taken) {
-                if known.kind != EntityKind::Location || self.countries.contains(&known.canonical) {
-                    break;
-                }
+            if let Some((_, known)) = self.known_at(j, end, taken)
+                && (known.kind != EntityKind::Location || self.countries.contains(&known.canonical))
+            {
+                break;
             }
             if j == i + 1 && ambiguous && self.is_common(j) && !self.gazetteer.is_surname(w) {
                 return None;
@@ -350,7 +848,9 @@ impl Scan<'_> {
         if !PERSON_TITLES.contains(&last_title.as_str()) {
             return None;
         }
-        if j < end && (self.tokens[j].is_punct(self.text, ',') || self.tokens[j].is_punct(self.text, '.')) {
+        if j < end
+            && (self.tokens[j].is_punct(self.text, ',') || self.tokens[j].is_punct(self.text, '.'))
+        {
             j += 1;
         }
         self.name_after(j, end, taken).map(|n| (j - i, n))
@@ -359,11 +859,19 @@ impl Scan<'_> {
     /// One to three name words at `j` that are not a known place, organisation or title.
     fn name_after(&self, j: usize, end: usize, taken: &[bool]) -> Option<usize> {
         let mut k = j;
-        while k < end && k < j + 4 && !taken[k] && self.is_name_word(k) && !self.is_title(k) && !self.is_acronym(k) {
-            if let Some((_, known)) = self.known_at(k, end, taken) {
-                if known.kind != EntityKind::Location || self.countries.contains(&known.canonical) || k == j && self.known_at(k, end, taken).is_some_and(|(n, _)| n > 1) {
-                    break;
-                }
+        while k < end
+            && k < j + 4
+            && !taken[k]
+            && self.is_name_word(k)
+            && !self.is_title(k)
+            && !self.is_acronym(k)
+        {
+            if let Some((_, known)) = self.known_at(k, end, taken)
+                && (known.kind != EntityKind::Location
+                    || self.countries.contains(&known.canonical)
+                    || k == j && self.known_at(k, end, taken).is_some_and(|(n, _)| n > 1))
+            {
+                break;
             }
             if ORG_HEADS.contains(&self.word(k)) {
                 return None;
@@ -377,16 +885,26 @@ impl Scan<'_> {
     /// before `of ...`, containing) `Council`, `Agency`, `Department`... Leading titles are
     /// not part of it, and a head followed by a title (`Press Secretary`) is a title.
     fn organization_at(&self, i: usize, end: usize, taken: &[bool]) -> Option<usize> {
-        if !self.is_name_word(i) || self.is_title(i) && !ORG_HEADS.contains(&self.word(i)) && !self.capitalised_title_is_org_word(i) {
+        if !self.is_name_word(i)
+            || self.is_title(i)
+                && !ORG_HEADS.contains(&self.word(i))
+                && !self.capitalised_title_is_org_word(i)
+        {
             return None;
         }
         let run = self.run_end(i, end, taken);
-        let head = (i..run).rev().find(|&k| ORG_HEADS.contains(&self.word(k)) && !(k + 1 < run && self.is_title(k + 1)))?;
+        let head = (i..run).rev().find(|&k| {
+            ORG_HEADS.contains(&self.word(k)) && !(k + 1 < run && self.is_title(k + 1))
+        })?;
         // A head word alone at the start is just a capitalised noun ("Army", "Press").
         if head == i && !(head + 1 < run && self.word(head + 1) == "of") {
             return None;
         }
-        if (i..head).any(|k| self.is_name_word(k) && self.is_title(k) && PERSON_TITLES.contains(&self.word(k).to_lowercase().as_str())) {
+        if (i..head).any(|k| {
+            self.is_name_word(k)
+                && self.is_title(k)
+                && PERSON_TITLES.contains(&self.word(k).to_lowercase().as_str())
+        }) {
             return None;
         }
         // The name goes on through "of X" after the head (Department of Defense).
@@ -425,15 +943,23 @@ impl Scan<'_> {
             let words: Vec<&str> = (start..end).map(|k| self.word(k)).collect();
             let kind = if words.iter().all(|w| person_words.contains(w)) {
                 Some(EntityKind::Person)
-            } else if (start..end).all(|k| self.is_common(k) || self.tokens[k].kind != TokenKind::Word) {
+            } else if (start..end)
+                .all(|k| self.is_common(k) || self.tokens[k].kind != TokenKind::Word)
+            {
                 None
             } else if end - start == 1 && self.is_acronym(start) {
                 Some(EntityKind::Organization)
             } else if self.is_sentence_start(start) && self.is_common(start) {
                 None
+            } else if self.in_place_context(start, end) {
+                Some(EntityKind::Location)
             } else if self.followed_by_reporting_verb(end) {
                 Some(EntityKind::Person)
-            } else if start > 0 && PLACE_PREPOSITIONS.contains(&self.word(start - 1)) || start > 1 && self.word(start - 1) == "the" && PLACE_PREPOSITIONS.contains(&self.word(start - 2)) {
+            } else if start > 0 && PLACE_PREPOSITIONS.contains(&self.word(start - 1))
+                || start > 1
+                    && self.word(start - 1) == "the"
+                    && PLACE_PREPOSITIONS.contains(&self.word(start - 2))
+            {
                 Some(EntityKind::Location)
             } else if end - start <= 3 {
                 Some(EntityKind::Person)
@@ -450,18 +976,62 @@ impl Scan<'_> {
         found.sort_by_key(|(r, _)| r.start);
     }
 
+    /// `the town of X`, `X province`, `the X region`: a common place noun names it a place.
+    fn in_place_context(&self, start: usize, end: usize) -> bool {
+        const PLACE_NOUNS: &[&str] = &[
+            "town",
+            "city",
+            "village",
+            "province",
+            "region",
+            "district",
+            "capital",
+            "port",
+            "county",
+            "oblast",
+            "area",
+            "border",
+            "coast",
+            "governorate",
+            "prefecture",
+            "state",
+            "island",
+            "municipality",
+            "neighbourhood",
+            "neighborhood",
+            "suburb",
+            "valley",
+        ];
+        let before = start >= 2
+            && self.word(start - 1) == "of"
+            && PLACE_NOUNS.contains(&self.word(start - 2));
+        let after = self
+            .tokens
+            .get(end)
+            .is_some_and(|t| t.is_lowercase(self.text) && PLACE_NOUNS.contains(&t.text(self.text)));
+        before || after
+    }
+
     fn is_sentence_start(&self, i: usize) -> bool {
         i == 0 || {
             let prev = &self.tokens[i - 1];
             self.tokens[i].newlines_before > 0
-                || prev.kind == TokenKind::Punct && prev.text(self.text).starts_with(['.', '!', '?', ':', '“', '"', '‘', '•', '|', '(', '—', '–'])
+                || prev.kind == TokenKind::Punct
+                    && prev
+                        .text(self.text)
+                        .starts_with(['.', '!', '?', ':', '“', '"', '‘', '•', '|', '(', '—', '–'])
         }
     }
 
     fn followed_by_reporting_verb(&self, end: usize) -> bool {
         let mut k = end;
         // "Kirby also said", "Singh further pointed out".
-        while k < self.tokens.len() && matches!(self.word(k), "also" | "further" | "later" | "then" | "again" | "had" | "has" | "have") {
+        while k < self.tokens.len()
+            && matches!(
+                self.word(k),
+                "also" | "further" | "later" | "then" | "again" | "had" | "has" | "have"
+            )
+        {
             k += 1;
         }
         k < self.tokens.len() && REPORTING_VERBS.contains(&self.word(k))
@@ -473,19 +1043,25 @@ impl Scan<'_> {
         let mut definitions: HashMap<String, (EntityKind, String)> = HashMap::new();
         for pair in 0..found.len().saturating_sub(1) {
             let (before, acronym) = (&found[pair], &found[pair + 1]);
-            let between = self.text.get(before.1.span.end..acronym.1.span.start).unwrap_or("");
-            let parenthesised = between.trim() == "(" && self.text[acronym.1.span.end..].starts_with(')');
+            let between = self
+                .text
+                .get(before.1.span.end..acronym.1.span.start)
+                .unwrap_or("");
+            let parenthesised =
+                between.trim() == "(" && self.text[acronym.1.span.end..].starts_with(')');
             if parenthesised && self.is_acronym(acronym.0.start) && acronym.0.len() == 1 {
-                let full = before.1.canonical.clone().unwrap_or_else(|| self.text[before.1.span.start..before.1.span.end].to_owned());
+                let full = before.1.canonical.clone().unwrap_or_else(|| {
+                    self.text[before.1.span.start..before.1.span.end].to_owned()
+                });
                 definitions.insert(self.word(acronym.0.start).to_owned(), (before.1.kind, full));
             }
         }
         for (range, entity) in found.iter_mut() {
-            if range.len() == 1 {
-                if let Some((kind, full)) = definitions.get(self.word(range.start)) {
-                    entity.kind = *kind;
-                    entity.canonical = Some(full.clone());
-                }
+            if range.len() == 1
+                && let Some((kind, full)) = definitions.get(self.word(range.start))
+            {
+                entity.kind = *kind;
+                entity.canonical = Some(full.clone());
             }
         }
     }
@@ -494,7 +1070,12 @@ impl Scan<'_> {
 /// Each person mention's canonical form is the fullest mention in the article that shares
 /// its last word, or that contains it as a word (`Kirby` → `John Kirby`).
 fn canonicalize_people(text: &str, found: &mut [(std::ops::Range<usize>, Entity)]) {
-    let mention = |e: &Entity| text[e.span.start..e.span.end].split_whitespace().collect::<Vec<_>>().join(" ");
+    let mention = |e: &Entity| {
+        text[e.span.start..e.span.end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let mut fullest_by_word: HashMap<String, String> = HashMap::new();
     for (_, entity) in found.iter().filter(|(_, e)| e.kind == EntityKind::Person) {
         let name = mention(entity);
@@ -505,7 +1086,10 @@ fn canonicalize_people(text: &str, found: &mut [(std::ops::Range<usize>, Entity)
             }
         }
     }
-    for (_, entity) in found.iter_mut().filter(|(_, e)| e.kind == EntityKind::Person) {
+    for (_, entity) in found
+        .iter_mut()
+        .filter(|(_, e)| e.kind == EntityKind::Person)
+    {
         let name = mention(entity);
         let last = name.rsplit(' ').next().unwrap_or(&name);
         if let Some(fullest) = fullest_by_word.get(last).filter(|f| **f != name) {
@@ -531,7 +1115,11 @@ mod tests {
     }
 
     fn of_kind(text: &str, kind: EntityKind) -> Vec<String> {
-        names(text).into_iter().filter(|(_, k)| *k == kind).map(|(t, _)| t).collect()
+        names(text)
+            .into_iter()
+            .filter(|(_, k)| *k == kind)
+            .map(|(t, _)| t)
+            .collect()
     }
 
     use EntityKind::*;
@@ -541,7 +1129,17 @@ mod tests {
         let text = "White House National Security Communications Advisor John Kirby spoke. \
                     Later, Ambassador Joonkook Hwang and President Putin met. Kirby said no. \
                     Russia's UN Ambassador, Vassily Nebenzia, disagreed. Tkachenko said yes.";
-        assert_eq!(of_kind(text, Person), ["John Kirby", "Joonkook Hwang", "Putin", "Kirby", "Vassily Nebenzia", "Tkachenko"]);
+        assert_eq!(
+            of_kind(text, Person),
+            [
+                "John Kirby",
+                "Joonkook Hwang",
+                "Putin",
+                "Kirby",
+                "Vassily Nebenzia",
+                "Tkachenko"
+            ]
+        );
         assert_eq!(of_kind(text, Organization), ["White House", "UN"]);
     }
 
@@ -549,9 +1147,16 @@ mod tests {
     fn organisations_by_head_word_with_country_prefix_split() {
         let text = "The U.S. National Security Council met the Delaware Department of Elections and the UN Security Council. \
                     Pentagon's Deputy Press Secretary Sabrina Singh spoke for the Department of Defense.";
-        assert_eq!(of_kind(text, Organization), [
-            "National Security Council", "Delaware Department of Elections", "UN Security Council", "Pentagon", "Department of Defense",
-        ]);
+        assert_eq!(
+            of_kind(text, Organization),
+            [
+                "National Security Council",
+                "Delaware Department of Elections",
+                "UN Security Council",
+                "Pentagon",
+                "Department of Defense",
+            ]
+        );
         assert_eq!(of_kind(text, Location), ["U.S."]);
         assert_eq!(of_kind(text, Person), ["Sabrina Singh"]);
     }
@@ -560,20 +1165,57 @@ mod tests {
     fn places_groups_and_headlines() {
         let text = "U.S. Expresses Concern Over North Korean Troop Support for Russia in Ukraine Conflict\n\n\
                     Troops moved to Russia's Kursk Oblast and the DPRK-Russia border; Five Dead in Washington State.";
-        assert_eq!(of_kind(text, Location), ["U.S.", "Russia", "Ukraine", "Russia", "Kursk Oblast", "DPRK", "Russia", "Washington State"]);
+        assert_eq!(
+            of_kind(text, Location),
+            [
+                "U.S.",
+                "Russia",
+                "Ukraine",
+                "Russia",
+                "Kursk Oblast",
+                "DPRK",
+                "Russia",
+                "Washington State"
+            ]
+        );
         assert_eq!(of_kind(text, Group), ["North Korean"]);
-        assert!(of_kind(text, Person).is_empty(), "{:?}", of_kind(text, Person));
+        assert!(
+            of_kind(text, Person).is_empty(),
+            "{:?}",
+            of_kind(text, Person)
+        );
+    }
+
+    #[test]
+    fn bylines_party_organisations_and_place_context() {
+        let text = "By Elif Demir and Thomas Becker\n\n\
+                    The Republican National Committee said it would go to the Supreme Court of Georgia. \
+                    The quake hit the town of Sindirgi in Balikesir province and A Fulton County judge ruled.";
+        assert_eq!(of_kind(text, Person), ["Elif Demir", "Thomas Becker"]);
+        assert_eq!(
+            of_kind(text, Organization),
+            ["Republican National Committee", "Supreme Court of Georgia"]
+        );
+        assert_eq!(
+            of_kind(text, Location),
+            ["Sindirgi", "Balikesir", "Fulton County"]
+        );
     }
 
     #[test]
     fn acronym_definitions_take_the_full_name() {
-        let text = "a U.S. National Security Council (NSC) official said. The NSC spokesperson agreed.";
+        let text =
+            "a U.S. National Security Council (NSC) official said. The NSC spokesperson agreed.";
         let tokens = tokenize(text);
         let sentences = split(text, &tokens);
         let mut taken = vec![false; tokens.len()];
         let found = find(text, &tokens, &sentences, &mut taken);
-        let nsc: Vec<_> = found.iter().filter(|e| &text[e.span.start..e.span.end] == "NSC").collect();
+        let nsc: Vec<_> = found
+            .iter()
+            .filter(|e| &text[e.span.start..e.span.end] == "NSC")
+            .collect();
         assert_eq!(nsc.len(), 2);
-        assert!(nsc.iter().all(|e| e.kind == Organization && e.canonical.as_deref() == Some("National Security Council")));
+        assert!(nsc.iter().all(|e| e.kind == Organization
+            && e.canonical.as_deref() == Some("National Security Council")));
     }
 }
