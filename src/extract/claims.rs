@@ -2,11 +2,12 @@
 //! asserts them (`Kirby stated`, `according to Yonhap`, `he added` → the last speaker) and the
 //! figures they carry.
 
-use super::names::REPORTING_VERBS;
+use super::names::REPORTING_VERBS_SET;
 use super::sentences::Sentence;
 use super::token::{Token, TokenKind};
 use super::{Entity, EntityKind, ExtractedClaim};
 use crate::article::Boilerplate;
+use crate::extract::lexicon::{lowercase, word_set};
 use crate::span::Span;
 
 /// Claims are sentences of at least this many words; shorter ones are captions and labels.
@@ -18,6 +19,7 @@ const SUBORDINATORS: &[&str] = &[
     "while", "although", "though", "if", "because", "when", "since", "after", "before", "as",
     "unless", "whereas", "once", "until",
 ];
+word_set!(static SUBORDINATORS_SET = SUBORDINATORS;);
 
 /// Words between a subject and its verb: `Kirby also said`, `the agency had earlier reported`.
 const AUXILIARIES: &[&str] = &[
@@ -70,6 +72,7 @@ const AUXILIARIES: &[&str] = &[
     "openly",
     "officially",
 ];
+word_set!(static AUXILIARIES_SET = AUXILIARIES;);
 
 /// Common nouns that can head a described speaker: `US officials`, `the spy agency`.
 const SPEAKER_NOUNS: &[&str] = &[
@@ -132,6 +135,7 @@ const SPEAKER_NOUNS: &[&str] = &[
     "people",
     "spy",
 ];
+word_set!(static SPEAKER_NOUNS_SET = SPEAKER_NOUNS;);
 
 /// Nouns that report without speaking: `Recent reports indicate ...` has no speaker.
 const NOT_SPEAKERS: &[&str] = &[
@@ -148,6 +152,7 @@ const NOT_SPEAKERS: &[&str] = &[
     "comments",
     "remarks",
 ];
+word_set!(static NOT_SPEAKERS_SET = NOT_SPEAKERS;);
 
 /// Line labels that are never claims.
 const NON_CLAIM_LABELS: &[&str] = &[
@@ -164,6 +169,7 @@ const NON_CLAIM_LABELS: &[&str] = &[
     "file",
     "pictured",
 ];
+word_set!(static NON_CLAIM_LABELS_SET = NON_CLAIM_LABELS;);
 
 /// Finds the claims among `sentences`.
 #[must_use]
@@ -277,8 +283,8 @@ impl Finder<'_> {
         self.tokens[i].text(self.text)
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    fn lower(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        lowercase(self.word(i))
     }
 
     fn is_quote(&self, i: usize) -> bool {
@@ -327,7 +333,7 @@ impl Finder<'_> {
                         && self.word(i).chars().all(|c| !c.is_lowercase())
             });
             if label_words && colon > start {
-                if colon == start + 1 && NON_CLAIM_LABELS.contains(&self.lower(start).as_str()) {
+                if colon == start + 1 && NON_CLAIM_LABELS_SET.contains(self.word(start)) {
                     return None;
                 }
                 start = colon + 1;
@@ -335,9 +341,9 @@ impl Finder<'_> {
         }
         // A caption anywhere ("Kim Jong Un. Photo: Getty Images") is not a claim.
         if (start..range.end.saturating_sub(1)).any(|i| {
-            NON_CLAIM_LABELS.contains(&self.lower(i).as_str())
+            self.tokens[i + 1].is_punct(self.text, ':')
                 && self.tokens[i].is_capitalized(self.text)
-                && self.tokens[i + 1].is_punct(self.text, ':')
+                && NON_CLAIM_LABELS_SET.contains(self.word(i))
         }) {
             return None;
         }
@@ -398,7 +404,7 @@ impl Finder<'_> {
     fn continues_statement(&self, start: usize) -> bool {
         let first = self.lower(start);
         matches!(
-            first.as_str(),
+            first.as_ref(),
             "he" | "she" | "they" | "it" | "this" | "these" | "if"
         )
     }
@@ -417,7 +423,11 @@ impl Finder<'_> {
                 };
                 continue;
             }
-            if in_quote || v < main_start || !REPORTING_VERBS.contains(&self.word(v)) {
+            if in_quote
+                || v < main_start
+                || !self.tokens[v].is_lowercase(self.text)
+                || !REPORTING_VERBS_SET.contains(self.word(v))
+            {
                 continue;
             }
             if let Some(a) = self.subject_of(v, start, end, discourse) {
@@ -440,7 +450,7 @@ impl Finder<'_> {
     /// After an opening subordinate clause (`While the U.S. has not confirmed it, ...`).
     fn main_clause_start(&self, start: usize, end: usize) -> usize {
         if self.tokens[start].kind == TokenKind::Word
-            && SUBORDINATORS.contains(&self.lower(start).as_str())
+            && SUBORDINATORS_SET.contains(self.word(start))
             && let Some(comma) = (start..end).find(|&i| self.tokens[i].is_punct(self.text, ','))
         {
             return comma + 1;
@@ -459,7 +469,7 @@ impl Finder<'_> {
         discourse: &Discourse,
     ) -> Option<Attribution> {
         let mut k = v;
-        while k > start && AUXILIARIES.contains(&self.lower(k - 1).as_str()) {
+        while k > start && AUXILIARIES_SET.contains(self.word(k - 1)) {
             k -= 1;
         }
         // "pointed out" and similar particles do not matter; inversion does.
@@ -473,7 +483,7 @@ impl Finder<'_> {
         if k > start + 1 && self.tokens[k - 1].is_punct(self.text, ',') && self.is_quote(k - 2) {
             return self.subject_after(v, end);
         }
-        if k > start && matches!(self.lower(k - 1).as_str(), "which" | "who") {
+        if k > start && matches!(self.lower(k - 1).as_ref(), "which" | "who") {
             k -= 1;
             if k > start && self.tokens[k - 1].is_punct(self.text, ',') {
                 k -= 1;
@@ -496,7 +506,7 @@ impl Finder<'_> {
                 }
             }
         }
-        if k > start && matches!(self.lower(k - 1).as_str(), "and" | "but") {
+        if k > start && matches!(self.lower(k - 1).as_ref(), "and" | "but") {
             let main = self.main_clause_start(start, end);
             return self.noun_phrase(main, self.subject_end(main, end), discourse);
         }
@@ -537,12 +547,12 @@ impl Finder<'_> {
         let mut j = k;
         while j > start && k - j < 16 {
             let t = &self.tokens[j - 1];
-            let w = t.text(self.text).to_lowercase();
+            let w = t.text(self.text);
             let inside = match t.kind {
                 TokenKind::Word if t.is_capitalized(self.text) => true,
                 TokenKind::Word => {
                     !matches!(
-                        w.as_str(),
+                        w,
                         "that"
                             | "which"
                             | "who"
@@ -562,10 +572,10 @@ impl Finder<'_> {
                             | "than"
                             | "said"
                             | "says"
-                    ) && !REPORTING_VERBS.contains(&w.as_str())
+                    ) && !REPORTING_VERBS_SET.contains(w)
                 }
                 TokenKind::Possessive | TokenKind::Number => true,
-                TokenKind::Punct => matches!(w.as_str(), "(" | ")" | "-" | "."),
+                TokenKind::Punct => matches!(w, "(" | ")" | "-" | "."),
                 TokenKind::Url => false,
             };
             if !inside {
@@ -580,23 +590,24 @@ impl Finder<'_> {
     fn subject_end(&self, start: usize, end: usize) -> usize {
         (start..end)
             .find(|&i| {
-                let w = self.lower(i);
-                self.tokens[i].kind == TokenKind::Punct && !matches!(w.as_str(), "." | "-")
-                    || AUXILIARIES.contains(&w.as_str())
-                    || REPORTING_VERBS.contains(&w.as_str())
+                let w = self.word(i);
+                self.tokens[i].kind == TokenKind::Punct && !matches!(w, "." | "-")
+                    || AUXILIARIES_SET.contains(w)
+                    || REPORTING_VERBS_SET.contains(w)
             })
             .unwrap_or(end)
     }
 
     /// `according to X`, `citing X`, `as reported by X`.
     fn according_to(&self, start: usize, end: usize) -> Option<Attribution> {
+        let is = |i: usize, word: &str| self.word(i).eq_ignore_ascii_case(word);
         let cue_end = (start..end).find_map(|i| {
-            let w = self.lower(i);
-            match w.as_str() {
-                "according" if i + 1 < end && self.lower(i + 1) == "to" => Some(i + 2),
-                "citing" => Some(i + 1),
-                "by" if i > start && self.lower(i - 1) == "reported" => Some(i + 1),
-                _ => None,
+            if is(i, "according") && i + 1 < end && is(i + 1, "to") {
+                Some(i + 2)
+            } else if is(i, "citing") || is(i, "by") && i > start && is(i - 1, "reported") {
+                Some(i + 1)
+            } else {
+                None
             }
         })?;
         let mut to = cue_end;
@@ -606,7 +617,7 @@ impl Finder<'_> {
             && to - cue_end < 12
         {
             if self.tokens[to].kind == TokenKind::Word
-                && matches!(self.lower(to).as_str(), "that" | "which" | "who")
+                && matches!(self.lower(to).as_ref(), "that" | "which" | "who")
             {
                 break;
             }
@@ -633,10 +644,10 @@ impl Finder<'_> {
         };
 
         let words: Vec<usize> = (from..to)
-            .filter(|&i| !matches!(self.lower(i).as_str(), "the" | "a" | "an"))
+            .filter(|&i| !matches!(self.lower(i).as_ref(), "the" | "a" | "an"))
             .collect();
         if let [only] = words[..] {
-            match self.lower(only).as_str() {
+            match self.lower(only).as_ref() {
                 "he" | "she" => return Some(attribution(self.person_before(from, discourse))),
                 "it" | "they" => {
                     return discourse
@@ -653,7 +664,7 @@ impl Finder<'_> {
             }
         }
         let head = self.lower(to - 1);
-        if NOT_SPEAKERS.contains(&head.as_str()) {
+        if NOT_SPEAKERS_SET.contains(&head) {
             return None;
         }
         if let Some(place) = inside.iter().find(|e| e.kind == EntityKind::Location) {
@@ -664,7 +675,7 @@ impl Finder<'_> {
                 return Some(attribution(Some(name(place))));
             }
         }
-        if SPEAKER_NOUNS.contains(&head.as_str()) {
+        if SPEAKER_NOUNS_SET.contains(&head) {
             let first = *words.first()?;
             let description =
                 normalize(&self.text[self.tokens[first].span.start..self.tokens[to - 1].span.end]);
@@ -728,7 +739,7 @@ impl Finder<'_> {
             let boundary = next.subject_start;
             let connector = boundary > clause_start + 1
                 && matches!(
-                    self.lower(boundary - 1).as_str(),
+                    self.lower(boundary - 1).as_ref(),
                     "after" | "while" | "as" | "and" | "but" | "when" | "before" | "whereas"
                 );
             if connector

@@ -1,6 +1,7 @@
 //! Date mentions (weekdays, months, days, years, clock times, with early/mid/late
 //! qualifiers) and their ISO values, resolved against the publication date when needed.
 
+use crate::extract::lexicon::word_set;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, NaiveDate};
@@ -15,8 +16,8 @@ const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|Septe
 /// A month abbreviation without its period, only ever taken before a day: `Feb 7`.
 const MONTH_ABBREVIATION: &str = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-const DAY: &str = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?";
-const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d)";
+const DAY: &str = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?";
+const YEAR: &str = r"(?:1[6-9][0-9][0-9]|20[0-9][0-9])";
 /// `early`, `mid-`, `late`, and ranges of them (`early- to mid-`).
 const PART: &str =
     r"(?:(?i:early|mid|late)(?:-\s*|\s+)(?:(?:to|or|and)\s+(?i:early|mid|late)(?:-\s*|\s+))?)";
@@ -25,21 +26,22 @@ const TIME_OF_DAY: &str = r"(?:\s+(?:morning|afternoon|evening|night))";
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)
-        (?P<iso>\b{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)
-      | (?P<dmy>\b{PART}?{DAY}\s+{MONTH}(?:,?\s+{YEAR}\b)?)
-      | (?P<mdy>\b{PART}?(?:{MONTH}|{MONTH_ABBREVIATION})\s+{DAY}(?:\s*[-–]\s*{DAY})?\b(?:,?\s+{YEAR}\b)?)
-      | (?P<month>\b{PART}?{MONTH}(?:,?\s+{YEAR}\b)?)
-      | (?P<weekday>\b{PART}?{WEEKDAY}{TIME_OF_DAY}?\b)
-      | (?P<time>\b(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?[ap]\.?m\.?)?(?:\s+(?:local\ time|GMT|UTC|[A-Z]{{2}}T|[A-Z]ST))?
-               |\b(?:1[0-2]|0?[1-9])\s?[ap]\.m\.(?:\s+local\ time)?)
-      | (?P<year>\b{YEAR}\b)
+        (?P<iso>(?-u:\b){YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?-u:\b))
+      | (?P<dmy>(?-u:\b){PART}?{DAY}\s+{MONTH}(?:,?\s+{YEAR}(?-u:\b))?)
+      | (?P<mdy>(?-u:\b){PART}?(?:{MONTH}|{MONTH_ABBREVIATION})\s+{DAY}(?:\s*[-–]\s*{DAY})?(?-u:\b)(?:,?\s+{YEAR}(?-u:\b))?)
+      | (?P<month>(?-u:\b){PART}?{MONTH}(?:,?\s+{YEAR}(?-u:\b))?)
+      | (?P<weekday>(?-u:\b){PART}?{WEEKDAY}{TIME_OF_DAY}?(?-u:\b))
+      | (?P<time>(?-u:\b)(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?[ap]\.?m\.?)?(?:\s+(?:local\ time|GMT|UTC|[A-Z]{{2}}T|[A-Z]ST))?
+               |(?-u:\b)(?:1[0-2]|0?[1-9])\s?[ap]\.m\.(?:\s+local\ time)?)
+      | (?P<year>(?-u:\b){YEAR}(?-u:\b))
         "
     ))
     .unwrap()
 });
 
 static FIRST_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").unwrap());
-static YEAR_IN: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b{YEAR}\b")).unwrap());
+static YEAR_IN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?-u)\b{YEAR}\b")).unwrap());
 static MONTH_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("{MONTH}|{MONTH_ABBREVIATION}")).unwrap());
 static WEEKDAY_IN: LazyLock<Regex> = LazyLock::new(|| Regex::new(WEEKDAY).unwrap());
@@ -49,6 +51,7 @@ const MAY_CUES: &[&str] = &[
     "in", "since", "until", "till", "by", "from", "of", "last", "next", "this", "early", "late",
     "mid", "during", "through", "before", "after", "on",
 ];
+word_set!(static MAY_CUES_SET = MAY_CUES;);
 
 /// Finds the date mentions, marking the tokens they cover as taken.
 #[must_use]
@@ -59,9 +62,12 @@ pub fn find(
     published: Option<NaiveDate>,
 ) -> Vec<Entity> {
     let mut found = Vec::new();
-    for caps in DATE.captures_iter(text) {
-        let whole = caps.get(0).expect("group 0 always matches");
+    // The DFA finds matches fast; capture groups (slower) run only on each short match.
+    for whole in DATE.find_iter(text) {
         let matched = whole.as_str();
+        let Some(caps) = DATE.captures(matched) else {
+            continue;
+        };
         let span = Span::new(whole.start(), whole.end());
         let Some(range) = token_range(tokens, span) else {
             continue;
@@ -129,7 +135,7 @@ fn glued_to_word(text: &str, tokens: &[Token], range: &std::ops::Range<usize>) -
 fn may_is_month(text: &str, tokens: &[Token], first: usize) -> bool {
     first
         .checked_sub(1)
-        .is_some_and(|p| MAY_CUES.contains(&tokens[p].text(text).to_ascii_lowercase().as_str()))
+        .is_some_and(|p| MAY_CUES_SET.contains(tokens[p].text(text)))
 }
 
 /// A bare four-digit year is a date unless it counts something (`1500 troops`).

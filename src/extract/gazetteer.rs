@@ -1,8 +1,10 @@
 //! The embedded gazetteers: known places, organisations and groups, given names, surnames and
 //! common English words, parsed once on first use. Data and sources: `assets/gazetteer/`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::EntityKind;
 use super::token::{TokenKind, tokenize};
@@ -19,12 +21,15 @@ pub struct Known {
 /// The parsed gazetteers.
 #[derive(Debug)]
 pub struct Gazetteer {
-    phrases: HashMap<String, Known>,
+    phrases: FxHashMap<String, Known>,
+    /// Every leading part of a known phrase (`North`, `North Korea` ...), so a lookup can stop
+    /// as soon as the words read so far begin no phrase.
+    prefixes: FxHashSet<String>,
     /// The most tokens a known phrase has.
     pub longest_phrase: usize,
-    given_names: HashSet<String>,
-    surnames: HashSet<String>,
-    common_words: HashSet<String>,
+    given_names: FxHashSet<String>,
+    surnames: FxHashSet<String>,
+    common_words: FxHashSet<String>,
     countries: HashSet<String>,
 }
 
@@ -47,7 +52,8 @@ impl Gazetteer {
     /// Parses the data files (`phrase<TAB>kind<TAB>canonical` lines; one word a line).
     #[must_use]
     pub fn parse(entities: &str, given: &str, surnames: &str, common: &str) -> Self {
-        let mut phrases = HashMap::new();
+        let mut phrases = FxHashMap::default();
+        let mut prefixes = FxHashSet::default();
         let mut longest_phrase = 1;
         for line in entities.lines().filter(|l| !l.starts_with('#')) {
             let mut fields = line.split('\t');
@@ -60,6 +66,9 @@ impl Gazetteer {
             let canonical = fields.next().map_or(phrase, str::trim).to_owned();
             let key = phrase_key(phrase);
             longest_phrase = longest_phrase.max(key.split(' ').count());
+            for (i, _) in key.match_indices(' ') {
+                prefixes.insert(key[..i].to_owned());
+            }
             phrases.entry(key).or_insert(Known { kind, canonical });
         }
         let words = |list: &str| {
@@ -82,6 +91,7 @@ impl Gazetteer {
             .collect();
         Self {
             phrases,
+            prefixes,
             longest_phrase,
             given_names: words(given),
             surnames: words(surnames),
@@ -94,6 +104,12 @@ impl Gazetteer {
     #[must_use]
     pub fn phrase(&self, key: &str) -> Option<&Known> {
         self.phrases.get(key)
+    }
+
+    /// Whether some known phrase begins with these token texts (joined by single spaces).
+    #[must_use]
+    pub fn is_prefix(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
     }
 
     /// Canonical names of countries (places whose people the gazetteer names).
@@ -117,10 +133,7 @@ impl Gazetteer {
     /// Whether the lower-case form of `word` is a common English word.
     #[must_use]
     pub fn is_common_word(&self, word: &str) -> bool {
-        if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            return self.common_words.contains(word);
-        }
-        self.common_words.contains(&word.to_lowercase())
+        super::lexicon::with_lowercase(word, |w| self.common_words.contains(w))
     }
 }
 

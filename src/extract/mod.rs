@@ -5,6 +5,7 @@
 pub mod claims;
 pub mod dates;
 pub mod gazetteer;
+pub mod lexicon;
 pub mod names;
 pub mod numbers;
 pub mod sentences;

@@ -2,6 +2,7 @@
 //! place head words (`... Council`, `... Oblast`), given names, titles (`President X`),
 //! reporting verbs (`X said`), acronym definitions and same-article coreference.
 
+use crate::extract::lexicon::word_set;
 use std::collections::{HashMap, HashSet};
 
 use super::gazetteer::{Gazetteer, Known};
@@ -114,6 +115,7 @@ const ORG_HEADS: &[&str] = &[
     "Courts",
     "Guards",
 ];
+word_set!(static ORG_HEADS_SET = ORG_HEADS;);
 
 /// Words that end a place's name (`Kursk Oblast`, `Cook County`).
 const PLACE_HEADS: &[&str] = &[
@@ -161,6 +163,7 @@ const PLACE_HEADS: &[&str] = &[
     "Harbor",
     "Harbour",
 ];
+word_set!(static PLACE_HEADS_SET = PLACE_HEADS;);
 
 /// Titles and roles: they precede names but are not part of them.
 const TITLES: &[&str] = &[
@@ -271,6 +274,7 @@ const TITLES: &[&str] = &[
     "imam",
     "cardinal",
 ];
+word_set!(static TITLES_SET = TITLES;);
 
 /// The subset of [`TITLES`] that, right before a name, marks it as a person's.
 const PERSON_TITLES: &[&str] = &[
@@ -356,6 +360,7 @@ const PERSON_TITLES: &[&str] = &[
     "speaker",
     "chancellor",
 ];
+word_set!(static PERSON_TITLES_SET = PERSON_TITLES;);
 
 /// Verbs of saying: a capitalised word right before one of these names a speaker.
 pub const REPORTING_VERBS: &[&str] = &[
@@ -472,6 +477,7 @@ pub const REPORTING_VERBS: &[&str] = &[
     "signaled",
     "signalled",
 ];
+word_set!(pub static REPORTING_VERBS_SET = REPORTING_VERBS;);
 
 /// Prepositions after which an unknown name is most likely a place.
 const PLACE_PREPOSITIONS: &[&str] = &[
@@ -492,12 +498,14 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "throughout",
     "within",
 ];
+word_set!(static PLACE_PREPOSITIONS_SET = PLACE_PREPOSITIONS;);
 
 /// Lower-case words that may sit inside a name between capitalised words.
 const CONNECTORS: &[&str] = &[
     "of", "for", "and", "the", "on", "de", "del", "der", "la", "le", "du", "da", "al", "bin",
     "van", "von", "&",
 ];
+word_set!(static CONNECTORS_SET = CONNECTORS;);
 
 struct Scan<'a> {
     text: &'a str,
@@ -546,8 +554,7 @@ impl Scan<'_> {
     }
 
     fn is_title(&self, i: usize) -> bool {
-        let w = self.word(i).trim_end_matches('.').to_lowercase();
-        TITLES.contains(&w.as_str())
+        TITLES_SET.contains(self.word(i).trim_end_matches('.'))
     }
 
     fn is_common(&self, i: usize) -> bool {
@@ -568,8 +575,11 @@ impl Scan<'_> {
         if !self.is_name_word(i) && first != "the" {
             return None;
         }
+        // Shouted words (`WASHINGTON`) are also looked up as `Washington`.
+        let shouted = first.chars().count() >= 4 && !first.chars().any(char::is_lowercase);
         let max = self.gazetteer.longest_phrase.min(end - i);
         let mut key = String::new();
+        let mut title_key = String::new();
         let mut best = None;
         for n in 1..=max {
             let j = i + n - 1;
@@ -578,39 +588,32 @@ impl Scan<'_> {
             }
             if n > 1 {
                 key.push(' ');
+                title_key.push(' ');
             }
-            key.push_str(&self.tokens[j].text(self.text).replace('’', "'"));
+            let word = self.tokens[j].text(self.text);
+            if self.tokens[j].kind == TokenKind::Possessive {
+                key.push_str("'s");
+                title_key.push_str("'s");
+            } else {
+                key.push_str(word);
+                if shouted {
+                    push_title_case(&mut title_key, word);
+                }
+            }
             if let Some(known) = self
                 .gazetteer
                 .phrase(&key)
-                .or_else(|| self.all_caps_variant(&key))
+                .or_else(|| shouted.then(|| self.gazetteer.phrase(&title_key)).flatten())
             {
                 best = Some((n, known));
+            }
+            if !self.gazetteer.is_prefix(&key) && !(shouted && self.gazetteer.is_prefix(&title_key))
+            {
+                break;
             }
         }
         // "The" only counts when the gazetteer names it as part of the name ("The Times").
         best.filter(|(n, _)| self.word(i + n - 1) != "the")
-    }
-
-    /// `WASHINGTON` → `Washington` for datelines and shouted headlines.
-    fn all_caps_variant(&self, key: &str) -> Option<&Known> {
-        if key.len() < 4
-            || key.chars().any(char::is_lowercase)
-            || !key.chars().any(char::is_alphabetic)
-        {
-            return None;
-        }
-        let title_case: String = key
-            .split(' ')
-            .map(|w| {
-                let mut chars = w.chars();
-                chars.next().map_or_else(String::new, |c| {
-                    c.to_string() + &chars.as_str().to_lowercase()
-                })
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
-        self.gazetteer.phrase(&title_case)
     }
 
     /// The end of the run of capitalised words (with inner connectors) starting at `i`.
@@ -625,7 +628,7 @@ impl Scan<'_> {
                 j += 1;
                 continue;
             }
-            let connector = t.kind == TokenKind::Word && CONNECTORS.contains(&t.text(self.text));
+            let connector = t.kind == TokenKind::Word && CONNECTORS_SET.contains(t.text(self.text));
             let hyphen = t.is_punct(self.text, '-')
                 && !t.space_before
                 && self.tokens.get(j + 1).is_some_and(|n| !n.space_before);
@@ -715,7 +718,7 @@ impl Scan<'_> {
                     && org_after.is_none()
                     && after < end
                     && !taken[after]
-                    && PLACE_HEADS.contains(&self.word(after))
+                    && PLACE_HEADS_SET.contains(self.word(after))
                 {
                     push(i, after + 1, EntityKind::Location, None, taken);
                     i = after + 1;
@@ -724,7 +727,7 @@ impl Scan<'_> {
                 // A known organisation goes on through "of X": Supreme Court of Georgia.
                 let mut to = after;
                 if kind == EntityKind::Organization
-                    && ORG_HEADS.contains(&self.word(after - 1))
+                    && ORG_HEADS_SET.contains(self.word(after - 1))
                     && after + 1 < end
                     && self.word(after) == "of"
                     && !taken[after + 1]
@@ -750,7 +753,7 @@ impl Scan<'_> {
             }
             let run = self.run_end(i, end, taken);
             if run > i + 1
-                && PLACE_HEADS.contains(&self.word(run - 1))
+                && PLACE_HEADS_SET.contains(self.word(run - 1))
                 && (i..run - 1).all(|k| !self.is_title(k))
                 && self.is_name_word(i)
             {
@@ -819,8 +822,8 @@ impl Scan<'_> {
             }
             if !self.is_name_word(j)
                 || self.is_title(j)
-                || ORG_HEADS.contains(&w)
-                || PLACE_HEADS.contains(&w)
+                || ORG_HEADS_SET.contains(w)
+                || PLACE_HEADS_SET.contains(w)
                 || self.is_acronym(j)
             {
                 break;
@@ -844,8 +847,7 @@ impl Scan<'_> {
         while j < end && !taken[j] && self.is_name_word(j) && self.is_title(j) {
             j += 1;
         }
-        let last_title = self.word(j - 1).trim_end_matches('.').to_lowercase();
-        if !PERSON_TITLES.contains(&last_title.as_str()) {
+        if !PERSON_TITLES_SET.contains(self.word(j - 1).trim_end_matches('.')) {
             return None;
         }
         if j < end
@@ -873,7 +875,7 @@ impl Scan<'_> {
             {
                 break;
             }
-            if ORG_HEADS.contains(&self.word(k)) {
+            if ORG_HEADS_SET.contains(self.word(k)) {
                 return None;
             }
             k += 1;
@@ -887,23 +889,21 @@ impl Scan<'_> {
     fn organization_at(&self, i: usize, end: usize, taken: &[bool]) -> Option<usize> {
         if !self.is_name_word(i)
             || self.is_title(i)
-                && !ORG_HEADS.contains(&self.word(i))
+                && !ORG_HEADS_SET.contains(self.word(i))
                 && !self.capitalised_title_is_org_word(i)
         {
             return None;
         }
         let run = self.run_end(i, end, taken);
         let head = (i..run).rev().find(|&k| {
-            ORG_HEADS.contains(&self.word(k)) && !(k + 1 < run && self.is_title(k + 1))
+            ORG_HEADS_SET.contains(self.word(k)) && !(k + 1 < run && self.is_title(k + 1))
         })?;
         // A head word alone at the start is just a capitalised noun ("Army", "Press").
         if head == i && !(head + 1 < run && self.word(head + 1) == "of") {
             return None;
         }
         if (i..head).any(|k| {
-            self.is_name_word(k)
-                && self.is_title(k)
-                && PERSON_TITLES.contains(&self.word(k).to_lowercase().as_str())
+            self.is_name_word(k) && self.is_title(k) && PERSON_TITLES_SET.contains(self.word(k))
         }) {
             return None;
         }
@@ -918,7 +918,7 @@ impl Scan<'_> {
     /// Words like `National`, `Security`, `Defense` are titles before a person but ordinary
     /// words inside an organisation's name.
     fn capitalised_title_is_org_word(&self, i: usize) -> bool {
-        !PERSON_TITLES.contains(&self.word(i).to_lowercase().as_str())
+        !PERSON_TITLES_SET.contains(self.word(i))
     }
 
     /// Unknown capitalised words, decided with the whole article's people known.
@@ -955,10 +955,10 @@ impl Scan<'_> {
                 Some(EntityKind::Location)
             } else if self.followed_by_reporting_verb(end) {
                 Some(EntityKind::Person)
-            } else if start > 0 && PLACE_PREPOSITIONS.contains(&self.word(start - 1))
+            } else if start > 0 && PLACE_PREPOSITIONS_SET.contains(self.word(start - 1))
                 || start > 1
                     && self.word(start - 1) == "the"
-                    && PLACE_PREPOSITIONS.contains(&self.word(start - 2))
+                    && PLACE_PREPOSITIONS_SET.contains(self.word(start - 2))
             {
                 Some(EntityKind::Location)
             } else if end - start <= 3 {
@@ -1002,13 +1002,13 @@ impl Scan<'_> {
             "suburb",
             "valley",
         ];
+        word_set!(static PLACE_NOUNS_SET = PLACE_NOUNS;);
         let before = start >= 2
             && self.word(start - 1) == "of"
-            && PLACE_NOUNS.contains(&self.word(start - 2));
-        let after = self
-            .tokens
-            .get(end)
-            .is_some_and(|t| t.is_lowercase(self.text) && PLACE_NOUNS.contains(&t.text(self.text)));
+            && PLACE_NOUNS_SET.contains(self.word(start - 2));
+        let after = self.tokens.get(end).is_some_and(|t| {
+            t.is_lowercase(self.text) && PLACE_NOUNS_SET.contains(t.text(self.text))
+        });
         before || after
     }
 
@@ -1034,7 +1034,7 @@ impl Scan<'_> {
         {
             k += 1;
         }
-        k < self.tokens.len() && REPORTING_VERBS.contains(&self.word(k))
+        k < self.tokens.len() && REPORTING_VERBS_SET.contains(self.word(k))
     }
 
     /// `National Security Council (NSC)`: the acronym names the same thing as the entity
@@ -1064,6 +1064,15 @@ impl Scan<'_> {
                 entity.canonical = Some(full.clone());
             }
         }
+    }
+}
+
+/// Appends `word` with only its first letter in upper case: `WASHINGTON` → `Washington`.
+fn push_title_case(key: &mut String, word: &str) {
+    let mut chars = word.chars();
+    if let Some(first) = chars.next() {
+        key.push(first);
+        key.extend(chars.flat_map(char::to_lowercase));
     }
 }
 

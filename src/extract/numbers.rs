@@ -3,6 +3,7 @@
 
 use super::token::{Token, TokenKind};
 use super::{Entity, EntityKind, Quantity};
+use crate::extract::lexicon::word_set;
 use crate::span::Span;
 
 const UNITS: &[(&str, f64)] = &[
@@ -120,6 +121,7 @@ const IRREGULAR_UNITS: &[&str] = &[
     "month",
     "year",
 ];
+word_set!(static IRREGULAR_UNITS_SET = IRREGULAR_UNITS;);
 
 /// Words ending in `s` that are not counted nouns.
 const NOT_PLURAL: &[&str] = &[
@@ -127,15 +129,24 @@ const NOT_PLURAL: &[&str] = &[
     "previous", "serious", "famous", "numerous", "whereas", "unless", "always", "perhaps", "less",
     "gas", "yes", "news", "series", "species", "chaos", "status", "campus", "bus", "virus",
 ];
+word_set!(static NOT_PLURAL_SET = NOT_PLURAL;);
 
 fn unit_value(word: &str) -> Option<f64> {
-    let lower = word.to_ascii_lowercase();
-    UNITS.iter().find(|(w, _)| *w == lower).map(|&(_, v)| v)
+    // Number words are 3 to 9 letters; most words are ruled out before any comparison.
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
+    UNITS
+        .iter()
+        .find(|(w, _)| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+        .map(|&(_, v)| v)
 }
 
 fn scale_value(word: &str) -> Option<f64> {
-    let lower = word.to_ascii_lowercase();
-    SCALES.iter().find(|(w, _)| *w == lower).map(|&(_, v)| v)
+    SCALES
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, v)| v)
 }
 
 /// Finds the number mentions among tokens not yet `taken`, marking the ones it uses.
@@ -251,15 +262,14 @@ fn digits_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, f6
 /// A spelled-out number starting at token `i`: `three million`, `a dozen`, `twenty-five`, `half`.
 fn words_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, f64, bool)> {
     let word = tokens[i].text(text);
-    let lower = word.to_ascii_lowercase();
-    if lower == "half" {
+    if word.eq_ignore_ascii_case("half") {
         return half_at(text, tokens, i).then_some((i, i, 0.5, false));
     }
-    let article = lower == "a" || lower == "an";
-    if !article && unit_value(word).is_none() && lower != "dozen" {
+    let article = word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an");
+    if !article && unit_value(word).is_none() && !word.eq_ignore_ascii_case("dozen") {
         return None;
     }
-    if lower == "one" && is_pronoun_one(text, tokens, i) {
+    if word.eq_ignore_ascii_case("one") && is_pronoun_one(text, tokens, i) {
         return None;
     }
     let mut total = 0.0;
@@ -384,7 +394,7 @@ fn counted_noun(text: &str, tokens: &[Token], from: usize) -> Option<String> {
             TokenKind::Word => {
                 let word = t.text(text);
                 let lower = word.to_lowercase();
-                if IRREGULAR_UNITS.contains(&lower.as_str()) || is_plural_noun(&lower) {
+                if IRREGULAR_UNITS_SET.contains(&lower) || is_plural_noun(&lower) {
                     return Some(lower);
                 }
                 if is_function_word(&lower) {
@@ -403,7 +413,7 @@ fn is_plural_noun(word: &str) -> bool {
         && word.ends_with('s')
         && !word.ends_with("ss")
         && !word.ends_with("ous")
-        && !NOT_PLURAL.contains(&word)
+        && !NOT_PLURAL_SET.contains(word)
 }
 
 fn is_function_word(word: &str) -> bool {

@@ -1,6 +1,7 @@
 //! Sentence boundaries: abbreviation-aware, with hard line breaks inside a paragraph joined.
 
 use super::token::{Token, TokenKind};
+use crate::extract::lexicon::word_set;
 use crate::span::Span;
 
 /// One sentence: its byte span and the range of tokens it holds.
@@ -20,6 +21,7 @@ const ABBREVIATIONS: &[&str] = &[
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
     "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "fig", "vol", "p", "pp", "al",
 ];
+word_set!(static ABBREVIATIONS_SET = ABBREVIATIONS;);
 
 /// Capitalised words that begin a new sentence even after an abbreviation like `U.S.`.
 const SENTENCE_STARTERS: &[&str] = &[
@@ -58,6 +60,7 @@ const SENTENCE_STARTERS: &[&str] = &[
     "At",
     "For",
 ];
+word_set!(static SENTENCE_STARTERS_SET = SENTENCE_STARTERS;);
 
 const CLOSERS: [char; 7] = ['”', '"', '’', '\'', ')', ']', '»'];
 const TERMINALS: [char; 4] = ['.', '!', '?', '…'];
@@ -107,7 +110,7 @@ fn boundary_after(text: &str, tokens: &[Token], i: usize) -> bool {
         let before = &tokens[terminal - 1];
         let word = before.text(text);
         let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        let is_abbreviation = ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str());
+        let is_abbreviation = ABBREVIATIONS_SET.contains(word);
         if before.kind == TokenKind::Word
             && (is_initial || is_abbreviation)
             && !starts_sentence(text, next)
@@ -161,7 +164,7 @@ fn opens_sentence(text: &str, token: &Token) -> bool {
 }
 
 fn starts_sentence(text: &str, token: &Token) -> bool {
-    SENTENCE_STARTERS.contains(&token.text(text))
+    SENTENCE_STARTERS_SET.contains(token.text(text))
         || token.kind == TokenKind::Punct && opens_sentence(text, token)
 }
 
