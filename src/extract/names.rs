@@ -477,7 +477,10 @@ pub const REPORTING_VERBS: &[&str] = &[
     "signaled",
     "signalled",
 ];
-word_set!(pub static REPORTING_VERBS_SET = REPORTING_VERBS;);
+word_set!(
+    /// [`REPORTING_VERBS`] as a set.
+    pub static REPORTING_VERBS_SET = REPORTING_VERBS;
+);
 
 /// Prepositions after which an unknown name is most likely a place.
 const PLACE_PREPOSITIONS: &[&str] = &[
@@ -607,7 +610,7 @@ impl Scan<'_> {
             {
                 best = Some((n, known));
             }
-            if !self.gazetteer.is_prefix(&key) && !(shouted && self.gazetteer.is_prefix(&title_key))
+            if !(self.gazetteer.is_prefix(&key) || shouted && self.gazetteer.is_prefix(&title_key))
             {
                 break;
             }
