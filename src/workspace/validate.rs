@@ -63,6 +63,9 @@ pub enum ValidationError {
     /// Two articles have the same id.
     #[error("article {0} appears twice")]
     DuplicateArticle(ArticleId),
+    /// An article's SHA-256 is not 64 lower-case hex digits.
+    #[error("article {0}: its sha256 is not 64 lower-case hex digits")]
+    BadHash(ArticleId),
     /// Two claims have the same id.
     #[error("claim {0} appears twice")]
     DuplicateClaim(ClaimId),
@@ -245,6 +248,10 @@ fn check_article(entry: &AnalyzedArticle) -> Result<(), ValidationError> {
         article,
         extraction,
     } = entry;
+    let is_hex = |b: u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b);
+    if article.sha256.len() != 64 || !article.sha256.bytes().all(is_hex) {
+        return Err(ValidationError::BadHash(article.id.clone()));
+    }
     let text = article.text.as_str();
     let check =
         |span: Span, what: &dyn Fn() -> String| match span_problem_allowing_empty(text, span) {
