@@ -5,9 +5,13 @@
 //! - [`extract`]: sentences, entities, numbers, dates and claims with speakers.
 //! - [`output`]: the `extract` JSON shared by the CLI and the evaluation kit.
 //! - [`span`], [`calendar`]: byte ranges and calendar words every layer shares.
+//! - [`export`]: the reviewed claims as JSON, CSV, Markdown/HTML briefs and W3C annotations.
+//! - [`workspace`]: the review model (claims, statuses, corrections, undo) and its JSON file.
 
 pub mod article;
 pub mod calendar;
+pub mod export;
 pub mod extract;
 pub mod output;
 pub mod span;
+pub mod workspace;

@@ -1,6 +1,8 @@
 //! Command-line interface: argument parsing and dispatch to the subcommands.
 
+mod export;
 mod extract;
+mod workspace;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,6 +28,15 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Create a workspace from articles, list its claims, add or refresh articles.
+    Workspace {
+        #[command(subcommand)]
+        command: workspace::WorkspaceCommand,
+    },
+    /// Set a claim's review status (and note) in a workspace file.
+    Tag(workspace::TagArgs),
+    /// Export a workspace's claims (by default the reviewed ones).
+    Export(export::ExportArgs),
 }
 
 /// Layouts of `crosscheck extract` output.
@@ -42,6 +53,9 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Extract { format, paths }) => extract::run(&paths, format),
+        Some(Command::Workspace { command }) => workspace::run(command),
+        Some(Command::Tag(args)) => workspace::tag(args),
+        Some(Command::Export(args)) => export::run(&args),
         None => {
             eprintln!(
                 "crosscheck: the workbench is not built yet; try `crosscheck extract sample_data`"

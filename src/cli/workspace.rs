@@ -1,0 +1,359 @@
+//! `crosscheck workspace new|show|add|refresh` and `crosscheck tag`: workspace files from the
+//! command line. Every command that changes a workspace loads it, applies actions and saves
+//! it atomically; when anything fails, the file is left as it was.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use clap::{Args, Subcommand, ValueEnum};
+use crosscheck::article::{Article, LoadError, collect_article_paths};
+use crosscheck::export::{ExportFormat, Scope, export, one_line};
+use crosscheck::workspace::persist::{self, path_for_workspace, resolve_from_workspace};
+use crosscheck::workspace::{
+    Action, AnalyzedArticle, ClaimId, ClaimStatus, Effect, ReanchorReport, Workspace,
+};
+use uuid::Uuid;
+
+/// `crosscheck workspace ...`.
+#[derive(Debug, Subcommand)]
+pub enum WorkspaceCommand {
+    /// Create a workspace file from article files or folders (.txt, .md, .html).
+    New {
+        /// The workspace file to create.
+        out: PathBuf,
+        /// Article files or folders of them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Replace OUT if it exists (the old file is kept as OUT.bak).
+        #[arg(long)]
+        force: bool,
+    },
+    /// List a workspace's claims with their ids and statuses.
+    Show {
+        /// The workspace file.
+        workspace: PathBuf,
+        /// A table for people, or the JSON export of every claim.
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+    /// Add articles (files or folders) to a workspace.
+    Add {
+        /// The workspace file.
+        workspace: PathBuf,
+        /// Article files or folders of them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Re-import articles whose files changed, placing their claims and corrections again.
+    Refresh {
+        /// The workspace file.
+        workspace: PathBuf,
+    },
+}
+
+/// Layouts of `crosscheck workspace show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    /// One line per claim.
+    Text,
+    /// The JSON export of every claim.
+    Json,
+}
+
+/// `crosscheck tag WS.json CLAIM_ID STATUS`.
+#[derive(Debug, Args)]
+pub struct TagArgs {
+    /// The workspace file.
+    workspace: PathBuf,
+    /// The claim, e.g. c12 (see `crosscheck workspace show`).
+    claim: ClaimId,
+    /// The new status.
+    #[arg(value_enum)]
+    status: StatusArg,
+    /// Replace the claim's note.
+    #[arg(long)]
+    note: Option<String>,
+    /// Who reviewed it [default: $USER, else "analyst"].
+    #[arg(long)]
+    analyst: Option<String>,
+}
+
+/// Statuses on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    /// Checked and holds.
+    Confirmed,
+    /// Checked and could not be confirmed.
+    Unconfirmed,
+    /// Back to not reviewed.
+    Unreviewed,
+}
+
+impl From<StatusArg> for ClaimStatus {
+    fn from(status: StatusArg) -> Self {
+        match status {
+            StatusArg::Confirmed => Self::Confirmed,
+            StatusArg::Unconfirmed => Self::Unconfirmed,
+            StatusArg::Unreviewed => Self::Unreviewed,
+        }
+    }
+}
+
+/// Runs a `workspace` subcommand; returns whether everything worked.
+pub fn run(command: WorkspaceCommand) -> anyhow::Result<bool> {
+    match command {
+        WorkspaceCommand::New { out, paths, force } => new(&out, &paths, force),
+        WorkspaceCommand::Show { workspace, format } => show(&workspace, format),
+        WorkspaceCommand::Add { workspace, paths } => add(&workspace, &paths),
+        WorkspaceCommand::Refresh { workspace } => refresh(&workspace),
+    }
+}
+
+fn open(path: &Path) -> anyhow::Result<Workspace> {
+    Ok(persist::load(path)?)
+}
+
+fn save(workspace: &Workspace, path: &Path) -> anyhow::Result<()> {
+    persist::save(workspace, path)
+        .with_context(|| format!("{}: not saved; the file is unchanged", path.display()))
+}
+
+fn new(out: &Path, paths: &[PathBuf], force: bool) -> anyhow::Result<bool> {
+    if out.exists() && !force {
+        bail!(
+            "{}: the file already exists; pass --force to replace it (the old one is kept as .bak)",
+            out.display()
+        );
+    }
+    let mut workspace = Workspace::new(Uuid::new_v4());
+    let all_loaded = add_articles(&mut workspace, out, paths);
+    if workspace.articles().len() == 0 {
+        bail!("{}: not created: no article could be loaded", out.display());
+    }
+    workspace.clear_history();
+    save(&workspace, out)?;
+    println!(
+        "created {}: {} articles, {} claims",
+        out.display(),
+        workspace.articles().len(),
+        workspace.claims().len()
+    );
+    Ok(all_loaded)
+}
+
+fn add(path: &Path, paths: &[PathBuf]) -> anyhow::Result<bool> {
+    let mut workspace = open(path)?;
+    let (articles, claims) = (workspace.articles().len(), workspace.claims().len());
+    let all_loaded = add_articles(&mut workspace, path, paths);
+    if workspace.articles().len() > articles {
+        save(&workspace, path)?;
+    }
+    println!(
+        "{}: added {} articles, {} claims",
+        path.display(),
+        workspace.articles().len() - articles,
+        workspace.claims().len() - claims
+    );
+    Ok(all_loaded)
+}
+
+/// Loads, analyses and adds every article under `paths`, reporting the ones that fail (and
+/// duplicates) on stderr; returns whether all of them went in.
+fn add_articles(workspace: &mut Workspace, workspace_file: &Path, paths: &[PathBuf]) -> bool {
+    let (files, mut errors) = collect_article_paths(paths);
+    let mut all_added = true;
+    for file in files {
+        match Article::load(&file) {
+            Ok(mut article) => {
+                article.path = path_for_workspace(&file, workspace_file);
+                if let Err(refused) =
+                    workspace.apply(Action::AddArticle(Box::new(AnalyzedArticle::new(article))))
+                {
+                    eprintln!("warning: {}: not added: {refused}", file.display());
+                    all_added = false;
+                }
+            }
+            Err(error) => errors.push(error),
+        }
+    }
+    report_load_errors(&errors);
+    all_added && errors.is_empty()
+}
+
+fn report_load_errors(errors: &[LoadError]) {
+    for error in errors {
+        eprintln!("error: {error}");
+    }
+}
+
+fn show(path: &Path, format: ShowFormat) -> anyhow::Result<bool> {
+    let workspace = open(path)?;
+    if format == ShowFormat::Json {
+        let stdout = std::io::stdout();
+        export(
+            &workspace,
+            ExportFormat::Json,
+            Scope::All,
+            &mut stdout.lock(),
+        )
+        .context("writing the claims")?;
+        return Ok(true);
+    }
+    let count = |status| workspace.claims().filter(|c| c.status == status).count();
+    println!(
+        "{}: {} articles, {} claims ({} confirmed, {} unconfirmed, {} unreviewed)",
+        path.display(),
+        workspace.articles().len(),
+        workspace.claims().len(),
+        count(ClaimStatus::Confirmed),
+        count(ClaimStatus::Unconfirmed),
+        count(ClaimStatus::Unreviewed),
+    );
+    for item in crosscheck::export::select(&workspace, Scope::All) {
+        let claim = item.claim;
+        let orphaned = if claim.is_orphaned() {
+            " [orphaned]"
+        } else {
+            ""
+        };
+        println!(
+            "{:<6} {:<11} {:<24} \u{201c}{}\u{201d}  ({}){orphaned}",
+            claim.id.to_string(),
+            claim.status.as_str(),
+            clip(claim.speaker.as_deref().unwrap_or("-"), 24),
+            clip(&one_line(&claim.anchor.quote.exact), 80),
+            clip(&item.article.article.display_title(), 40),
+        );
+    }
+    Ok(true)
+}
+
+/// At most `width` characters, with an ellipsis when cut.
+fn clip(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let mut clipped: String = text.chars().take(width - 1).collect();
+    clipped.push('\u{2026}');
+    clipped
+}
+
+fn refresh(path: &Path) -> anyhow::Result<bool> {
+    let mut workspace = open(path)?;
+    let stored: Vec<_> = workspace
+        .articles()
+        .map(|entry| {
+            (
+                entry.article.id.clone(),
+                entry.article.path.clone(),
+                entry.article.sha256.clone(),
+            )
+        })
+        .collect();
+    let mut all_read = true;
+    let mut changed = 0;
+    for (id, stored_path, sha256) in stored {
+        let file = resolve_from_workspace(&stored_path, path);
+        let mut article = match Article::load(&file) {
+            Ok(article) => article,
+            Err(error) => {
+                eprintln!("warning: {error}; the article is kept as it was");
+                all_read = false;
+                continue;
+            }
+        };
+        if article.sha256 == sha256 {
+            continue;
+        }
+        article.path = stored_path;
+        let updated = Box::new(AnalyzedArticle::new(article));
+        match workspace.apply(Action::ReimportArticle {
+            article: id,
+            updated,
+        }) {
+            Ok(Effect::Reimported(report)) => {
+                changed += 1;
+                print_report(&file, &report);
+            }
+            Ok(_) => {}
+            Err(refused) => {
+                eprintln!("warning: {}: not re-imported: {refused}", file.display());
+                all_read = false;
+            }
+        }
+    }
+    if changed > 0 {
+        save(&workspace, path)?;
+    }
+    println!("{}: {changed} changed articles re-imported", path.display());
+    Ok(all_read)
+}
+
+fn print_report(file: &Path, report: &ReanchorReport) {
+    println!(
+        "{}: {} placed exactly, {} placed approximately, {} orphaned, {} new claims",
+        file.display(),
+        report.exact.len(),
+        report.fuzzy.len(),
+        report.orphaned.len(),
+        report.new_claims.len()
+    );
+    for moved in &report.fuzzy {
+        println!(
+            "  {} now reads \u{201c}{}\u{201d} (was \u{201c}{}\u{201d})",
+            moved.item,
+            clip(&one_line(&moved.after), 80),
+            clip(&one_line(&moved.before), 80)
+        );
+    }
+    for orphan in &report.orphaned {
+        println!(
+            "  {orphan} is orphaned: its text is no longer in the article (kept, without a place)"
+        );
+    }
+}
+
+/// `crosscheck tag`: sets a claim's status (and note) and saves.
+pub fn tag(args: TagArgs) -> anyhow::Result<bool> {
+    let path = &args.workspace;
+    let mut workspace = open(path)?;
+    let before = workspace.claim(args.claim).map(|claim| claim.status);
+    let analyst = args.analyst.unwrap_or_else(default_analyst);
+    let at = chrono::Local::now().fixed_offset();
+    let status = ClaimStatus::from(args.status);
+    let refused = |error| anyhow::anyhow!("{}: {error}; the file is unchanged", path.display());
+    workspace
+        .apply(Action::SetStatus {
+            claim: args.claim,
+            status,
+            analyst: analyst.clone(),
+            at,
+        })
+        .map_err(refused)?;
+    if let Some(note) = args.note {
+        workspace
+            .apply(Action::SetNote {
+                claim: args.claim,
+                note,
+            })
+            .map_err(refused)?;
+    }
+    save(&workspace, path)?;
+    let before = before.map_or("?", ClaimStatus::as_str);
+    println!(
+        "{}: {} {before} \u{2192} {status} ({analyst})",
+        path.display(),
+        args.claim
+    );
+    Ok(true)
+}
+
+/// `$USER` (or `%USERNAME%`), else "analyst".
+fn default_analyst() -> String {
+    ["USER", "USERNAME"]
+        .into_iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .map(|name| name.trim().to_owned())
+        .find(|name| !name.is_empty())
+        .unwrap_or_else(|| "analyst".to_owned())
+}

@@ -1,0 +1,162 @@
+//! Exports of a workspace's claims for people and other tools: JSON, CSV, Markdown and HTML
+//! briefs, and W3C Web Annotation JSON-LD. By default only reviewed claims go out.
+//!
+//! Every export is deterministic: the same workspace gives the same bytes (no export time is
+//! stamped; claims come in reading order).
+
+pub mod brief;
+pub mod csv;
+pub mod json;
+pub mod w3c;
+
+use std::io::{self, Write};
+
+use chrono::SecondsFormat;
+
+use crate::workspace::{AnalyzedArticle, Claim, ClaimStatus, StatusChange, Workspace};
+
+/// The export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    /// Claims with their review, as JSON.
+    Json,
+    /// One row per claim, for spreadsheets.
+    Csv,
+    /// A Markdown brief grouped by status.
+    Markdown,
+    /// A self-contained HTML brief grouped by status.
+    Html,
+    /// A W3C Web Annotation `AnnotationCollection` (JSON-LD).
+    W3c,
+}
+
+impl ExportFormat {
+    /// The usual file extension.
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Json => "json",
+            Self::Csv => "csv",
+            Self::Markdown => "md",
+            Self::Html => "html",
+            Self::W3c => "jsonld",
+        }
+    }
+}
+
+/// Which claims an export takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// Claims whose status is not unreviewed.
+    Reviewed,
+    /// Every claim.
+    All,
+}
+
+impl Scope {
+    /// `reviewed` or `all`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Reviewed => "reviewed",
+            Self::All => "all",
+        }
+    }
+
+    fn takes(self, claim: &Claim) -> bool {
+        self == Self::All || claim.status != ClaimStatus::Unreviewed
+    }
+}
+
+/// Why an export could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// Writing failed.
+    #[error("cannot write the export: {0}")]
+    Io(#[from] io::Error),
+    /// JSON encoding failed.
+    #[error("cannot write the export as JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// CSV encoding failed.
+    #[error("cannot write the export as CSV: {0}")]
+    Csv(#[from] ::csv::Error),
+}
+
+/// A claim with the article it is in.
+#[derive(Debug, Clone, Copy)]
+pub struct ClaimInArticle<'a> {
+    /// The claim.
+    pub claim: &'a Claim,
+    /// Its article.
+    pub article: &'a AnalyzedArticle,
+}
+
+impl ClaimInArticle<'_> {
+    /// The last status change, if any.
+    #[must_use]
+    pub fn last_review(&self) -> Option<&StatusChange> {
+        self.claim.last_review()
+    }
+}
+
+/// The claims an export takes, in reading order: articles as added, claims by position
+/// (orphaned claims, which have none, after the placed ones of their article).
+#[must_use]
+pub fn select(workspace: &Workspace, scope: Scope) -> Vec<ClaimInArticle<'_>> {
+    let mut chosen: Vec<(usize, ClaimInArticle<'_>)> = workspace
+        .claims()
+        .filter(|claim| scope.takes(claim))
+        .filter_map(|claim| {
+            let position = workspace.article_position(&claim.article)?;
+            let article = workspace.articles().nth(position)?;
+            Some((position, ClaimInArticle { claim, article }))
+        })
+        .collect();
+    chosen.sort_by_key(|(position, item)| {
+        (
+            *position,
+            item.claim.anchor.span.map_or(usize::MAX, |span| span.start),
+            item.claim.id,
+        )
+    });
+    chosen.into_iter().map(|(_, item)| item).collect()
+}
+
+/// Writes the claims `scope` takes in `format`.
+pub fn export(
+    workspace: &Workspace,
+    format: ExportFormat,
+    scope: Scope,
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
+    match format {
+        ExportFormat::Json => json::write(workspace, scope, out),
+        ExportFormat::Csv => self::csv::write(workspace, scope, out),
+        ExportFormat::Markdown => brief::write_markdown(workspace, scope, out),
+        ExportFormat::Html => brief::write_html(workspace, scope, out),
+        ExportFormat::W3c => w3c::write(workspace, scope, out),
+    }
+}
+
+/// A review time as RFC 3339 to the second, with its UTC offset.
+#[must_use]
+pub fn rfc3339(change: &StatusChange) -> String {
+    change.at.to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+/// A claim's figures as text: `12000; 10000`.
+#[must_use]
+pub fn figures(claim: &Claim) -> String {
+    claim
+        .values
+        .iter()
+        .map(|&v| crate::output::number_json(v).to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Runs of whitespace (the hard line breaks of scraped text) as single spaces, for briefs.
+#[must_use]
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,580 @@
+//! Actions: every change an analyst can make to a workspace, and the one place that applies
+//! them. Time and the analyst's name come in with the action, so applying is deterministic.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::anchor::Anchor;
+use super::claim::{
+    Claim, ClaimId, ClaimOrigin, ClaimStatus, EvidenceLink, Grades, Relation, StatusChange,
+};
+use super::corrections::{CorrectionId, EntityCorrection, SpanCorrection, SurfaceRule};
+use super::history::{Patch, Step};
+use super::reimport::ReanchorReport;
+use super::validate::{SpanProblem, span_problem};
+use super::{AnalyzedArticle, Workspace};
+use crate::article::ArticleId;
+use crate::extract::{EntityKind, ExtractedClaim};
+use crate::span::Span;
+
+/// A change to a workspace.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Adds an article and the claims extraction found in it.
+    AddArticle(Box<AnalyzedArticle>),
+    /// Replaces an article with a new version of it (its file changed) and re-anchors the
+    /// claims and corrections that point into it; see [`super::reimport`].
+    ReimportArticle {
+        /// The article to replace.
+        article: ArticleId,
+        /// Its new version.
+        updated: Box<AnalyzedArticle>,
+    },
+    /// Removes an article with its claims, their evidence links and its range corrections.
+    RemoveArticle {
+        /// The article.
+        article: ArticleId,
+    },
+    /// Creates a manual claim over a passage.
+    AddClaim {
+        /// The article.
+        article: ArticleId,
+        /// The passage, a byte range of the article's text.
+        span: Span,
+        /// Who asserts it, if the analyst says.
+        speaker: Option<String>,
+    },
+    /// Deletes a claim and every evidence link to it.
+    DeleteClaim {
+        /// The claim.
+        claim: ClaimId,
+    },
+    /// Sets a claim's status and records who did it and when.
+    SetStatus {
+        /// The claim.
+        claim: ClaimId,
+        /// The new status.
+        status: ClaimStatus,
+        /// Who sets it.
+        analyst: String,
+        /// When.
+        at: DateTime<FixedOffset>,
+    },
+    /// Replaces a claim's note.
+    SetNote {
+        /// The claim.
+        claim: ClaimId,
+        /// The note; empty for none.
+        note: String,
+    },
+    /// Sets or clears who asserts a claim.
+    SetSpeaker {
+        /// The claim.
+        claim: ClaimId,
+        /// The speaker; `None` (or blank) for the outlet's own narration.
+        speaker: Option<String>,
+    },
+    /// Sets a claim's Admiralty grades.
+    SetGrades {
+        /// The claim.
+        claim: ClaimId,
+        /// The grades.
+        grades: Grades,
+    },
+    /// Links one claim to another as evidence, replacing any link between them.
+    Link {
+        /// The claim that is evidence.
+        from: ClaimId,
+        /// How it bears on the other.
+        relation: Relation,
+        /// The claim it bears on.
+        to: ClaimId,
+    },
+    /// Removes the link from one claim to another.
+    Unlink {
+        /// The claim holding the link.
+        from: ClaimId,
+        /// The claim it points to.
+        to: ClaimId,
+    },
+    /// Corrects the entities over a range of one article (replacing an earlier correction of
+    /// exactly that range).
+    CorrectEntity {
+        /// The article.
+        article: ArticleId,
+        /// The range.
+        span: Span,
+        /// What the range is.
+        correction: EntityCorrection,
+    },
+    /// Withdraws a range correction.
+    RemoveCorrection {
+        /// The correction.
+        correction: CorrectionId,
+    },
+    /// Sets the rule for a surface text in every article (replacing an earlier one).
+    SetRule {
+        /// The text, exactly as it appears.
+        surface: String,
+        /// What it is.
+        correction: EntityCorrection,
+    },
+    /// Withdraws the rule for a surface text.
+    RemoveRule {
+        /// The text.
+        surface: String,
+    },
+}
+
+impl Action {
+    /// A short description for an undo menu: `Tag c12 confirmed`.
+    #[must_use]
+    pub fn label(&self) -> String {
+        match self {
+            Self::AddArticle(entry) => format!("Add article {}", entry.article.display_title()),
+            Self::ReimportArticle { updated, .. } => {
+                format!("Re-import {}", updated.article.display_title())
+            }
+            Self::RemoveArticle { article } => format!("Remove article {article}"),
+            Self::AddClaim { .. } => "New claim".to_owned(),
+            Self::DeleteClaim { claim } => format!("Delete {claim}"),
+            Self::SetStatus { claim, status, .. } => format!("Tag {claim} {status}"),
+            Self::SetNote { claim, .. } => format!("Edit the note of {claim}"),
+            Self::SetSpeaker { claim, .. } => format!("Edit the speaker of {claim}"),
+            Self::SetGrades { claim, .. } => format!("Grade {claim}"),
+            Self::Link { from, relation, to } => format!("Link {from} {} {to}", relation.as_str()),
+            Self::Unlink { from, to } => format!("Unlink {from} from {to}"),
+            Self::CorrectEntity {
+                correction: EntityCorrection::Mark(kind),
+                ..
+            } => format!("Mark as {kind}"),
+            Self::CorrectEntity {
+                correction: EntityCorrection::Remove,
+                ..
+            } => "Remove entity".to_owned(),
+            Self::RemoveCorrection { correction } => format!("Withdraw correction {correction}"),
+            Self::SetRule {
+                surface,
+                correction: EntityCorrection::Mark(kind),
+            } => {
+                format!("Always treat \u{201c}{surface}\u{201d} as {kind}")
+            }
+            Self::SetRule {
+                surface,
+                correction: EntityCorrection::Remove,
+            } => {
+                format!("Never treat \u{201c}{surface}\u{201d} as an entity")
+            }
+            Self::RemoveRule { surface } => {
+                format!("Withdraw the rule for \u{201c}{surface}\u{201d}")
+            }
+        }
+    }
+}
+
+/// What an applied action did, beyond the change itself.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// The change is made; nothing more to say.
+    Done,
+    /// An article was added, with these extracted claims.
+    ArticleAdded {
+        /// The article.
+        article: ArticleId,
+        /// Its claims.
+        claims: Vec<ClaimId>,
+    },
+    /// A manual claim was created.
+    ClaimAdded(ClaimId),
+    /// A range correction was made or updated.
+    Corrected(CorrectionId),
+    /// An article was re-imported: where its claims and corrections went.
+    Reimported(ReanchorReport),
+}
+
+/// Why an action was refused. A refused action changes nothing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ActionError {
+    /// No claim has this id.
+    #[error("there is no claim {0}")]
+    UnknownClaim(ClaimId),
+    /// No article has this id.
+    #[error("there is no article {0}")]
+    UnknownArticle(ArticleId),
+    /// No range correction has this id.
+    #[error("there is no correction {0}")]
+    UnknownCorrection(CorrectionId),
+    /// No rule exists for this surface text.
+    #[error("there is no rule for \u{201c}{0}\u{201d}")]
+    UnknownRule(String),
+    /// The article (same content, same id) is already in the workspace.
+    #[error("article {0} is already in the workspace")]
+    DuplicateArticle(ArticleId),
+    /// The range cannot be used in this article.
+    #[error("{}..{} is not a usable range of article {article}: {problem}", span.start, span.end)]
+    BadSpan {
+        /// The article.
+        article: ArticleId,
+        /// The range.
+        span: Span,
+        /// What is wrong with it.
+        problem: SpanProblem,
+    },
+    /// A claim was linked to itself.
+    #[error("{0} cannot be evidence for itself")]
+    SelfLink(ClaimId),
+    /// There is no link to remove.
+    #[error("{from} has no link to {to}")]
+    NoSuchLink {
+        /// The claim that would hold it.
+        from: ClaimId,
+        /// The claim it would point to.
+        to: ClaimId,
+    },
+    /// A rule's surface text was blank.
+    #[error("a rule needs some text to match")]
+    BlankSurface,
+    /// A status change named no analyst.
+    #[error("a status change needs the analyst's name")]
+    NoAnalyst,
+}
+
+impl Workspace {
+    /// Applies one change. On success it becomes the newest undo step (and what was undone
+    /// before can no longer be redone); on error the workspace is exactly as it was.
+    pub fn apply(&mut self, action: Action) -> Result<Effect, ActionError> {
+        let label = action.label();
+        let mut patch = Patch::default();
+        match self.perform(action, &mut patch) {
+            Ok(effect) => {
+                self.history.record(Step { label, patch });
+                self.revision += 1;
+                Ok(effect)
+            }
+            Err(error) => {
+                // Actions check before they change, but a patch makes the promise hold anyway.
+                self.restore(patch);
+                Err(error)
+            }
+        }
+    }
+
+    fn perform(&mut self, action: Action, patch: &mut Patch) -> Result<Effect, ActionError> {
+        match action {
+            Action::AddArticle(entry) => self.add_article(*entry, patch),
+            Action::ReimportArticle { article, updated } => self
+                .reimport(&article, *updated, patch)
+                .map(Effect::Reimported),
+            Action::RemoveArticle { article } => self.remove_article(&article, patch),
+            Action::AddClaim {
+                article,
+                span,
+                speaker,
+            } => self.add_manual_claim(&article, span, speaker, patch),
+            Action::DeleteClaim { claim } => self.delete_claim(claim, patch),
+            Action::SetStatus {
+                claim,
+                status,
+                analyst,
+                at,
+            } => {
+                let analyst = analyst.trim();
+                if analyst.is_empty() {
+                    return Err(ActionError::NoAnalyst);
+                }
+                let change = StatusChange {
+                    status,
+                    analyst: analyst.to_owned(),
+                    at,
+                };
+                let claim = self
+                    .claim_mut(patch, claim)
+                    .ok_or(ActionError::UnknownClaim(claim))?;
+                claim.status = status;
+                claim.history.push(change);
+                Ok(Effect::Done)
+            }
+            Action::SetNote { claim, note } => {
+                self.claim_mut(patch, claim)
+                    .ok_or(ActionError::UnknownClaim(claim))?
+                    .note = note;
+                Ok(Effect::Done)
+            }
+            Action::SetSpeaker { claim, speaker } => {
+                let speaker = speaker
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty());
+                self.claim_mut(patch, claim)
+                    .ok_or(ActionError::UnknownClaim(claim))?
+                    .speaker = speaker;
+                Ok(Effect::Done)
+            }
+            Action::SetGrades { claim, grades } => {
+                self.claim_mut(patch, claim)
+                    .ok_or(ActionError::UnknownClaim(claim))?
+                    .grades = grades;
+                Ok(Effect::Done)
+            }
+            Action::Link { from, relation, to } => self.link(from, relation, to, patch),
+            Action::Unlink { from, to } => {
+                let holder = self
+                    .claim_mut(patch, from)
+                    .ok_or(ActionError::UnknownClaim(from))?;
+                let before = holder.links.len();
+                holder.links.retain(|link| link.claim != to);
+                if holder.links.len() == before {
+                    return Err(ActionError::NoSuchLink { from, to });
+                }
+                Ok(Effect::Done)
+            }
+            Action::CorrectEntity {
+                article,
+                span,
+                correction,
+            } => self.correct_entity(article, span, correction, patch),
+            Action::RemoveCorrection { correction } => {
+                let spans = &mut self.corrections_mut(patch).spans;
+                let position = spans
+                    .iter()
+                    .position(|c| c.id == correction)
+                    .ok_or(ActionError::UnknownCorrection(correction))?;
+                spans.remove(position);
+                Ok(Effect::Done)
+            }
+            Action::SetRule {
+                surface,
+                correction,
+            } => {
+                if surface.trim().is_empty() {
+                    return Err(ActionError::BlankSurface);
+                }
+                let rules = &mut self.corrections_mut(patch).rules;
+                match rules.iter_mut().find(|rule| rule.surface == surface) {
+                    Some(rule) => rule.correction = correction,
+                    None => rules.push(SurfaceRule {
+                        surface,
+                        correction,
+                    }),
+                }
+                Ok(Effect::Done)
+            }
+            Action::RemoveRule { surface } => {
+                if self.corrections.rule(&surface).is_none() {
+                    return Err(ActionError::UnknownRule(surface));
+                }
+                self.corrections_mut(patch)
+                    .rules
+                    .retain(|rule| rule.surface != surface);
+                Ok(Effect::Done)
+            }
+        }
+    }
+
+    fn add_article(
+        &mut self,
+        entry: AnalyzedArticle,
+        patch: &mut Patch,
+    ) -> Result<Effect, ActionError> {
+        let article = entry.article.id.clone();
+        if self.article(&article).is_some() {
+            return Err(ActionError::DuplicateArticle(article));
+        }
+        let mut claims = Vec::with_capacity(entry.extraction.claims.len());
+        for extracted in &entry.extraction.claims {
+            let claim = self.extracted_claim(&entry, extracted)?;
+            claims.push(claim.id);
+            self.insert_claim(patch, claim);
+        }
+        self.articles_mut(patch).push(Arc::new(entry));
+        Ok(Effect::ArticleAdded { article, claims })
+    }
+
+    /// A new, unreviewed claim for what extraction found.
+    pub(super) fn extracted_claim(
+        &mut self,
+        entry: &AnalyzedArticle,
+        extracted: &ExtractedClaim,
+    ) -> Result<Claim, ActionError> {
+        let anchor = usable_anchor(entry, extracted.span)?;
+        Ok(Claim {
+            id: self.take_claim_id(),
+            article: entry.article.id.clone(),
+            anchor,
+            origin: ClaimOrigin::Extracted,
+            speaker: extracted.speaker.clone(),
+            via: extracted.via.clone(),
+            values: extracted.values.clone(),
+            status: ClaimStatus::Unreviewed,
+            note: String::new(),
+            grades: Grades::default(),
+            links: Vec::new(),
+            history: Vec::new(),
+        })
+    }
+
+    fn remove_article(
+        &mut self,
+        article: &ArticleId,
+        patch: &mut Patch,
+    ) -> Result<Effect, ActionError> {
+        let position = self
+            .article_position(article)
+            .ok_or_else(|| ActionError::UnknownArticle(article.clone()))?;
+        let doomed: Vec<ClaimId> = self.claims_of(article).map(|claim| claim.id).collect();
+        for &id in &doomed {
+            self.remove_claim(patch, id);
+        }
+        self.drop_links_to(&doomed, patch);
+        if self.corrections.spans.iter().any(|c| &c.article == article) {
+            self.corrections_mut(patch)
+                .spans
+                .retain(|c| &c.article != article);
+        }
+        self.articles_mut(patch).remove(position);
+        Ok(Effect::Done)
+    }
+
+    fn add_manual_claim(
+        &mut self,
+        article: &ArticleId,
+        span: Span,
+        speaker: Option<String>,
+        patch: &mut Patch,
+    ) -> Result<Effect, ActionError> {
+        let entry = self
+            .article(article)
+            .ok_or_else(|| ActionError::UnknownArticle(article.clone()))?;
+        let anchor = usable_anchor(entry, span)?;
+        // The figures in the passage, after the analyst's own entity corrections.
+        let values = self
+            .entities(article)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Number && span.contains(e.span))
+            .filter_map(|e| e.quantity.map(|q| q.value))
+            .collect();
+        let claim = Claim {
+            id: self.take_claim_id(),
+            article: article.clone(),
+            anchor,
+            origin: ClaimOrigin::Manual,
+            speaker: speaker
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty()),
+            via: None,
+            values,
+            status: ClaimStatus::Unreviewed,
+            note: String::new(),
+            grades: Grades::default(),
+            links: Vec::new(),
+            history: Vec::new(),
+        };
+        let id = claim.id;
+        self.insert_claim(patch, claim);
+        Ok(Effect::ClaimAdded(id))
+    }
+
+    fn delete_claim(&mut self, claim: ClaimId, patch: &mut Patch) -> Result<Effect, ActionError> {
+        self.remove_claim(patch, claim)
+            .ok_or(ActionError::UnknownClaim(claim))?;
+        self.drop_links_to(&[claim], patch);
+        Ok(Effect::Done)
+    }
+
+    /// Removes every evidence link pointing to one of `targets`.
+    fn drop_links_to(&mut self, targets: &[ClaimId], patch: &mut Patch) {
+        let holders: Vec<ClaimId> = self
+            .claims()
+            .filter(|claim| claim.links.iter().any(|link| targets.contains(&link.claim)))
+            .map(|claim| claim.id)
+            .collect();
+        for id in holders {
+            if let Some(claim) = self.claim_mut(patch, id) {
+                claim.links.retain(|link| !targets.contains(&link.claim));
+            }
+        }
+    }
+
+    fn link(
+        &mut self,
+        from: ClaimId,
+        relation: Relation,
+        to: ClaimId,
+        patch: &mut Patch,
+    ) -> Result<Effect, ActionError> {
+        if from == to {
+            return Err(ActionError::SelfLink(from));
+        }
+        if self.claim(to).is_none() {
+            return Err(ActionError::UnknownClaim(to));
+        }
+        let holder = self
+            .claim_mut(patch, from)
+            .ok_or(ActionError::UnknownClaim(from))?;
+        match holder.links.iter_mut().find(|link| link.claim == to) {
+            Some(link) => link.relation = relation,
+            None => holder.links.push(EvidenceLink {
+                relation,
+                claim: to,
+            }),
+        }
+        Ok(Effect::Done)
+    }
+
+    fn correct_entity(
+        &mut self,
+        article: ArticleId,
+        span: Span,
+        correction: EntityCorrection,
+        patch: &mut Patch,
+    ) -> Result<Effect, ActionError> {
+        let entry = self
+            .article(&article)
+            .ok_or_else(|| ActionError::UnknownArticle(article.clone()))?;
+        let anchor = usable_anchor(entry, span)?;
+        let existing = self
+            .corrections
+            .spans
+            .iter()
+            .position(|c| c.article == article && c.anchor.span == Some(span));
+        let id = if let Some(index) = existing {
+            let same_range = &mut self.corrections_mut(patch).spans[index];
+            same_range.correction = correction;
+            same_range.id
+        } else {
+            let id = CorrectionId(self.next_ids.correction);
+            self.next_ids.correction += 1;
+            self.corrections_mut(patch).spans.push(SpanCorrection {
+                id,
+                article,
+                anchor,
+                correction,
+            });
+            id
+        };
+        Ok(Effect::Corrected(id))
+    }
+
+    /// Hands out the next claim id. Ids are not taken back on undo: a redone claim comes back
+    /// with its own id from the undo snapshot, and no id ever names two claims.
+    pub(super) fn take_claim_id(&mut self) -> ClaimId {
+        let id = ClaimId(self.next_ids.claim);
+        self.next_ids.claim += 1;
+        id
+    }
+}
+
+/// An anchor on a non-empty range of the article's text on char boundaries.
+fn usable_anchor(entry: &AnalyzedArticle, span: Span) -> Result<Anchor, ActionError> {
+    let text = &entry.article.text;
+    let bad = |problem| ActionError::BadSpan {
+        article: entry.article.id.clone(),
+        span,
+        problem,
+    };
+    if let Some(problem) = span_problem(text, span) {
+        return Err(bad(problem));
+    }
+    Anchor::capture(text, span).ok_or_else(|| bad(SpanProblem::SplitsCharacter))
+}

@@ -1,0 +1,328 @@
+//! Entity corrections: the analyst's fixes to extraction, over a range of one article or by
+//! surface text in every article, and the corrected entity list they produce.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::anchor::Anchor;
+use crate::article::ArticleId;
+use crate::extract::{Entity, EntityKind};
+use crate::span::Span;
+
+/// A range correction's identity inside its workspace, written `e3`; never reused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CorrectionId(pub u64);
+
+impl fmt::Display for CorrectionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "e{}", self.0)
+    }
+}
+
+/// The text was not a correction id such as `e3`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a correction id (correction ids look like e3)")]
+pub struct BadCorrectionId(pub String);
+
+impl FromStr for CorrectionId {
+    type Err = BadCorrectionId;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        text.strip_prefix('e')
+            .filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|digits| digits.parse().ok())
+            .map(Self)
+            .ok_or_else(|| BadCorrectionId(text.to_owned()))
+    }
+}
+
+impl Serialize for CorrectionId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for CorrectionId {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// What a correction says about some text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "action", content = "kind", rename_all = "lowercase")]
+pub enum EntityCorrection {
+    /// It is an entity of this kind: adds one where there was none, or changes the kind of
+    /// the one there.
+    Mark(EntityKind),
+    /// It is not an entity.
+    Remove,
+}
+
+/// A correction over a range of one article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpanCorrection {
+    /// Its id.
+    pub id: CorrectionId,
+    /// The article.
+    pub article: ArticleId,
+    /// The range and its words; re-anchored when the article changes.
+    pub anchor: Anchor,
+    /// What it says.
+    pub correction: EntityCorrection,
+}
+
+/// A correction by surface text, for every mention in every article, present and future.
+/// Matching is case-sensitive and on word boundaries: `Savett` does not touch `Savettes`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurfaceRule {
+    /// The text, exactly as it appears.
+    pub surface: String,
+    /// What it says.
+    pub correction: EntityCorrection,
+}
+
+/// All entity corrections of a workspace, in the order they were made.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Corrections {
+    /// Corrections over ranges.
+    pub spans: Vec<SpanCorrection>,
+    /// Corrections by surface text, at most one per surface.
+    pub rules: Vec<SurfaceRule>,
+}
+
+impl Corrections {
+    /// The rule for `surface`, if any.
+    #[must_use]
+    pub fn rule(&self, surface: &str) -> Option<&SurfaceRule> {
+        self.rules.iter().find(|rule| rule.surface == surface)
+    }
+}
+
+/// The entities of one article after corrections: extraction's list, then the surface rules
+/// (longest surface first), then the range corrections in the order they were made, so the
+/// most specific and most recent word wins. The result is sorted and never overlaps.
+#[must_use]
+pub fn corrected_entities<'a>(
+    text: &str,
+    extracted: &[Entity],
+    rules: &[SurfaceRule],
+    spans: impl IntoIterator<Item = &'a SpanCorrection>,
+) -> Vec<Entity> {
+    let mut entities = extracted.to_vec();
+    let mut rules: Vec<&SurfaceRule> = rules
+        .iter()
+        .filter(|rule| !rule.surface.is_empty())
+        .collect();
+    rules.sort_by_key(|rule| std::cmp::Reverse(rule.surface.len()));
+    for rule in rules {
+        match rule.correction {
+            EntityCorrection::Remove => {
+                entities.retain(|e| e.span.text(text) != Some(rule.surface.as_str()))
+            }
+            EntityCorrection::Mark(kind) => {
+                for span in word_occurrences(text, &rule.surface) {
+                    // A longer entity around the word (`Sean Savett` for `Savett`) already says more.
+                    let inside_longer = entities
+                        .iter()
+                        .any(|e| e.span.contains(span) && e.span != span);
+                    if !inside_longer {
+                        mark(&mut entities, span, kind);
+                    }
+                }
+            }
+        }
+    }
+    for correction in spans {
+        let Some(span) = correction.anchor.span else {
+            continue;
+        };
+        match correction.correction {
+            EntityCorrection::Remove => entities.retain(|e| !e.span.overlaps(span)),
+            EntityCorrection::Mark(kind) => mark(&mut entities, span, kind),
+        }
+    }
+    entities.sort_by_key(|e| e.span);
+    entities
+}
+
+/// Makes `span` an entity of `kind`: retypes the entity exactly there, or replaces whatever
+/// overlaps it.
+fn mark(entities: &mut Vec<Entity>, span: Span, kind: EntityKind) {
+    if let Some(same) = entities.iter_mut().find(|e| e.span == span) {
+        retype(same, kind);
+        return;
+    }
+    entities.retain(|e| !e.span.overlaps(span));
+    entities.push(Entity::new(span, kind));
+}
+
+/// Changes an entity's kind, dropping the values that belong to its old kind only.
+fn retype(entity: &mut Entity, kind: EntityKind) {
+    entity.kind = kind;
+    if kind != EntityKind::Number {
+        entity.quantity = None;
+    }
+    if kind != EntityKind::Date {
+        entity.date = None;
+    }
+    if matches!(kind, EntityKind::Number | EntityKind::Date) {
+        entity.canonical = None;
+    }
+}
+
+/// Every occurrence of `word` in `text` that is not part of a longer word.
+fn word_occurrences<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = Span> + 't {
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(word)
+        .map(|(start, found)| Span::new(start, start + found.len()))
+        .filter(move |span| {
+            let before = text[..span.start].chars().next_back();
+            let after = text[span.end..].chars().next();
+            // Only a word character meeting a word character glues two words together.
+            let glued = |outside: Option<char>, edge: Option<char>| {
+                outside.is_some_and(is_word_char) && edge.is_some_and(is_word_char)
+            };
+            !glued(before, word.chars().next()) && !glued(after, word.chars().next_back())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Quantity;
+
+    const TEXT: &str = "Sean Savett said Friday that Savett and Savettes met 3,000 troops.";
+
+    fn at(text: &str, word: &str) -> Span {
+        let start = text.find(word).unwrap();
+        Span::new(start, start + word.len())
+    }
+
+    fn span_correction(span: Span, correction: EntityCorrection) -> SpanCorrection {
+        SpanCorrection {
+            id: CorrectionId(1),
+            article: ArticleId("a1".into()),
+            anchor: Anchor::capture(TEXT, span).unwrap(),
+            correction,
+        }
+    }
+
+    fn extracted() -> Vec<Entity> {
+        let mut number = Entity::new(at(TEXT, "3,000"), EntityKind::Number);
+        number.quantity = Some(Quantity {
+            value: 3000.0,
+            unit: Some("troops".into()),
+            qualifier: None,
+        });
+        vec![
+            Entity::new(at(TEXT, "Sean Savett"), EntityKind::Person),
+            Entity::new(at(TEXT, "Friday"), EntityKind::Date),
+            number,
+        ]
+    }
+
+    fn kinds(entities: &[Entity]) -> Vec<(&str, EntityKind)> {
+        entities
+            .iter()
+            .map(|e| (e.span.text(TEXT).unwrap(), e.kind))
+            .collect()
+    }
+
+    #[test]
+    fn no_corrections_change_nothing() {
+        assert_eq!(corrected_entities(TEXT, &extracted(), &[], []), extracted());
+    }
+
+    #[test]
+    fn surface_rule_marks_whole_words_only_and_leaves_longer_names_alone() {
+        let rule = SurfaceRule {
+            surface: "Savett".into(),
+            correction: EntityCorrection::Mark(EntityKind::Person),
+        };
+        let entities = corrected_entities(TEXT, &extracted(), &[rule], []);
+        assert_eq!(
+            kinds(&entities),
+            [
+                ("Sean Savett", EntityKind::Person),
+                ("Friday", EntityKind::Date),
+                ("Savett", EntityKind::Person),
+                ("3,000", EntityKind::Number),
+            ]
+        );
+    }
+
+    #[test]
+    fn surface_rule_removes_every_mention_with_that_text() {
+        let rule = SurfaceRule {
+            surface: "Friday".into(),
+            correction: EntityCorrection::Remove,
+        };
+        let entities = corrected_entities(TEXT, &extracted(), &[rule], []);
+        assert!(!kinds(&entities).iter().any(|(text, _)| *text == "Friday"));
+        assert_eq!(entities.len(), 2);
+    }
+
+    #[test]
+    fn range_corrections_add_retype_and_remove() {
+        let add = span_correction(
+            at(TEXT, "Savettes"),
+            EntityCorrection::Mark(EntityKind::Group),
+        );
+        let retype = span_correction(at(TEXT, "3,000"), EntityCorrection::Mark(EntityKind::Date));
+        let remove = span_correction(at(TEXT, "Sean Savett"), EntityCorrection::Remove);
+        let entities = corrected_entities(TEXT, &extracted(), &[], [&add, &retype, &remove]);
+        assert_eq!(
+            kinds(&entities),
+            [
+                ("Friday", EntityKind::Date),
+                ("Savettes", EntityKind::Group),
+                ("3,000", EntityKind::Date)
+            ]
+        );
+        assert_eq!(entities[2].quantity, None, "a date keeps no troop count");
+    }
+
+    #[test]
+    fn a_range_correction_beats_a_surface_rule() {
+        let rule = SurfaceRule {
+            surface: "Savett".into(),
+            correction: EntityCorrection::Mark(EntityKind::Person),
+        };
+        let second = TEXT.rfind("Savett and").unwrap();
+        let here = span_correction(Span::new(second, second + 6), EntityCorrection::Remove);
+        let entities = corrected_entities(TEXT, &extracted(), &[rule], [&here]);
+        assert_eq!(entities.len(), 3);
+    }
+
+    #[test]
+    fn orphaned_range_corrections_apply_nowhere() {
+        let mut orphan = span_correction(at(TEXT, "Friday"), EntityCorrection::Remove);
+        orphan.anchor.span = None;
+        assert_eq!(
+            corrected_entities(TEXT, &extracted(), &[], [&orphan]),
+            extracted()
+        );
+    }
+
+    #[test]
+    fn correction_json_shape() {
+        let mark = EntityCorrection::Mark(EntityKind::Person);
+        assert_eq!(
+            serde_json::to_string(&mark).unwrap(),
+            r#"{"action":"mark","kind":"person"}"#
+        );
+        assert_eq!(
+            serde_json::to_string(&EntityCorrection::Remove).unwrap(),
+            r#"{"action":"remove"}"#
+        );
+        assert_eq!("e12".parse::<CorrectionId>(), Ok(CorrectionId(12)));
+        assert!("c12".parse::<CorrectionId>().is_err());
+    }
+}
