@@ -7,6 +7,7 @@
 //! - [`span`], [`calendar`]: byte ranges and calendar words every layer shares.
 //! - [`export`]: the reviewed claims as JSON, CSV, Markdown/HTML briefs and W3C annotations.
 //! - [`workspace`]: the review model (claims, statuses, corrections, undo) and its JSON file.
+//! - `gui` (feature `gui`): the eframe workbench over all of the above.
 
 pub mod article;
 pub mod calendar;
@@ -15,3 +16,6 @@ pub mod extract;
 pub mod output;
 pub mod span;
 pub mod workspace;
+
+#[cfg(feature = "gui")]
+pub mod gui;

@@ -195,7 +195,7 @@ fn broken_files_are_explained_and_left_untouched() {
                     .unwrap()
                     .remove("note")
                     .map(drop)
-                    .unwrap()
+                    .unwrap();
             }),
             "missing field `note`",
         ),
@@ -237,7 +237,7 @@ fn broken_files_are_explained_and_left_untouched() {
         (
             "splits a character",
             with(|d| {
-                d["claims"][0]["anchor"]["span"] = json!({"start": korean_start + 1, "end": 20})
+                d["claims"][0]["anchor"]["span"] = json!({"start": korean_start + 1, "end": 20});
             }),
             "it splits a character",
         ),
@@ -285,7 +285,7 @@ fn broken_files_are_explained_and_left_untouched() {
             "duplicate article",
             with(|d| {
                 let a = d["articles"][0].clone();
-                d["articles"].as_array_mut().unwrap().push(a)
+                d["articles"].as_array_mut().unwrap().push(a);
             }),
             "appears twice",
         ),
@@ -293,7 +293,7 @@ fn broken_files_are_explained_and_left_untouched() {
             "blank rule",
             with(|d| {
                 d["corrections"]["rules"] =
-                    json!([{"surface": " ", "correction": {"action": "remove"}}])
+                    json!([{"surface": " ", "correction": {"action": "remove"}}]);
             }),
             "a rule has no text",
         ),
@@ -359,7 +359,7 @@ fn recovery_files_are_separate_and_say_which_workspace_they_recover() {
         fs::read(&workspace_file).unwrap() == saved,
         "the user's file is not touched"
     );
-    set_modified(&workspace_file, SystemTime::now() - Duration::from_secs(60));
+    set_modified(&workspace_file, SystemTime::now() - Duration::from_mins(1));
     assert!(recovery_is_newer(&recovery, &workspace_file));
 
     let recovered = load_recovery(&recovery).unwrap();
@@ -378,7 +378,7 @@ fn recovery_files_are_separate_and_say_which_workspace_they_recover() {
     );
 
     save(&recovered.workspace, &workspace_file).unwrap();
-    set_modified(&recovery, SystemTime::now() - Duration::from_secs(60));
+    set_modified(&recovery, SystemTime::now() - Duration::from_mins(1));
     assert!(
         !recovery_is_newer(&recovery, &workspace_file),
         "saved since"

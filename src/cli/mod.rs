@@ -19,6 +19,12 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Open the workbench on articles, folders or a workspace file.
+    Open {
+        /// Article files, folders, or a workspace `.json`.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Print the entities and claims found in articles (files or folders) as JSON.
     Extract {
         /// Output layout: one JSON document, or one line per article.
@@ -56,12 +62,8 @@ pub fn run() -> ExitCode {
         Some(Command::Workspace { command }) => workspace::run(command),
         Some(Command::Tag(args)) => workspace::tag(args),
         Some(Command::Export(args)) => export::run(&args),
-        None => {
-            eprintln!(
-                "crosscheck: the workbench is not built yet; try `crosscheck extract sample_data`"
-            );
-            Ok(false)
-        }
+        Some(Command::Open { paths }) => workbench(paths),
+        None => workbench(Vec::new()),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -71,4 +73,24 @@ pub fn run() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Opens the workbench: on `paths`, or on the last workspace (the samples the first time).
+#[cfg(feature = "gui")]
+fn workbench(paths: Vec<PathBuf>) -> anyhow::Result<bool> {
+    use crosscheck::gui::{StartWith, run};
+    let start = if paths.is_empty() {
+        StartWith::Default
+    } else {
+        StartWith::Paths(paths)
+    };
+    run(start).map_err(|e| anyhow::anyhow!("the workbench window could not open: {e}"))?;
+    Ok(true)
+}
+
+#[cfg(not(feature = "gui"))]
+fn workbench(_paths: Vec<PathBuf>) -> anyhow::Result<bool> {
+    anyhow::bail!(
+        "this build has no workbench (built without the `gui` feature); try `crosscheck extract PATH`"
+    )
 }

@@ -1,0 +1,691 @@
+//! The workbench application: owns the session, the view state and the background jobs.
+//! Panels read state and push [`Intent`]s; the app carries them out in one place, so every
+//! change to the workspace is an `Action` and undo covers everything.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::Local;
+use serde::{Deserialize, Serialize};
+
+use super::command::Command;
+use super::jobs::{JobEvent, Jobs};
+use super::panels;
+use super::session::Session;
+use super::view_state::{AfterPrompt, PathRequest, Prompt, ViewState};
+use crate::article::ArticleId;
+use crate::export::{ExportFormat, Scope};
+use crate::workspace::claim::{ClaimId, ClaimStatus};
+use crate::workspace::{Action, Effect, Workspace, persist};
+
+/// How long changes rest before they are written to the recovery file.
+const AUTOSAVE_DELAY: Duration = Duration::from_secs(3);
+
+/// What a panel asks the app to do.
+#[derive(Debug)]
+pub enum Intent {
+    /// Run a command.
+    Run(Command),
+    /// Change the workspace.
+    Apply(Action),
+    /// Select a claim (and its article), scrolling the reader and table to it.
+    SelectClaim(ClaimId),
+    /// Show an article in the reader.
+    SelectArticle(ArticleId),
+    /// Load these files or folders.
+    LoadPaths(Vec<PathBuf>),
+    /// Export the claims to a file chosen next.
+    Export(ExportFormat, Scope),
+    /// Cancel the running load.
+    CancelLoad,
+    /// Answer the pending prompt.
+    Answer(PromptAnswer),
+    /// Use a typed path for a request that had no dialog.
+    TypedPath(PathRequest, PathBuf),
+}
+
+/// Answers to the prompts in [`Prompt`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptAnswer {
+    /// Save first, then go on.
+    Save,
+    /// Go on without saving, or restore the recovery file.
+    Discard,
+    /// Stay.
+    Cancel,
+    /// Restore the recovery file.
+    Restore,
+}
+
+/// Where the workbench starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StartWith {
+    /// The last workspace, or the demo on the first start.
+    Default,
+    /// An empty workspace.
+    Empty,
+    /// The bundled sample articles.
+    Demo,
+    /// These articles, folders or a workspace file.
+    Paths(Vec<PathBuf>),
+}
+
+/// Settings that outlive a session (eframe storage).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The workspace to reopen.
+    pub last_workspace: Option<PathBuf>,
+    /// Recently used workspace files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// The analyst's name, recorded with every status change.
+    pub analyst: String,
+    /// Whether the workbench has started before (the first start opens the demo).
+    pub started_before: bool,
+    /// Entity kinds shown in the reader.
+    pub visible_kinds: [bool; 6],
+    /// Hide boilerplate instead of dimming it.
+    pub hide_boilerplate: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            last_workspace: None,
+            recent: Vec::new(),
+            analyst: std::env::var("USER")
+                .ok()
+                .filter(|u| !u.is_empty())
+                .unwrap_or_else(|| "analyst".to_owned()),
+            started_before: false,
+            visible_kinds: [true; 6],
+            hide_boilerplate: false,
+        }
+    }
+}
+
+const SETTINGS_KEY: &str = "crosscheck-settings";
+const MAX_RECENT: usize = 8;
+
+/// A line in the status bar's message area.
+#[derive(Debug, Clone)]
+pub struct Notice {
+    /// The text.
+    pub text: String,
+    /// Whether it reports a failure.
+    pub error: bool,
+}
+
+/// The workbench.
+pub struct WorkbenchApp {
+    /// The open workspace.
+    pub session: Session,
+    /// Selection, filters and open windows.
+    pub view: ViewState,
+    /// Background work.
+    pub jobs: Jobs,
+    /// Persistent settings.
+    pub settings: Settings,
+    /// Messages for the analyst, newest last.
+    pub notices: Vec<Notice>,
+    /// Caches for the panels.
+    pub caches: panels::Caches,
+    recovery_file: PathBuf,
+    last_change: Option<(u64, Instant)>,
+    title: String,
+    quitting: bool,
+    /// Run after a save finishes (for "save, then quit").
+    after_save: Option<AfterPrompt>,
+}
+
+impl WorkbenchApp {
+    /// Creates the app inside eframe: fonts, settings, then what to open.
+    #[must_use]
+    pub fn new(cc: &eframe::CreationContext<'_>, start: StartWith) -> Self {
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .unwrap_or_default();
+        Self::with_settings(&cc.egui_ctx, start, settings, default_recovery_file())
+    }
+
+    /// Creates the app with explicit settings and recovery file (tests use this).
+    #[must_use]
+    pub fn with_settings(
+        ctx: &egui::Context,
+        start: StartWith,
+        settings: Settings,
+        recovery_file: PathBuf,
+    ) -> Self {
+        super::fonts::install(ctx);
+        let view = ViewState {
+            visible_kinds: settings.visible_kinds,
+            hide_boilerplate: settings.hide_boilerplate,
+            ..ViewState::default()
+        };
+        let mut app = Self {
+            session: Session::new(Workspace::new(uuid::Uuid::new_v4()), None),
+            view,
+            jobs: Jobs::new(ctx.clone()),
+            settings,
+            notices: Vec::new(),
+            caches: panels::Caches::default(),
+            recovery_file,
+            last_change: None,
+            title: String::new(),
+            quitting: false,
+            after_save: None,
+        };
+        app.start(start);
+        app
+    }
+
+    fn start(&mut self, start: StartWith) {
+        let first_start = !self.settings.started_before;
+        self.settings.started_before = true;
+        match start {
+            StartWith::Empty => {}
+            StartWith::Demo => self.jobs.load_embedded(super::demo::samples()),
+            StartWith::Paths(paths) => {
+                let (workspaces, articles): (Vec<PathBuf>, Vec<PathBuf>) =
+                    paths.into_iter().partition(|p| {
+                        p.extension()
+                            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                    });
+                if let Some(workspace) = workspaces.into_iter().next() {
+                    self.jobs.open_workspace(workspace);
+                }
+                if !articles.is_empty() {
+                    self.jobs.load_articles(articles);
+                }
+            }
+            StartWith::Default => match self.settings.last_workspace.clone().filter(|p| p.exists())
+            {
+                Some(path) => self.jobs.open_workspace(path),
+                None if first_start || self.settings.last_workspace.is_none() => {
+                    self.jobs.load_embedded(super::demo::samples());
+                }
+                None => {}
+            },
+        }
+        let recovery_pending = self.recovery_file.exists()
+            && self
+                .settings
+                .last_workspace
+                .as_ref()
+                .is_none_or(|w| persist::recovery_is_newer(&self.recovery_file, w));
+        if recovery_pending && start_allows_recovery(&self.recovery_file) {
+            self.view.prompt = Some(Prompt::Recovery);
+        }
+    }
+
+    /// The analyst's name for status changes.
+    #[must_use]
+    pub fn analyst(&self) -> &str {
+        &self.settings.analyst
+    }
+
+    fn notify(&mut self, text: impl Into<String>, error: bool) {
+        self.notices.push(Notice {
+            text: text.into(),
+            error,
+        });
+        if self.notices.len() > 50 {
+            self.notices.remove(0);
+        }
+    }
+
+    /// Carries out one intent.
+    pub fn handle(&mut self, ctx: &egui::Context, intent: Intent) {
+        match intent {
+            Intent::Run(command) => self.run(ctx, command),
+            Intent::Apply(action) => self.apply(action),
+            Intent::SelectClaim(id) => self.select_claim(id),
+            Intent::SelectArticle(id) => {
+                self.view.article = Some(id);
+                self.view.selection = None;
+            }
+            Intent::LoadPaths(paths) => self.jobs.load_articles(paths),
+            Intent::Export(format, scope) => {
+                self.caches.pending_export = Some((format, scope));
+                self.view.show_export = false;
+                self.jobs.pick(
+                    PathRequest::Export,
+                    self.session.path.as_deref().and_then(Path::parent),
+                );
+            }
+            Intent::CancelLoad => {
+                if let Some(loading) = &self.jobs.loading {
+                    loading
+                        .cancel
+                        .store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            }
+            Intent::Answer(answer) => self.answer(ctx, answer),
+            Intent::TypedPath(request, path) => {
+                self.view.prompt = None;
+                self.use_picked(ctx, request, vec![path]);
+            }
+        }
+    }
+
+    /// Applies an action, reporting a refusal instead of failing.
+    pub fn apply(&mut self, action: Action) {
+        let label = action.label();
+        match self.session.apply(action) {
+            Ok(Effect::ClaimAdded(id)) => self.select_claim(id),
+            Ok(
+                Effect::ArticleAdded { .. }
+                | Effect::Done
+                | Effect::Corrected(_)
+                | Effect::Reimported(_),
+            ) => {}
+            Err(error) => self.notify(format!("{label}: {error}"), true),
+        }
+        self.last_change = Some((self.session.workspace.revision(), Instant::now()));
+    }
+
+    fn select_claim(&mut self, id: ClaimId) {
+        if let Some(claim) = self.session.workspace.claim(id) {
+            self.view.article = Some(claim.article.clone());
+            self.view.claim = Some(id);
+            self.view.scroll_to_claim = true;
+            self.view.scroll_table_to_claim = true;
+            self.view.selection = None;
+        }
+    }
+
+    fn set_status(&mut self, status: ClaimStatus) {
+        let Some(claim) = self.view.claim else {
+            self.notify("Select a claim first (J/K or click one).", false);
+            return;
+        };
+        let at = Local::now().fixed_offset();
+        self.apply(Action::SetStatus {
+            claim,
+            status,
+            analyst: self.settings.analyst.clone(),
+            at,
+        });
+    }
+
+    /// Runs a command.
+    pub fn run(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::NewWorkspace => self.guard_unsaved(ctx, AfterPrompt::NewWorkspace),
+            Command::OpenArticles => self.jobs.pick(PathRequest::OpenArticles, None),
+            Command::OpenFolder => self.jobs.pick_folder(),
+            Command::OpenWorkspace => self.guard_unsaved(ctx, AfterPrompt::OpenWorkspace),
+            Command::Save => match self.session.path.clone() {
+                Some(path) => self.save_to(path),
+                None => self.jobs.pick(PathRequest::SaveAs, None),
+            },
+            Command::SaveAs => self.jobs.pick(
+                PathRequest::SaveAs,
+                self.session.path.as_deref().and_then(Path::parent),
+            ),
+            Command::Export => self.view.show_export = true,
+            Command::Quit => self.guard_unsaved(ctx, AfterPrompt::Quit),
+            Command::Undo => {
+                if let Some(label) = self.session.workspace.undo() {
+                    self.notify(format!("Undid: {label}"), false);
+                }
+            }
+            Command::Redo => {
+                if let Some(label) = self.session.workspace.redo() {
+                    self.notify(format!("Redid: {label}"), false);
+                }
+            }
+            Command::NextClaim => self.step_claim(1),
+            Command::PreviousClaim => self.step_claim(-1),
+            Command::Confirm => self.set_status(ClaimStatus::Confirmed),
+            Command::MarkUnconfirmed => self.set_status(ClaimStatus::Unconfirmed),
+            Command::MarkUnreviewed => self.set_status(ClaimStatus::Unreviewed),
+            Command::FocusNote => self.view.focus_note = true,
+            Command::Find => self.view.focus_filter = true,
+            Command::Help => self.view.show_help = !self.view.show_help,
+        }
+    }
+
+    /// J/K: the next or previous claim in the claims table's current order.
+    fn step_claim(&mut self, step: isize) {
+        let rows = self.caches.claim_rows(&self.session.workspace, &self.view);
+        if rows.is_empty() {
+            return;
+        }
+        let position = self
+            .view
+            .claim
+            .and_then(|c| rows.iter().position(|r| *r == c));
+        let next = match position {
+            Some(p) => p.saturating_add_signed(step).min(rows.len() - 1),
+            None if step > 0 => 0,
+            None => rows.len() - 1,
+        };
+        let id = rows[next];
+        self.select_claim(id);
+    }
+
+    fn guard_unsaved(&mut self, ctx: &egui::Context, then: AfterPrompt) {
+        if self.session.is_dirty() {
+            self.view.prompt = Some(Prompt::UnsavedChanges(then));
+        } else {
+            self.proceed(ctx, then);
+        }
+    }
+
+    fn proceed(&mut self, ctx: &egui::Context, then: AfterPrompt) {
+        match then {
+            AfterPrompt::Quit => {
+                self.quitting = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            AfterPrompt::NewWorkspace => {
+                self.replace_session(Session::new(Workspace::new(uuid::Uuid::new_v4()), None));
+            }
+            AfterPrompt::OpenWorkspace => self.jobs.pick(PathRequest::OpenWorkspace, None),
+        }
+    }
+
+    fn answer(&mut self, ctx: &egui::Context, answer: PromptAnswer) {
+        let prompt = self.view.prompt.take();
+        match (prompt, answer) {
+            (Some(Prompt::UnsavedChanges(then)), PromptAnswer::Save) => {
+                self.after_save = Some(then);
+                self.run(ctx, Command::Save);
+            }
+            (Some(Prompt::UnsavedChanges(then)), PromptAnswer::Discard) => {
+                let _ = persist::discard_recovery(&self.recovery_file);
+                self.session =
+                    Session::new(self.session.workspace.clone(), self.session.path.clone());
+                self.proceed(ctx, then);
+            }
+            (Some(Prompt::Recovery), PromptAnswer::Restore) => {
+                match persist::load_recovery(&self.recovery_file) {
+                    Ok(recovered) => {
+                        let path = recovered.recovers.clone();
+                        let mut session = Session::new(recovered.workspace, path);
+                        session.mark_dirty();
+                        self.replace_session(session);
+                        self.notify(
+                            "Restored the unsaved changes from the recovery file.",
+                            false,
+                        );
+                    }
+                    Err(error) => self.notify(
+                        format!("The recovery file could not be read: {error}"),
+                        true,
+                    ),
+                }
+            }
+            (Some(Prompt::Recovery), PromptAnswer::Discard) => {
+                let _ = persist::discard_recovery(&self.recovery_file);
+            }
+            _ => {}
+        }
+    }
+
+    fn replace_session(&mut self, session: Session) {
+        self.session = session;
+        self.view = ViewState {
+            visible_kinds: self.view.visible_kinds,
+            hide_boilerplate: self.view.hide_boilerplate,
+            ..ViewState::default()
+        };
+        self.caches = panels::Caches::default();
+        self.view.article = self
+            .session
+            .workspace
+            .articles()
+            .next()
+            .map(|a| a.article.id.clone());
+    }
+
+    fn save_to(&mut self, path: PathBuf) {
+        if self.jobs.saving {
+            self.notify("A save is already running.", false);
+            return;
+        }
+        self.jobs.save(self.session.workspace.clone(), path);
+    }
+
+    fn use_picked(&mut self, ctx: &egui::Context, purpose: PathRequest, paths: Vec<PathBuf>) {
+        let Some(first) = paths.first().cloned() else {
+            return;
+        };
+        match purpose {
+            PathRequest::OpenArticles => self.jobs.load_articles(paths),
+            PathRequest::OpenWorkspace => self.jobs.open_workspace(first),
+            PathRequest::SaveAs => self.save_to(with_extension(first, "json")),
+            PathRequest::Export => {
+                let Some((format, scope)) = self.caches.pending_export.take() else {
+                    return;
+                };
+                let path = with_extension(first, format.extension());
+                let result = std::fs::File::create(&path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|file| {
+                        let mut out = std::io::BufWriter::new(file);
+                        crate::export::export(&self.session.workspace, format, scope, &mut out)
+                            .map_err(|e| e.to_string())?;
+                        std::io::Write::flush(&mut out).map_err(|e| e.to_string())
+                    });
+                match result {
+                    Ok(()) => self.notify(format!("Exported to {}", path.display()), false),
+                    Err(error) => self.notify(
+                        format!("Export to {} failed: {error}", path.display()),
+                        true,
+                    ),
+                }
+            }
+        }
+        let _ = ctx;
+    }
+
+    fn remember_workspace(&mut self, path: &Path) {
+        self.settings.last_workspace = Some(path.to_owned());
+        self.settings.recent.retain(|p| p != path);
+        self.settings.recent.insert(0, path.to_owned());
+        self.settings.recent.truncate(MAX_RECENT);
+    }
+
+    /// Handles what background jobs reported.
+    fn drain_jobs(&mut self, ctx: &egui::Context) {
+        for event in self.jobs.drain() {
+            match event {
+                JobEvent::ArticleLoaded(analyzed) => {
+                    let id = analyzed.article.id.clone();
+                    let title = analyzed.article.display_title();
+                    match self.session.apply(Action::AddArticle(analyzed)) {
+                        Ok(_) => {
+                            if self.view.article.is_none() {
+                                self.view.article = Some(id);
+                            }
+                        }
+                        Err(error) => self.notify(format!("{title}: {error}"), true),
+                    }
+                    self.last_change = Some((self.session.workspace.revision(), Instant::now()));
+                }
+                JobEvent::LoadFailed(message) => self.notify(message, true),
+                JobEvent::LoadFinished { cancelled } => {
+                    if cancelled {
+                        self.notify("Loading cancelled; the articles loaded so far stay.", false);
+                    }
+                }
+                JobEvent::WorkspaceOpened { path, result } => match result {
+                    Ok(workspace) => {
+                        self.replace_session(Session::new(workspace, Some(path.clone())));
+                        self.remember_workspace(&path);
+                        self.notify(format!("Opened {}", path.display()), false);
+                    }
+                    Err(error) => self.notify(error, true),
+                },
+                JobEvent::Saved {
+                    path,
+                    revision,
+                    result,
+                } => match result {
+                    Ok(()) => {
+                        self.session.mark_saved(path.clone(), revision);
+                        self.remember_workspace(&path);
+                        let _ = persist::discard_recovery(&self.recovery_file);
+                        self.notify(format!("Saved {}", path.display()), false);
+                        if let Some(then) = self.after_save.take() {
+                            self.proceed(ctx, then);
+                        }
+                    }
+                    Err(error) => {
+                        self.after_save = None;
+                        self.notify(format!("Not saved: {error}"), true);
+                    }
+                },
+                JobEvent::Picked {
+                    purpose,
+                    paths,
+                    no_dialog_service,
+                } => {
+                    if no_dialog_service {
+                        self.view.typed_path.clear();
+                        self.view.prompt = Some(Prompt::TypePath(purpose));
+                    } else {
+                        self.use_picked(ctx, purpose, paths);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes the recovery file once changes have rested a moment.
+    fn autosave_if_due(&mut self) {
+        let Some((revision, at)) = self.last_change else {
+            return;
+        };
+        if at.elapsed() < AUTOSAVE_DELAY
+            || revision == self.session.autosaved_revision
+            || !self.session.is_dirty()
+        {
+            return;
+        }
+        self.session.autosaved_revision = revision;
+        self.jobs.autosave(
+            self.session.workspace.clone(),
+            self.recovery_file.clone(),
+            self.session.path.clone(),
+        );
+    }
+
+    /// Whether an autosave has caught up with the latest change.
+    #[must_use]
+    pub fn autosave_state(&self) -> &'static str {
+        if !self.session.is_dirty() {
+            "saved"
+        } else if self.session.autosaved_revision == self.session.workspace.revision() {
+            "recovery file up to date"
+        } else {
+            "changes not yet in the recovery file"
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let dirty = if self.session.is_dirty() { " •" } else { "" };
+        let title = format!("{}{dirty} — Crosscheck", self.session.display_name());
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.quitting
+            && self.session.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.view.prompt = Some(Prompt::UnsavedChanges(AfterPrompt::Quit));
+        }
+    }
+
+    /// Draws one frame and carries out what the analyst asked for.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.drain_jobs(&ctx);
+        self.handle_close_request(&ctx);
+        // While a question is open, the keyboard answers it, not the workbench.
+        let mut intents: Vec<Intent> = if self.view.prompt.is_some() {
+            Vec::new()
+        } else {
+            Command::pressed(&ctx)
+                .into_iter()
+                .map(Intent::Run)
+                .collect()
+        };
+        intents.extend(dropped_files(&ctx).map(Intent::LoadPaths));
+        panels::workbench_ui(ui, self, &mut intents);
+        for intent in intents {
+            self.handle(&ctx, intent);
+        }
+        self.settings.visible_kinds = self.view.visible_kinds;
+        self.settings.hide_boilerplate = self.view.hide_boilerplate;
+        self.autosave_if_due();
+        self.update_title(&ctx);
+        if self
+            .last_change
+            .is_some_and(|(_, at)| at.elapsed() < AUTOSAVE_DELAY)
+            || self.jobs.loading.is_some()
+        {
+            ctx.request_repaint_after(Duration::from_millis(500));
+        }
+    }
+
+    /// The title the window shows.
+    #[must_use]
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+}
+
+impl eframe::App for WorkbenchApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}
+
+/// Files and folders dropped on the window this frame.
+fn dropped_files(ctx: &egui::Context) -> Option<Vec<PathBuf>> {
+    let paths: Vec<PathBuf> = ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect()
+    });
+    (!paths.is_empty()).then_some(paths)
+}
+
+fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension(extension)
+    }
+}
+
+/// A recovery file that cannot even be opened is not worth offering.
+fn start_allows_recovery(recovery: &Path) -> bool {
+    std::fs::metadata(recovery).is_ok_and(|m| m.len() > 0)
+}
+
+/// `$XDG_STATE_HOME/crosscheck/recovery.json`, else `~/.local/state/crosscheck/recovery.json`.
+#[must_use]
+pub fn default_recovery_file() -> PathBuf {
+    let state = std::env::var_os("XDG_STATE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/state")))
+        .unwrap_or_else(std::env::temp_dir);
+    state.join("crosscheck").join("recovery.json")
+}

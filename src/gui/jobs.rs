@@ -1,0 +1,293 @@
+//! Work that must not run on the UI thread: loading and analysing articles (with progress and
+//! cancel), opening and saving workspace files, and native file dialogs. Each job runs on its
+//! own thread and reports through one channel; the UI drains it every frame.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
+
+use super::view_state::PathRequest;
+use crate::article::{Article, collect_article_paths};
+use crate::workspace::{AnalyzedArticle, Workspace, persist};
+
+/// A dialog that answers faster than this was never shown: the system has no dialog service.
+const NO_DIALOG_SERVICE: Duration = Duration::from_millis(250);
+
+/// What a job reports.
+pub enum JobEvent {
+    /// One article is loaded and analysed.
+    ArticleLoaded(Box<AnalyzedArticle>),
+    /// One file could not be loaded; the message names it.
+    LoadFailed(String),
+    /// A loading job ended (all files done, or cancelled).
+    LoadFinished {
+        /// Whether the analyst cancelled it.
+        cancelled: bool,
+    },
+    /// A workspace file was read.
+    WorkspaceOpened {
+        /// The file.
+        path: PathBuf,
+        /// The workspace, or why it could not be opened.
+        result: Result<Workspace, String>,
+    },
+    /// A save finished.
+    Saved {
+        /// The file.
+        path: PathBuf,
+        /// The revision that was saved.
+        revision: u64,
+        /// Whether it worked.
+        result: Result<(), String>,
+    },
+    /// A file dialog answered.
+    Picked {
+        /// What the paths are for.
+        purpose: PathRequest,
+        /// The chosen paths (empty when cancelled).
+        paths: Vec<PathBuf>,
+        /// Whether the answer came too fast for a dialog to have been shown.
+        no_dialog_service: bool,
+    },
+}
+
+/// Progress of the running load.
+#[derive(Clone, Default)]
+pub struct LoadProgress {
+    /// Files finished.
+    pub done: Arc<AtomicUsize>,
+    /// Files found.
+    pub total: Arc<AtomicUsize>,
+    /// Set to stop after the current file.
+    pub cancel: Arc<AtomicBool>,
+}
+
+impl LoadProgress {
+    /// `(done, total)`.
+    #[must_use]
+    pub fn counts(&self) -> (usize, usize) {
+        (
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
+}
+
+/// The job runner.
+pub struct Jobs {
+    sender: Sender<JobEvent>,
+    receiver: Receiver<JobEvent>,
+    ctx: egui::Context,
+    /// The load in progress, if any.
+    pub loading: Option<LoadProgress>,
+    /// A save in progress.
+    pub saving: bool,
+    /// A dialog is open.
+    pub dialog_open: bool,
+}
+
+impl Jobs {
+    /// A runner that wakes `ctx` whenever a job reports.
+    #[must_use]
+    pub fn new(ctx: egui::Context) -> Self {
+        let (sender, receiver) = channel();
+        Self {
+            sender,
+            receiver,
+            ctx,
+            loading: None,
+            saving: false,
+            dialog_open: false,
+        }
+    }
+
+    /// Reports that arrived since the last call.
+    pub fn drain(&mut self) -> Vec<JobEvent> {
+        let events: Vec<JobEvent> = self.receiver.try_iter().collect();
+        for event in &events {
+            match event {
+                JobEvent::LoadFinished { .. } => self.loading = None,
+                JobEvent::Saved { .. } => self.saving = false,
+                JobEvent::Picked { .. } => self.dialog_open = false,
+                _ => {}
+            }
+        }
+        events
+    }
+
+    fn spawn(
+        &self,
+        name: &str,
+        job: impl FnOnce(Sender<JobEvent>, egui::Context) + Send + 'static,
+    ) {
+        let sender = self.sender.clone();
+        let ctx = self.ctx.clone();
+        std::thread::Builder::new()
+            .name(name.to_owned())
+            .spawn(move || job(sender, ctx))
+            .expect("the system can start a thread");
+    }
+
+    /// Loads and analyses the articles in `paths` (files or folders).
+    pub fn load_articles(&mut self, paths: Vec<PathBuf>) {
+        self.load(move |progress, report| {
+            let (files, errors) = collect_article_paths(&paths);
+            for error in errors {
+                report(JobEvent::LoadFailed(error.to_string()));
+            }
+            progress.total.store(files.len(), Ordering::Relaxed);
+            files
+                .into_iter()
+                .map(|file| Box::new(move || Article::load(&file)) as Box<dyn FnOnce() -> _ + Send>)
+                .collect()
+        });
+    }
+
+    /// Loads articles given as bytes (the bundled demo).
+    pub fn load_embedded(&mut self, files: Vec<(PathBuf, &'static [u8])>) {
+        self.load(move |progress, _| {
+            progress.total.store(files.len(), Ordering::Relaxed);
+            files
+                .into_iter()
+                .map(|(path, bytes)| {
+                    Box::new(move || Article::from_bytes(&path, bytes))
+                        as Box<dyn FnOnce() -> _ + Send>
+                })
+                .collect()
+        });
+    }
+
+    #[allow(clippy::type_complexity)] // a list of deferred loads, read once here
+    fn load(
+        &mut self,
+        plan: impl FnOnce(
+            &LoadProgress,
+            &dyn Fn(JobEvent),
+        )
+            -> Vec<Box<dyn FnOnce() -> Result<Article, crate::article::LoadError> + Send>>
+        + Send
+        + 'static,
+    ) {
+        if let Some(running) = &self.loading {
+            running.cancel.store(true, Ordering::Relaxed);
+        }
+        let progress = LoadProgress::default();
+        self.loading = Some(progress.clone());
+        self.spawn("load articles", move |sender, ctx| {
+            let report = |event| {
+                let _ = sender.send(event);
+                ctx.request_repaint();
+            };
+            let loads = plan(&progress, &report);
+            let mut cancelled = false;
+            for load in loads {
+                if progress.cancel.load(Ordering::Relaxed) {
+                    cancelled = true;
+                    break;
+                }
+                match load() {
+                    Ok(article) => report(JobEvent::ArticleLoaded(Box::new(AnalyzedArticle::new(
+                        article,
+                    )))),
+                    Err(error) => report(JobEvent::LoadFailed(error.to_string())),
+                }
+                progress.done.fetch_add(1, Ordering::Relaxed);
+            }
+            report(JobEvent::LoadFinished { cancelled });
+        });
+    }
+
+    /// Reads the workspace file at `path`.
+    pub fn open_workspace(&self, path: PathBuf) {
+        self.spawn("open workspace", move |sender, ctx| {
+            let result = persist::load(&path).map_err(|e| e.to_string());
+            let _ = sender.send(JobEvent::WorkspaceOpened { path, result });
+            ctx.request_repaint();
+        });
+    }
+
+    /// Saves a copy of the workspace to `path` (atomically, keeping a backup).
+    pub fn save(&mut self, workspace: Workspace, path: PathBuf) {
+        self.saving = true;
+        self.spawn("save workspace", move |sender, ctx| {
+            let revision = workspace.revision();
+            let result = persist::save(&workspace, &path).map_err(|e| e.to_string());
+            let _ = sender.send(JobEvent::Saved {
+                path,
+                revision,
+                result,
+            });
+            ctx.request_repaint();
+        });
+    }
+
+    /// Writes the recovery file (autosave), beside the user's file, never over it.
+    pub fn autosave(
+        &self,
+        workspace: Workspace,
+        recovery: PathBuf,
+        workspace_file: Option<PathBuf>,
+    ) {
+        self.spawn("autosave", move |_, _| {
+            if let Some(dir) = recovery.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            let _ = persist::save_recovery(&workspace, &recovery, workspace_file.as_deref());
+        });
+    }
+
+    /// Shows the native dialog for `purpose` on a thread of its own.
+    pub fn pick(&mut self, purpose: PathRequest, start_in: Option<&Path>) {
+        self.dialog_open = true;
+        let start_in = start_in.map(Path::to_path_buf);
+        self.spawn("file dialog", move |sender, ctx| {
+            let started = Instant::now();
+            let mut dialog = rfd::FileDialog::new();
+            if let Some(dir) = &start_in {
+                dialog = dialog.set_directory(dir);
+            }
+            let paths = match purpose {
+                PathRequest::OpenArticles => dialog
+                    .add_filter("Articles", &["txt", "md", "markdown", "html", "htm"])
+                    .pick_files()
+                    .unwrap_or_default(),
+                PathRequest::OpenWorkspace => dialog
+                    .add_filter("Crosscheck workspace", &["json"])
+                    .pick_file()
+                    .into_iter()
+                    .collect(),
+                PathRequest::SaveAs => dialog
+                    .add_filter("Crosscheck workspace", &["json"])
+                    .save_file()
+                    .into_iter()
+                    .collect(),
+                PathRequest::Export => dialog.save_file().into_iter().collect(),
+            };
+            let no_dialog_service = paths.is_empty() && started.elapsed() < NO_DIALOG_SERVICE;
+            let _ = sender.send(JobEvent::Picked {
+                purpose,
+                paths,
+                no_dialog_service,
+            });
+            ctx.request_repaint();
+        });
+    }
+
+    /// Shows the native folder dialog.
+    pub fn pick_folder(&mut self) {
+        self.dialog_open = true;
+        self.spawn("folder dialog", move |sender, ctx| {
+            let started = Instant::now();
+            let paths: Vec<PathBuf> = rfd::FileDialog::new().pick_folder().into_iter().collect();
+            let no_dialog_service = paths.is_empty() && started.elapsed() < NO_DIALOG_SERVICE;
+            let _ = sender.send(JobEvent::Picked {
+                purpose: PathRequest::OpenArticles,
+                paths,
+                no_dialog_service,
+            });
+            ctx.request_repaint();
+        });
+    }
+}

@@ -1,0 +1,325 @@
+//! The claims table: every claim with its speaker, figures, article and status; sortable,
+//! filterable, virtualized so tens of thousands of rows scroll smoothly.
+
+use egui::{Align, RichText};
+use egui_extras::{Column as TableColumn, TableBuilder};
+
+use super::super::app::Intent;
+use super::super::session::Session;
+use super::super::theme;
+use super::super::view_state::{ClaimFilter, Column, ViewState};
+use crate::workspace::Workspace;
+use crate::workspace::claim::{Claim, ClaimId, ClaimStatus};
+
+const ROW_HEIGHT: f32 = 22.0;
+
+/// The claims passing `filter`, in `sort` order.
+#[must_use]
+pub fn filtered_sorted(
+    workspace: &Workspace,
+    filter: &ClaimFilter,
+    sort: (Column, bool),
+) -> Vec<ClaimId> {
+    let text = filter.text.to_lowercase();
+    let entity = filter.entity.to_lowercase();
+    let article_position = |claim: &Claim| {
+        workspace
+            .article_position(&claim.article)
+            .unwrap_or(usize::MAX)
+    };
+    let mut claims: Vec<&Claim> = workspace
+        .claims()
+        .filter(|c| filter.status.is_none_or(|s| c.status == s))
+        .filter(|c| match &filter.figure_unit {
+            None => true,
+            Some(unit) if unit.is_empty() => !c.values.is_empty(),
+            Some(unit) => claim_units(workspace, c).iter().any(|u| u == unit),
+        })
+        .filter(|c| {
+            text.is_empty()
+                || c.anchor.quote.exact.to_lowercase().contains(&text)
+                || c.speaker
+                    .as_deref()
+                    .is_some_and(|s| s.to_lowercase().contains(&text))
+                || c.note.to_lowercase().contains(&text)
+        })
+        .filter(|c| entity.is_empty() || mentions_entity(workspace, c, &entity))
+        .collect();
+    let (column, ascending) = sort;
+    claims.sort_by(|a, b| {
+        let order = match column {
+            Column::Text => a.anchor.quote.exact.cmp(&b.anchor.quote.exact),
+            Column::Speaker => a.speaker.cmp(&b.speaker),
+            Column::Figures => a
+                .values
+                .first()
+                .partial_cmp(&b.values.first())
+                .unwrap_or(std::cmp::Ordering::Equal),
+            Column::Article => article_position(a).cmp(&article_position(b)),
+            Column::Status => status_rank(a.status).cmp(&status_rank(b.status)),
+        }
+        .then_with(|| article_position(a).cmp(&article_position(b)))
+        .then_with(|| {
+            a.anchor
+                .span
+                .map(|s| s.start)
+                .cmp(&b.anchor.span.map(|s| s.start))
+        });
+        if ascending { order } else { order.reverse() }
+    });
+    claims.into_iter().map(|c| c.id).collect()
+}
+
+fn status_rank(status: ClaimStatus) -> u8 {
+    match status {
+        ClaimStatus::Unreviewed => 0,
+        ClaimStatus::Unconfirmed => 1,
+        ClaimStatus::Confirmed => 2,
+    }
+}
+
+/// The units the claim's figures count (`troops`, `%`).
+fn claim_units(workspace: &Workspace, claim: &Claim) -> Vec<String> {
+    let (Some(article), Some(span)) = (workspace.article(&claim.article), claim.anchor.span) else {
+        return Vec::new();
+    };
+    article
+        .extraction
+        .entities
+        .iter()
+        .filter(|e| span.contains(e.span))
+        .filter_map(|e| e.quantity.as_ref().and_then(|q| q.unit.clone()))
+        .collect()
+}
+
+/// Whether an entity whose text contains `needle` lies inside the claim.
+fn mentions_entity(workspace: &Workspace, claim: &Claim, needle: &str) -> bool {
+    let (Some(article), Some(span)) = (workspace.article(&claim.article), claim.anchor.span) else {
+        return false;
+    };
+    let text = &article.article.text;
+    article
+        .extraction
+        .entities
+        .iter()
+        .filter(|e| span.contains(e.span))
+        .any(|e| {
+            text.get(e.span.start..e.span.end)
+                .is_some_and(|t| t.to_lowercase().contains(needle))
+                || e.canonical
+                    .as_deref()
+                    .is_some_and(|c| c.to_lowercase().contains(needle))
+        })
+}
+
+/// Every unit any claim's figures count, for the filter menu.
+fn all_units(workspace: &Workspace) -> Vec<String> {
+    let mut units: Vec<String> = workspace
+        .articles()
+        .flat_map(|a| {
+            a.extraction
+                .entities
+                .iter()
+                .filter_map(|e| e.quantity.as_ref().and_then(|q| q.unit.clone()))
+        })
+        .collect();
+    units.sort();
+    units.dedup();
+    units
+}
+
+/// The filter bar and the table.
+pub fn claims_table_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    view: &mut ViewState,
+    rows: &[ClaimId],
+    intents: &mut Vec<Intent>,
+) {
+    let workspace = &session.workspace;
+    filter_bar_ui(ui, workspace, view, rows.len());
+    ui.separator();
+
+    let selected_row = view.claim.and_then(|c| rows.iter().position(|r| *r == c));
+    let mut table = TableBuilder::new(ui)
+        .id_salt("claims_table")
+        .striped(true)
+        .resizable(true)
+        .sense(egui::Sense::click())
+        .cell_layout(egui::Layout::left_to_right(Align::Center))
+        .column(TableColumn::remainder().at_least(200.0).clip(true))
+        .column(TableColumn::initial(130.0).at_least(60.0).clip(true))
+        .column(TableColumn::initial(90.0).at_least(50.0).clip(true))
+        .column(TableColumn::initial(150.0).at_least(60.0).clip(true))
+        .column(TableColumn::initial(115.0).at_least(90.0))
+        .min_scrolled_height(0.0)
+        .auto_shrink([false, false]);
+    if view.scroll_table_to_claim {
+        if let Some(row) = selected_row {
+            table = table.scroll_to_row(row, Some(Align::Center));
+        }
+        view.scroll_table_to_claim = false;
+    }
+    table
+        .header(24.0, |mut header| {
+            for (column, label) in [
+                (Column::Text, "Claim"),
+                (Column::Speaker, "Speaker"),
+                (Column::Figures, "Figures"),
+                (Column::Article, "Article"),
+                (Column::Status, "Status"),
+            ] {
+                header.col(|ui| {
+                    let arrow = match view.sort {
+                        (c, true) if c == column => " ⏶",
+                        (c, false) if c == column => " ⏷",
+                        _ => "",
+                    };
+                    let response = ui.add(
+                        egui::Button::new(RichText::new(format!("{label}{arrow}")).strong())
+                            .frame(false),
+                    );
+                    if response
+                        .on_hover_text(format!("Sort by {}", label.to_lowercase()))
+                        .clicked()
+                    {
+                        view.sort = if view.sort.0 == column {
+                            (column, !view.sort.1)
+                        } else {
+                            (column, true)
+                        };
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                let Some(claim) = workspace.claim(rows[row.index()]) else {
+                    return;
+                };
+                row.set_selected(view.claim == Some(claim.id));
+                row.col(|ui| {
+                    ui.add(
+                        egui::Label::new(one_line(&claim.anchor.quote.exact))
+                            .truncate()
+                            .selectable(false),
+                    );
+                });
+                row.col(|ui| {
+                    ui.add(
+                        egui::Label::new(claim.speaker.as_deref().unwrap_or("—"))
+                            .truncate()
+                            .selectable(false),
+                    );
+                });
+                row.col(|ui| {
+                    ui.add(
+                        egui::Label::new(crate::export::figures(claim))
+                            .truncate()
+                            .selectable(false),
+                    );
+                });
+                row.col(|ui| {
+                    let title = workspace
+                        .article(&claim.article)
+                        .map(|a| a.article.display_title())
+                        .unwrap_or_default();
+                    ui.add(egui::Label::new(title).truncate().selectable(false));
+                });
+                row.col(|ui| {
+                    let dark = ui.visuals().dark_mode;
+                    ui.label(
+                        RichText::new(format!(
+                            "{} {}",
+                            theme::status_symbol(claim.status),
+                            status_label(claim.status)
+                        ))
+                        .color(theme::status_color(claim.status, dark)),
+                    );
+                });
+                if row.response().clicked() {
+                    intents.push(Intent::SelectClaim(claim.id));
+                }
+            });
+        });
+}
+
+fn filter_bar_ui(ui: &mut egui::Ui, workspace: &Workspace, view: &mut ViewState, shown: usize) {
+    ui.horizontal_wrapped(|ui| {
+        ui.strong("Claims");
+        ui.label(format!("{shown} of {}", workspace.claims().len()));
+        ui.separator();
+        let label = ui.label("Find:");
+        let find = ui
+            .add(
+                egui::TextEdit::singleline(&mut view.filter.text)
+                    .hint_text("text, speaker or note")
+                    .desired_width(180.0),
+            )
+            .labelled_by(label.id);
+        if view.focus_filter {
+            find.request_focus();
+            view.focus_filter = false;
+        }
+        let label = ui.label("Entity:");
+        ui.add(
+            egui::TextEdit::singleline(&mut view.filter.entity)
+                .hint_text("e.g. Kirby")
+                .desired_width(110.0),
+        )
+        .labelled_by(label.id);
+
+        let status_text = view.filter.status.map_or("Any status", status_label);
+        egui::ComboBox::from_label("Status")
+            .selected_text(status_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut view.filter.status, None, "Any status");
+                for status in [
+                    ClaimStatus::Unreviewed,
+                    ClaimStatus::Confirmed,
+                    ClaimStatus::Unconfirmed,
+                ] {
+                    ui.selectable_value(
+                        &mut view.filter.status,
+                        Some(status),
+                        status_label(status),
+                    );
+                }
+            });
+        let figure_text = match &view.filter.figure_unit {
+            None => "Any".to_owned(),
+            Some(u) if u.is_empty() => "With figures".to_owned(),
+            Some(u) => u.clone(),
+        };
+        egui::ComboBox::from_label("Figures")
+            .selected_text(figure_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut view.filter.figure_unit, None, "Any");
+                ui.selectable_value(
+                    &mut view.filter.figure_unit,
+                    Some(String::new()),
+                    "With figures",
+                );
+                for unit in all_units(workspace) {
+                    ui.selectable_value(&mut view.filter.figure_unit, Some(unit.clone()), unit);
+                }
+            });
+        if view.filter != ClaimFilter::default() && ui.button("Clear filters").clicked() {
+            view.filter = ClaimFilter::default();
+        }
+    });
+}
+
+/// The status's name.
+#[must_use]
+pub fn status_label(status: ClaimStatus) -> &'static str {
+    match status {
+        ClaimStatus::Confirmed => "Confirmed",
+        ClaimStatus::Unconfirmed => "Unconfirmed",
+        ClaimStatus::Unreviewed => "Unreviewed",
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,159 @@
+//! Windows over the workbench: keyboard help, export options, and questions to the analyst
+//! (unsaved changes, recovery, a typed path where no native dialog exists).
+
+use super::super::app::{Intent, PromptAnswer, WorkbenchApp};
+use super::super::command::Command;
+use super::super::view_state::{AfterPrompt, PathRequest, Prompt};
+use crate::export::{ExportFormat, Scope};
+
+/// The export formats as the export window offers them.
+const FORMATS: [(ExportFormat, &str); 5] = [
+    (ExportFormat::Csv, "CSV (spreadsheet)"),
+    (ExportFormat::Json, "JSON"),
+    (ExportFormat::Markdown, "Markdown brief"),
+    (ExportFormat::Html, "HTML brief"),
+    (ExportFormat::W3c, "W3C Web Annotation (JSON-LD)"),
+];
+
+/// Shows whichever windows are open.
+pub fn dialogs_ui(ctx: &egui::Context, app: &mut WorkbenchApp, intents: &mut Vec<Intent>) {
+    if app.view.show_help {
+        help_ui(ctx, &mut app.view.show_help);
+    }
+    if app.view.show_export {
+        export_ui(ctx, app, intents);
+    }
+    if let Some(prompt) = app.view.prompt.clone() {
+        prompt_ui(ctx, app, &prompt, intents);
+    }
+}
+
+fn help_ui(ctx: &egui::Context, open: &mut bool) {
+    egui::Window::new("Keyboard shortcuts")
+        .open(open)
+        .resizable(false)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                for command in Command::ALL {
+                    if let Some(text) = command.shortcut_text(ctx) {
+                        ui.label(command.label());
+                        ui.monospace(text);
+                        ui.end_row();
+                    }
+                }
+            });
+            ui.label("Single-key shortcuts work when no text field has the cursor.");
+        });
+}
+
+fn export_ui(ctx: &egui::Context, app: &mut WorkbenchApp, intents: &mut Vec<Intent>) {
+    let id = egui::Id::unique("export_choice");
+    let (mut format, mut all): (ExportFormat, bool) = ctx
+        .data(|d| d.get_temp(id))
+        .unwrap_or((ExportFormat::Csv, false));
+    let mut open = true;
+    egui::Window::new("Export reviewed set")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            ui.label("Format");
+            for (choice, label) in FORMATS {
+                ui.radio_value(&mut format, choice, label);
+            }
+            ui.separator();
+            ui.radio_value(
+                &mut all,
+                false,
+                "Reviewed claims only (confirmed or unconfirmed)",
+            );
+            ui.radio_value(&mut all, true, "Every claim");
+            ui.separator();
+            if ui.button("Export…").clicked() {
+                intents.push(Intent::Export(
+                    format,
+                    if all { Scope::All } else { Scope::Reviewed },
+                ));
+            }
+        });
+    ctx.data_mut(|d| d.insert_temp(id, (format, all)));
+    if !open {
+        app.view.show_export = false;
+    }
+}
+
+fn prompt_ui(
+    ctx: &egui::Context,
+    app: &mut WorkbenchApp,
+    prompt: &Prompt,
+    intents: &mut Vec<Intent>,
+) {
+    egui::Modal::new(egui::Id::unique("prompt")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        match prompt {
+            Prompt::UnsavedChanges(then) => {
+                let doing = match then {
+                    AfterPrompt::Quit => "quitting",
+                    AfterPrompt::NewWorkspace => "starting a new workspace",
+                    AfterPrompt::OpenWorkspace => "opening another workspace",
+                };
+                ui.heading("Unsaved changes");
+                ui.label(format!("Save the changes to {} before {doing}?", app.session.display_name()));
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        intents.push(Intent::Answer(PromptAnswer::Save));
+                    }
+                    if ui.button("Don't save").clicked() {
+                        intents.push(Intent::Answer(PromptAnswer::Discard));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        intents.push(Intent::Answer(PromptAnswer::Cancel));
+                    }
+                });
+            }
+            Prompt::Recovery => {
+                ui.heading("Recover unsaved work?");
+                ui.label("Crosscheck found changes that were never saved, newer than the workspace file.");
+                ui.horizontal(|ui| {
+                    if ui.button("Restore").clicked() {
+                        intents.push(Intent::Answer(PromptAnswer::Restore));
+                    }
+                    if ui.button("Discard").clicked() {
+                        intents.push(Intent::Answer(PromptAnswer::Discard));
+                    }
+                });
+            }
+            Prompt::TypePath(request) => {
+                let what = match request {
+                    PathRequest::OpenArticles => "the article file or folder to open",
+                    PathRequest::OpenWorkspace => "the workspace file to open",
+                    PathRequest::SaveAs => "where to save the workspace",
+                    PathRequest::Export => "where to write the export",
+                };
+                ui.heading("Type a path");
+                ui.label(format!("This system has no file dialog service. Type {what}:"));
+                let label = ui.label("Path");
+                let field = ui.add(egui::TextEdit::singleline(&mut app.view.typed_path).desired_width(380.0)).labelled_by(label.id);
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.horizontal(|ui| {
+                    let path = app.view.typed_path.trim().to_owned();
+                    if (ui.add_enabled(!path.is_empty(), egui::Button::new("OK")).clicked() || entered) && !path.is_empty() {
+                        intents.push(Intent::TypedPath(*request, expand_home(&path)));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        intents.push(Intent::Answer(PromptAnswer::Cancel));
+                    }
+                });
+            }
+        }
+    });
+}
+
+/// `~/x` → `$HOME/x`.
+fn expand_home(path: &str) -> std::path::PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => std::path::PathBuf::from(home).join(rest),
+        _ => std::path::PathBuf::from(path),
+    }
+}

@@ -1,0 +1,288 @@
+//! The inspector: the selected claim's status, note, speaker, Admiralty grades, evidence links
+//! and status history. Edits become actions when the analyst finishes a field.
+
+use egui::RichText;
+
+use super::super::app::Intent;
+use super::super::command::Command;
+use super::super::session::Session;
+use super::super::theme;
+use super::super::view_state::ViewState;
+use crate::workspace::Action;
+use crate::workspace::claim::{Claim, ClaimStatus, Credibility, Relation, Reliability};
+
+/// Shows the selected claim, or a hint when none is selected.
+pub fn inspector_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    view: &mut ViewState,
+    analyst: &str,
+    intents: &mut Vec<Intent>,
+) {
+    ui.heading("Inspector");
+    ui.separator();
+    let Some(claim) = view.claim.and_then(|id| session.workspace.claim(id)) else {
+        ui.label("Select a claim in the table or the reader (J/K step through them).");
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            claim_ui(ui, session, view, analyst, claim, intents);
+        });
+}
+
+fn claim_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    view: &mut ViewState,
+    analyst: &str,
+    claim: &Claim,
+    intents: &mut Vec<Intent>,
+) {
+    let dark = ui.visuals().dark_mode;
+    let workspace = &session.workspace;
+    let article = workspace
+        .article(&claim.article)
+        .map(|a| a.article.display_title())
+        .unwrap_or_default();
+    ui.label(
+        RichText::new(format!("Claim {} · {article}", claim.id))
+            .small()
+            .weak(),
+    );
+    ui.add(
+        egui::Label::new(
+            RichText::new(format!(
+                "“{}”",
+                claim
+                    .anchor
+                    .quote
+                    .exact
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ))
+            .italics(),
+        )
+        .wrap(),
+    );
+    if let Some(via) = &claim.via {
+        ui.label(RichText::new(format!("relayed via {via}")).small());
+    }
+    ui.add_space(6.0);
+
+    ui.horizontal(|ui| {
+        for (status, command) in [
+            (ClaimStatus::Confirmed, Command::Confirm),
+            (ClaimStatus::Unconfirmed, Command::MarkUnconfirmed),
+            (ClaimStatus::Unreviewed, Command::MarkUnreviewed),
+        ] {
+            let text = RichText::new(format!(
+                "{} {}",
+                theme::status_symbol(status),
+                command.label()
+            ))
+            .color(theme::status_color(status, dark));
+            let shortcut = command.shortcut_text(ui.ctx()).unwrap_or_default();
+            let button =
+                egui::Button::selectable(claim.status == status, text).shortcut_text(shortcut);
+            if ui.add(button).clicked() && claim.status != status {
+                intents.push(Intent::Run(command));
+            }
+        }
+    });
+    ui.label(
+        RichText::new(format!("Reviewing as {analyst}"))
+            .small()
+            .weak(),
+    );
+    ui.add_space(6.0);
+
+    // Note: typed into a draft; it becomes one undoable action when the field loses focus.
+    let label = ui.label(RichText::new("Note").strong());
+    let draft = match &mut view.note_draft {
+        Some((id, text)) if *id == claim.id => text,
+        _ => {
+            view.note_draft = Some((claim.id, claim.note.clone()));
+            &mut view.note_draft.as_mut().expect("just set").1
+        }
+    };
+    let note = ui
+        .add(
+            egui::TextEdit::multiline(draft)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY)
+                .hint_text("Why it holds or not; sources checked"),
+        )
+        .labelled_by(label.id);
+    if view.focus_note {
+        note.request_focus();
+        view.focus_note = false;
+    }
+    if note.lost_focus() && *draft != claim.note {
+        intents.push(Intent::Apply(Action::SetNote {
+            claim: claim.id,
+            note: draft.clone(),
+        }));
+    }
+
+    let label = ui.label(RichText::new("Speaker").strong());
+    let speaker = match &mut view.speaker_draft {
+        Some((id, text)) if *id == claim.id => text,
+        _ => {
+            view.speaker_draft = Some((claim.id, claim.speaker.clone().unwrap_or_default()));
+            &mut view.speaker_draft.as_mut().expect("just set").1
+        }
+    };
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(speaker)
+                .hint_text("who asserts it (empty: the outlet)")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    let current = claim.speaker.clone().unwrap_or_default();
+    if field.lost_focus() && speaker.trim() != current {
+        let value = Some(speaker.trim().to_owned()).filter(|s| !s.is_empty());
+        intents.push(Intent::Apply(Action::SetSpeaker {
+            claim: claim.id,
+            speaker: value,
+        }));
+    }
+    ui.add_space(6.0);
+
+    grades_ui(ui, claim, intents);
+    ui.add_space(6.0);
+    evidence_ui(ui, session, claim, intents);
+    ui.add_space(6.0);
+
+    ui.label(RichText::new("Status history").strong());
+    if claim.history.is_empty() {
+        ui.label(RichText::new("Not reviewed yet.").weak());
+    }
+    for change in claim.history.iter().rev() {
+        ui.label(
+            RichText::new(format!(
+                "{} {} by {} · {}",
+                theme::status_symbol(change.status),
+                super::claims::status_label(change.status),
+                change.analyst,
+                change.at.format("%Y-%m-%d %H:%M")
+            ))
+            .color(theme::status_color(change.status, dark))
+            .small(),
+        );
+    }
+    ui.add_space(6.0);
+    if ui
+        .button("🗑 Delete claim")
+        .on_hover_text("Remove this claim (undo brings it back)")
+        .clicked()
+    {
+        intents.push(Intent::Apply(Action::DeleteClaim { claim: claim.id }));
+    }
+}
+
+fn grades_ui(ui: &mut egui::Ui, claim: &Claim, intents: &mut Vec<Intent>) {
+    ui.label(RichText::new("Admiralty grades").strong());
+    let mut grades = claim.grades;
+    ui.horizontal(|ui| {
+        let text = grades
+            .reliability
+            .map_or_else(|| "—".to_owned(), |r| r.letter().to_string());
+        egui::ComboBox::from_label("Source reliability")
+            .selected_text(text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut grades.reliability, None, "— not graded");
+                for r in Reliability::ALL {
+                    ui.selectable_value(
+                        &mut grades.reliability,
+                        Some(r),
+                        format!("{} – {}", r.letter(), r.meaning()),
+                    );
+                }
+            });
+    });
+    ui.horizontal(|ui| {
+        let text = grades
+            .credibility
+            .map_or_else(|| "—".to_owned(), |c| c.digit().to_string());
+        egui::ComboBox::from_label("Information credibility")
+            .selected_text(text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut grades.credibility, None, "— not graded");
+                for c in Credibility::ALL {
+                    ui.selectable_value(
+                        &mut grades.credibility,
+                        Some(c),
+                        format!("{} – {}", c.digit(), c.meaning()),
+                    );
+                }
+            });
+    });
+    if grades != claim.grades {
+        intents.push(Intent::Apply(Action::SetGrades {
+            claim: claim.id,
+            grades,
+        }));
+    }
+}
+
+fn evidence_ui(ui: &mut egui::Ui, session: &Session, claim: &Claim, intents: &mut Vec<Intent>) {
+    let workspace = &session.workspace;
+    ui.label(RichText::new("Evidence").strong());
+    for link in &claim.links {
+        ui.horizontal(|ui| {
+            let other = workspace
+                .claim(link.claim)
+                .map(|c| c.anchor.quote.exact.chars().take(60).collect::<String>())
+                .unwrap_or_default();
+            if ui
+                .link(format!(
+                    "{} {}: “{other}…”",
+                    link.relation.as_str(),
+                    link.claim
+                ))
+                .on_hover_text("Go to that claim")
+                .clicked()
+            {
+                intents.push(Intent::SelectClaim(link.claim));
+            }
+            if ui
+                .small_button("✖")
+                .on_hover_text("Remove this link")
+                .clicked()
+            {
+                intents.push(Intent::Apply(Action::Unlink {
+                    from: claim.id,
+                    to: link.claim,
+                }));
+            }
+        });
+    }
+    let id = ui.scope_id().with(("link_target", claim.id));
+    let mut target: String = ui.data_mut(|d| d.get_temp::<String>(id).unwrap_or_default());
+    ui.horizontal(|ui| {
+        let label = ui.label("Link to claim");
+        ui.add(
+            egui::TextEdit::singleline(&mut target)
+                .hint_text("id, e.g. 12")
+                .desired_width(60.0),
+        )
+        .labelled_by(label.id);
+        for relation in [Relation::Supports, Relation::Contradicts] {
+            if ui.button(relation.as_str()).clicked() {
+                if let Ok(to) = target.trim().trim_start_matches('#').parse() {
+                    intents.push(Intent::Apply(Action::Link {
+                        from: claim.id,
+                        relation,
+                        to,
+                    }));
+                }
+                target.clear();
+            }
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(id, target));
+}

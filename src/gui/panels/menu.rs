@@ -1,0 +1,99 @@
+//! The menu bar: File, Edit, Review, View and Help, each item a [`Command`].
+
+use super::super::app::{Intent, WorkbenchApp};
+use super::super::command::Command;
+
+/// A menu entry for `command`, with its shortcut shown.
+fn item(ui: &mut egui::Ui, command: Command, enabled: bool, intents: &mut Vec<Intent>) {
+    let shortcut = command.shortcut_text(ui.ctx()).unwrap_or_default();
+    if ui
+        .add_enabled(
+            enabled,
+            egui::Button::new(command.label()).shortcut_text(shortcut),
+        )
+        .clicked()
+    {
+        intents.push(Intent::Run(command));
+        ui.close();
+    }
+}
+
+/// Draws the menu bar.
+pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec<Intent>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            item(ui, Command::NewWorkspace, true, intents);
+            item(ui, Command::OpenArticles, !app.jobs.dialog_open, intents);
+            item(ui, Command::OpenFolder, !app.jobs.dialog_open, intents);
+            item(ui, Command::OpenWorkspace, !app.jobs.dialog_open, intents);
+            ui.menu_button("Recent", |ui| {
+                if app.settings.recent.is_empty() {
+                    ui.label("No recent workspaces");
+                }
+                for path in app.settings.recent.clone() {
+                    if ui.button(path.display().to_string()).clicked() {
+                        intents.push(Intent::LoadPaths(vec![]));
+                        app.jobs.open_workspace(path);
+                        ui.close();
+                    }
+                }
+            });
+            ui.separator();
+            item(ui, Command::Save, !app.jobs.saving, intents);
+            item(ui, Command::SaveAs, !app.jobs.saving, intents);
+            item(
+                ui,
+                Command::Export,
+                app.session.workspace.claims().len() > 0,
+                intents,
+            );
+            ui.separator();
+            item(ui, Command::Quit, true, intents);
+        });
+        ui.menu_button("Edit", |ui| {
+            let workspace = &app.session.workspace;
+            let undo = workspace
+                .undo_label()
+                .map_or_else(|| "Undo".to_owned(), |l| format!("Undo {l}"));
+            let redo = workspace
+                .redo_label()
+                .map_or_else(|| "Redo".to_owned(), |l| format!("Redo {l}"));
+            for (command, label, enabled) in [
+                (Command::Undo, undo, workspace.can_undo()),
+                (Command::Redo, redo, workspace.can_redo()),
+            ] {
+                let shortcut = command.shortcut_text(ui.ctx()).unwrap_or_default();
+                if ui
+                    .add_enabled(enabled, egui::Button::new(label).shortcut_text(shortcut))
+                    .clicked()
+                {
+                    intents.push(Intent::Run(command));
+                    ui.close();
+                }
+            }
+            ui.separator();
+            item(ui, Command::Find, true, intents);
+            ui.separator();
+            ui.horizontal(|ui| {
+                let label = ui.label("Analyst:");
+                ui.add(egui::TextEdit::singleline(&mut app.settings.analyst).desired_width(120.0))
+                    .labelled_by(label.id);
+            });
+        });
+        ui.menu_button("Review", |ui| {
+            let selected = app.view.claim.is_some();
+            item(ui, Command::NextClaim, true, intents);
+            item(ui, Command::PreviousClaim, true, intents);
+            ui.separator();
+            item(ui, Command::Confirm, selected, intents);
+            item(ui, Command::MarkUnconfirmed, selected, intents);
+            item(ui, Command::MarkUnreviewed, selected, intents);
+            item(ui, Command::FocusNote, selected, intents);
+        });
+        ui.menu_button("View", |ui| {
+            egui::widgets::global_theme_preference_buttons(ui);
+            ui.checkbox(&mut app.view.hide_boilerplate, "Hide boilerplate");
+        });
+        ui.menu_button("Help", |ui| item(ui, Command::Help, true, intents));
+    });
+}

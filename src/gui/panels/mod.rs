@@ -1,0 +1,90 @@
+//! The workbench's panels and the caches they share. Each panel reads the session and view
+//! state and pushes [`Intent`]s; none of them changes the workspace directly.
+
+mod articles;
+mod claims;
+mod dialogs;
+mod inspector;
+mod menu;
+mod reader;
+mod status_bar;
+
+use super::app::{Intent, WorkbenchApp};
+use super::view_state::{ClaimFilter, Column, ViewState};
+use crate::export::{ExportFormat, Scope};
+use crate::workspace::Workspace;
+use crate::workspace::claim::ClaimId;
+
+pub use reader::ReaderCache;
+
+/// What the claims table shows, for one workspace revision, filter and sort.
+type RowsKey = (u64, ClaimFilter, (Column, bool));
+
+/// Derived data kept between frames, rebuilt only when what it derives from changes.
+#[derive(Default)]
+pub struct Caches {
+    rows: Option<(RowsKey, Vec<ClaimId>)>,
+    /// The reader's laid-out lines.
+    pub reader: ReaderCache,
+    /// The export waiting for its file name.
+    pub pending_export: Option<(ExportFormat, Scope)>,
+}
+
+impl Caches {
+    /// The claims table's rows: filtered and sorted claim ids.
+    pub fn claim_rows(&mut self, workspace: &Workspace, view: &ViewState) -> &[ClaimId] {
+        let key: RowsKey = (workspace.revision(), view.filter.clone(), view.sort);
+        if self.rows.as_ref().is_none_or(|(k, _)| *k != key) {
+            let rows = claims::filtered_sorted(workspace, &view.filter, view.sort);
+            self.rows = Some((key, rows));
+        }
+        &self.rows.as_ref().expect("filled above").1
+    }
+}
+
+/// Lays out the whole workbench for one frame.
+pub fn workbench_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec<Intent>) {
+    egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, app, intents));
+    egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, app, intents));
+    egui::Panel::left("articles")
+        .resizable(true)
+        .default_size(250.0)
+        .min_size(160.0)
+        .show(ui, |ui| {
+            articles::articles_ui(ui, &app.session, &app.view, intents);
+        });
+    egui::Panel::right("inspector")
+        .resizable(true)
+        .default_size(330.0)
+        .min_size(240.0)
+        .show(ui, |ui| {
+            inspector::inspector_ui(
+                ui,
+                &app.session,
+                &mut app.view,
+                &app.settings.analyst,
+                intents,
+            );
+        });
+    egui::Panel::bottom("claims")
+        .resizable(true)
+        .default_size(280.0)
+        .min_size(120.0)
+        .show(ui, |ui| {
+            let rows = app
+                .caches
+                .claim_rows(&app.session.workspace, &app.view)
+                .to_vec();
+            claims::claims_table_ui(ui, &app.session, &mut app.view, &rows, intents);
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        reader::reader_ui(
+            ui,
+            &app.session,
+            &mut app.view,
+            &mut app.caches.reader,
+            intents,
+        );
+    });
+    dialogs::dialogs_ui(ui.ctx(), app, intents);
+}

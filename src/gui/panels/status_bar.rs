@@ -1,0 +1,80 @@
+//! The status bar: claim counts by status, the dirty marker, autosave state, loading progress
+//! and the latest message.
+
+use egui::RichText;
+
+use super::super::app::{Intent, WorkbenchApp};
+use super::super::theme;
+use crate::workspace::claim::ClaimStatus;
+
+/// Draws the status bar.
+pub fn status_bar_ui(ui: &mut egui::Ui, app: &WorkbenchApp, intents: &mut Vec<Intent>) {
+    ui.horizontal(|ui| {
+        let dark = ui.visuals().dark_mode;
+        let mut counts = [0usize; 3];
+        for claim in app.session.workspace.claims() {
+            counts[match claim.status {
+                ClaimStatus::Unreviewed => 0,
+                ClaimStatus::Confirmed => 1,
+                ClaimStatus::Unconfirmed => 2,
+            }] += 1;
+        }
+        for (status, count) in [
+            (ClaimStatus::Confirmed, counts[1]),
+            (ClaimStatus::Unconfirmed, counts[2]),
+            (ClaimStatus::Unreviewed, counts[0]),
+        ] {
+            ui.label(
+                RichText::new(format!(
+                    "{} {count} {}",
+                    theme::status_symbol(status),
+                    super::claims::status_label(status).to_lowercase()
+                ))
+                .color(theme::status_color(status, dark)),
+            );
+        }
+        ui.separator();
+        if app.session.is_dirty() {
+            ui.label(RichText::new("• unsaved changes").strong())
+                .on_hover_text(app.autosave_state());
+        } else {
+            ui.label("saved");
+        }
+        ui.label(
+            RichText::new(format!("autosave: {}", app.autosave_state()))
+                .small()
+                .weak(),
+        );
+        if let Some(progress) = &app.jobs.loading {
+            ui.separator();
+            let (done, total) = progress.counts();
+            let fraction = if total == 0 {
+                0.0
+            } else {
+                done as f32 / total as f32
+            };
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(160.0)
+                    .text(format!("Loading {done}/{total}")),
+            );
+            if ui.button("Cancel").clicked() {
+                intents.push(Intent::CancelLoad);
+            }
+        }
+        if let Some(notice) = app.notices.last() {
+            ui.separator();
+            let text = RichText::new(&notice.text);
+            let text = if notice.error {
+                text.color(ui.visuals().error_fg_color)
+            } else {
+                text
+            };
+            ui.add(egui::Label::new(text).truncate()).on_hover_ui(|ui| {
+                for notice in app.notices.iter().rev().take(12) {
+                    ui.label(&notice.text);
+                }
+            });
+        }
+    });
+}

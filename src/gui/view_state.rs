@@ -1,0 +1,143 @@
+//! View-only state: what is selected, filtered, hidden or open. None of it is part of the
+//! workspace, so none of it is saved in the workspace file or undone.
+
+use crate::article::ArticleId;
+use crate::extract::EntityKind;
+use crate::span::Span;
+use crate::workspace::claim::{ClaimId, ClaimStatus};
+
+/// Columns of the claims table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Column {
+    /// The claim's words.
+    Text,
+    /// Who asserts it.
+    Speaker,
+    /// Its figures.
+    Figures,
+    /// Its article.
+    Article,
+    /// Its status.
+    Status,
+}
+
+/// The claims table's filters.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct ClaimFilter {
+    /// Show only this status.
+    pub status: Option<ClaimStatus>,
+    /// Show only claims with a figure counting this unit (`troops`), or with any figure when "".
+    pub figure_unit: Option<String>,
+    /// Show only claims mentioning this entity (case-insensitive text).
+    pub entity: String,
+    /// Show only claims containing this text (case-insensitive), in quote, speaker or note.
+    pub text: String,
+}
+
+/// A pending question to the analyst.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prompt {
+    /// Closing or replacing a workspace with unsaved changes: save, discard or cancel.
+    UnsavedChanges(AfterPrompt),
+    /// A recovery file newer than the workspace was found at start.
+    Recovery,
+    /// No native file dialog service: ask for a path instead.
+    TypePath(PathRequest),
+}
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterPrompt {
+    /// Close the window.
+    Quit,
+    /// Start an empty workspace.
+    NewWorkspace,
+    /// Pick a workspace file to open.
+    OpenWorkspace,
+}
+
+/// What a typed path is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathRequest {
+    /// Articles or folders to add.
+    OpenArticles,
+    /// A workspace file to open.
+    OpenWorkspace,
+    /// Where to save the workspace.
+    SaveAs,
+    /// Where to write an export.
+    Export,
+}
+
+/// Everything about the view that is not the workspace.
+// Independent toggles and one-frame requests (scroll, focus), not an encoded state machine.
+#[allow(clippy::struct_excessive_bools)]
+#[derive(Debug, Clone)]
+pub struct ViewState {
+    /// The article in the reader.
+    pub article: Option<ArticleId>,
+    /// The claim in the inspector.
+    pub claim: Option<ClaimId>,
+    /// Which entity kinds the reader colours, in [`EntityKind::ALL`] order.
+    pub visible_kinds: [bool; 6],
+    /// Hide boilerplate lines instead of dimming them.
+    pub hide_boilerplate: bool,
+    /// Claims table filters.
+    pub filter: ClaimFilter,
+    /// Claims table sort column and direction.
+    pub sort: (Column, bool),
+    /// The analyst's text selection in the reader.
+    pub selection: Option<(ArticleId, Span)>,
+    /// Scroll the reader to the selected claim on the next frame.
+    pub scroll_to_claim: bool,
+    /// Scroll the claims table to the selected claim on the next frame.
+    pub scroll_table_to_claim: bool,
+    /// Focus the note field on the next frame.
+    pub focus_note: bool,
+    /// Focus the filter field on the next frame.
+    pub focus_filter: bool,
+    /// The note being typed, before it becomes an action.
+    pub note_draft: Option<(ClaimId, String)>,
+    /// The speaker being typed, before it becomes an action.
+    pub speaker_draft: Option<(ClaimId, String)>,
+    /// Whether the Help window is open.
+    pub show_help: bool,
+    /// Whether the export window is open.
+    pub show_export: bool,
+    /// A question waiting for an answer.
+    pub prompt: Option<Prompt>,
+    /// The text typed into the path fallback.
+    pub typed_path: String,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        Self {
+            article: None,
+            claim: None,
+            visible_kinds: [true; 6],
+            hide_boilerplate: false,
+            filter: ClaimFilter::default(),
+            sort: (Column::Article, true),
+            selection: None,
+            scroll_to_claim: false,
+            scroll_table_to_claim: false,
+            focus_note: false,
+            focus_filter: false,
+            note_draft: None,
+            speaker_draft: None,
+            show_help: false,
+            show_export: false,
+            prompt: None,
+            typed_path: String::new(),
+        }
+    }
+}
+
+impl ViewState {
+    /// Whether the reader colours entities of `kind`.
+    #[must_use]
+    pub fn shows(&self, kind: EntityKind) -> bool {
+        self.visible_kinds[super::widgets::highlight::kind_index(kind)]
+    }
+}

@@ -1,0 +1,3 @@
+//! Reusable widgets of the workbench.
+
+pub mod highlight;

@@ -1,0 +1,365 @@
+//! The workbench driven as an analyst would, through accessible labels, keys and the mouse
+//! (`egui_kittest`, headless). Dialogs are bypassed through the same code path they feed.
+#![cfg(feature = "gui")]
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crosscheck::gui::app::{Intent, WorkbenchApp};
+use crosscheck::gui::view_state::PathRequest;
+use crosscheck::gui::{Settings, StartWith};
+use crosscheck::workspace::claim::{ClaimOrigin, ClaimStatus};
+use egui::accesskit::Role;
+use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{Queryable, by};
+
+fn harness(start: StartWith, dir: &Path) -> Harness<'static, WorkbenchApp> {
+    let settings = Settings {
+        analyst: "tester".to_owned(),
+        started_before: true,
+        ..Settings::default()
+    };
+    let recovery = dir.join("recovery.json");
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            WorkbenchApp::with_settings(&cc.egui_ctx, start, settings, recovery)
+        });
+    settle(&mut harness);
+    harness
+}
+
+/// Steps frames until background loading and saving are done.
+fn settle(harness: &mut Harness<'static, WorkbenchApp>) {
+    let deadline = Instant::now() + Duration::from_mins(1);
+    loop {
+        harness.step();
+        let busy = harness.state().jobs.loading.is_some()
+            || harness.state().jobs.saving
+            || harness.state().jobs.dialog_open;
+        if !busy {
+            break;
+        }
+        assert!(Instant::now() < deadline, "background work did not finish");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run_steps(3);
+}
+
+fn selected_status(harness: &Harness<'static, WorkbenchApp>) -> ClaimStatus {
+    let app = harness.state();
+    app.session
+        .workspace
+        .claim(app.view.claim.expect("a claim is selected"))
+        .unwrap()
+        .status
+}
+
+fn press(harness: &mut Harness<'static, WorkbenchApp>, key: Key) {
+    harness.key_press(key);
+    harness.run_steps(2);
+}
+
+fn pointer(harness: &mut Harness<'static, WorkbenchApp>, events: Vec<Event>) {
+    for event in events {
+        harness.input_mut().events.push(event);
+        harness.step();
+    }
+    harness.run_steps(2);
+}
+
+fn button(pos: Pos2, button: PointerButton, pressed: bool) -> Event {
+    Event::PointerButton {
+        pos,
+        button,
+        pressed,
+        modifiers: Modifiers::NONE,
+    }
+}
+
+#[test]
+fn review_loop_save_reopen_and_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(StartWith::Demo, dir.path());
+    assert_eq!(
+        harness.state().session.workspace.articles().len(),
+        5,
+        "the demo opens the five samples"
+    );
+    assert!(harness.state().session.workspace.claims().len() > 50);
+
+    // Select a claim by clicking its row, confirm it with the button.
+    // Rows sense the pointer (their labels are not interactive): click like a mouse.
+    harness
+        .get_by_label_contains("According to Yonhap News Agency, South Korea")
+        .click();
+    harness.run_steps(2);
+    let first = harness
+        .state()
+        .view
+        .claim
+        .expect("clicking a row selects its claim");
+    harness
+        .get(by().role(Role::Button).label_contains("Confirmed"))
+        .click_accesskit();
+    harness.run_steps(2);
+    assert_eq!(selected_status(&harness), ClaimStatus::Confirmed);
+    let history = &harness
+        .state()
+        .session
+        .workspace
+        .claim(first)
+        .unwrap()
+        .history;
+    assert_eq!(history.last().unwrap().analyst, "tester");
+
+    // J to the next claim, U marks it unconfirmed; Ctrl+Z undoes that.
+    press(&mut harness, Key::J);
+    let second = harness.state().view.claim.unwrap();
+    assert_ne!(first, second);
+    press(&mut harness, Key::U);
+    assert_eq!(selected_status(&harness), ClaimStatus::Unconfirmed);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(
+        selected_status(&harness),
+        ClaimStatus::Unreviewed,
+        "undo restored the second claim"
+    );
+    assert_eq!(
+        harness
+            .state()
+            .session
+            .workspace
+            .claim(first)
+            .unwrap()
+            .status,
+        ClaimStatus::Confirmed
+    );
+    press(&mut harness, Key::C);
+    assert_eq!(
+        selected_status(&harness),
+        ClaimStatus::Confirmed,
+        "C confirms from the keyboard"
+    );
+
+    // A note, typed in the inspector, becomes part of the claim when the field is left.
+    harness.get_by_label("Note").focus();
+    harness.run_steps(1);
+    harness
+        .get_by_label("Note")
+        .type_text("Matches Yonhap's wording.");
+    harness.run_steps(1);
+    press(&mut harness, Key::Escape);
+    harness.get_by_label("Article text").click_accesskit();
+    harness.run_steps(2);
+    assert_eq!(
+        harness
+            .state()
+            .session
+            .workspace
+            .claim(second)
+            .unwrap()
+            .note,
+        "Matches Yonhap's wording."
+    );
+    assert!(harness.state().session.is_dirty());
+    assert!(
+        harness.state().title().contains('•'),
+        "the title shows unsaved changes: {}",
+        harness.state().title()
+    );
+
+    // Save As through the path the dialog feeds, then reopen and see the same state.
+    let file = dir.path().join("review.json");
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .handle(&ctx, Intent::TypedPath(PathRequest::SaveAs, file.clone()));
+    settle(&mut harness);
+    assert!(file.exists(), "{:?}", harness.state().notices);
+    assert!(!harness.state().session.is_dirty());
+
+    let mut reopened = self::harness(StartWith::Paths(vec![file.clone()]), dir.path());
+    let workspace = &reopened.state().session.workspace;
+    assert_eq!(
+        workspace.claim(first).unwrap().status,
+        ClaimStatus::Confirmed
+    );
+    assert_eq!(
+        workspace.claim(second).unwrap().status,
+        ClaimStatus::Confirmed
+    );
+    assert_eq!(
+        workspace.claim(second).unwrap().note,
+        "Matches Yonhap's wording."
+    );
+    assert_eq!(
+        reopened.state().session.path.as_deref(),
+        Some(file.as_path())
+    );
+
+    // Export the reviewed set as CSV through the menu and the export window.
+    reopened.get_by_label("File").click_accesskit();
+    reopened.run_steps(2);
+    reopened
+        .get_by_label_contains("Export reviewed set")
+        .click_accesskit();
+    reopened.run_steps(6); // a new window takes a sizing pass before it shows
+    reopened.get_by_label("CSV (spreadsheet)").click_accesskit();
+    reopened.run_steps(1);
+    let export = dir.path().join("reviewed.csv");
+    reopened.state_mut().caches.pending_export = Some((
+        crosscheck::export::ExportFormat::Csv,
+        crosscheck::export::Scope::Reviewed,
+    ));
+    let ctx = reopened.ctx.clone();
+    reopened
+        .state_mut()
+        .handle(&ctx, Intent::TypedPath(PathRequest::Export, export.clone()));
+    reopened.run_steps(2);
+    let csv = std::fs::read_to_string(&export).expect("the export was written");
+    assert_eq!(
+        csv.lines().count(),
+        3,
+        "a header and the two reviewed claims:\n{csv}"
+    );
+    assert!(csv.contains("Matches Yonhap's wording."));
+}
+
+#[test]
+fn manual_claim_and_entity_correction_with_the_mouse() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(StartWith::Demo, dir.path());
+    let article = harness
+        .state()
+        .view
+        .article
+        .clone()
+        .expect("the first article is shown");
+    let text = harness
+        .state()
+        .session
+        .workspace
+        .article(&article)
+        .unwrap()
+        .article
+        .text
+        .clone();
+    let claims_before = harness.state().session.workspace.claims().len();
+
+    // Drag across "Get in Touch" and make it a claim from the context menu.
+    let start = text.find("significant concern").unwrap();
+    let end = start + "significant concern".len();
+    let from = harness.state().caches.reader.screen_pos_of(start).unwrap();
+    let to = harness.state().caches.reader.screen_pos_of(end).unwrap();
+    pointer(
+        &mut harness,
+        vec![
+            Event::PointerMoved(from),
+            button(from, PointerButton::Primary, true),
+            Event::PointerMoved(from + egui::vec2(20.0, 0.0)),
+            Event::PointerMoved(to),
+            button(to, PointerButton::Primary, false),
+        ],
+    );
+    let (_, span) = harness
+        .state()
+        .view
+        .selection
+        .clone()
+        .expect("dragging selects text");
+    assert_eq!(&text[span.start..span.end], "significant concern");
+    pointer(
+        &mut harness,
+        vec![
+            Event::PointerMoved(to),
+            button(to, PointerButton::Secondary, true),
+            button(to, PointerButton::Secondary, false),
+        ],
+    );
+    harness.get_by_label("New claim").click_accesskit();
+    harness.run_steps(2);
+    let workspace = &harness.state().session.workspace;
+    assert_eq!(workspace.claims().len(), claims_before + 1);
+    let manual = workspace
+        .claim(harness.state().view.claim.unwrap())
+        .unwrap();
+    assert_eq!(manual.origin, ClaimOrigin::Manual);
+    assert_eq!(manual.anchor.quote.exact, "significant concern");
+
+    // Right-click the entity "Vladivostok" and mark it a person instead (once the reader has
+    // scrolled to the new claim).
+    harness.run_steps(5);
+    let offset = text.find("Vladivostok").unwrap();
+    let at = harness
+        .state()
+        .caches
+        .reader
+        .screen_pos_of(offset + 2)
+        .unwrap();
+    pointer(
+        &mut harness,
+        vec![
+            Event::PointerMoved(at),
+            button(at, PointerButton::Secondary, true),
+            button(at, PointerButton::Secondary, false),
+        ],
+    );
+    harness.get_by_label("Change kind to").click_accesskit();
+    harness.run_steps(2);
+    harness
+        .get(by().role(Role::Button).label("person"))
+        .click_accesskit();
+    harness.run_steps(2);
+    let entities = harness
+        .state()
+        .session
+        .workspace
+        .entities(&article)
+        .unwrap();
+    let corrected = entities
+        .iter()
+        .find(|e| e.span.start == offset)
+        .expect("the entity is still there");
+    assert_eq!(corrected.kind, crosscheck::extract::EntityKind::Person);
+
+    // Undo takes the correction back.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    let entities = harness
+        .state()
+        .session
+        .workspace
+        .entities(&article)
+        .unwrap();
+    assert_eq!(
+        entities
+            .iter()
+            .find(|e| e.span.start == offset)
+            .unwrap()
+            .kind,
+        crosscheck::extract::EntityKind::Location
+    );
+}
+
+#[test]
+fn legend_toggles_and_help_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(StartWith::Demo, dir.path());
+    harness
+        .get(by().role(Role::Button).label_contains("person"))
+        .click_accesskit();
+    harness.run_steps(2);
+    assert!(
+        !harness.state().view.visible_kinds[0],
+        "the legend hides people"
+    );
+    press(&mut harness, Key::F1);
+    assert!(harness.state().view.show_help, "F1 opens the help window");
+    assert!(
+        harness.query_by_label("Next claim").is_some(),
+        "the help lists the shortcuts"
+    );
+}
