@@ -121,7 +121,7 @@ fn save_and_load(c: &mut Criterion) {
     let mut group = c.benchmark_group("workspace 1000 articles, 20000 claims");
     group.sample_size(20);
     group.bench_function("save", |b| {
-        b.iter(|| save(black_box(&workspace), &path).unwrap())
+        b.iter(|| save(black_box(&workspace), &path).unwrap());
     });
     group.bench_function("load", |b| b.iter(|| black_box(load(&path).unwrap())));
     group.finish();

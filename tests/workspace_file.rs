@@ -78,6 +78,29 @@ fn save_keeps_the_previous_file_as_bak_and_leaves_no_temporary_file() {
 }
 
 #[test]
+fn a_save_clears_what_interrupted_saves_left_behind() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("review.json");
+    let stale = folder.path().join(".review.json.AbC123.tmp");
+    let fresh = folder.path().join(".review.json.XyZ789.tmp");
+    let unrelated = folder.path().join(".other.json.AbC123.tmp");
+    for leftover in [&stale, &fresh, &unrelated] {
+        fs::write(leftover, "{\"format\": \"crosscheck-wor").unwrap();
+    }
+    set_modified(&stale, SystemTime::now() - Duration::from_hours(1));
+    set_modified(&unrelated, SystemTime::now() - Duration::from_hours(1));
+    save(&seoul_workspace(), &path).unwrap();
+    assert_eq!(
+        files_in(folder.path()),
+        [
+            ".other.json.AbC123.tmp",
+            ".review.json.XyZ789.tmp",
+            "review.json"
+        ]
+    );
+}
+
+#[test]
 fn a_save_that_cannot_happen_reports_the_folder_and_writes_nothing() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("missing-folder").join("review.json");
@@ -195,7 +218,7 @@ fn broken_files_are_explained_and_left_untouched() {
                     .unwrap()
                     .remove("note")
                     .map(drop)
-                    .unwrap()
+                    .unwrap();
             }),
             "missing field `note`",
         ),
@@ -237,7 +260,7 @@ fn broken_files_are_explained_and_left_untouched() {
         (
             "splits a character",
             with(|d| {
-                d["claims"][0]["anchor"]["span"] = json!({"start": korean_start + 1, "end": 20})
+                d["claims"][0]["anchor"]["span"] = json!({"start": korean_start + 1, "end": 20});
             }),
             "it splits a character",
         ),
@@ -285,7 +308,7 @@ fn broken_files_are_explained_and_left_untouched() {
             "duplicate article",
             with(|d| {
                 let a = d["articles"][0].clone();
-                d["articles"].as_array_mut().unwrap().push(a)
+                d["articles"].as_array_mut().unwrap().push(a);
             }),
             "appears twice",
         ),
@@ -293,7 +316,7 @@ fn broken_files_are_explained_and_left_untouched() {
             "blank rule",
             with(|d| {
                 d["corrections"]["rules"] =
-                    json!([{"surface": " ", "correction": {"action": "remove"}}])
+                    json!([{"surface": " ", "correction": {"action": "remove"}}]);
             }),
             "a rule has no text",
         ),
@@ -359,7 +382,7 @@ fn recovery_files_are_separate_and_say_which_workspace_they_recover() {
         fs::read(&workspace_file).unwrap() == saved,
         "the user's file is not touched"
     );
-    set_modified(&workspace_file, SystemTime::now() - Duration::from_secs(60));
+    set_modified(&workspace_file, SystemTime::now() - Duration::from_mins(1));
     assert!(recovery_is_newer(&recovery, &workspace_file));
 
     let recovered = load_recovery(&recovery).unwrap();
@@ -378,7 +401,7 @@ fn recovery_files_are_separate_and_say_which_workspace_they_recover() {
     );
 
     save(&recovered.workspace, &workspace_file).unwrap();
-    set_modified(&recovery, SystemTime::now() - Duration::from_secs(60));
+    set_modified(&recovery, SystemTime::now() - Duration::from_mins(1));
     assert!(
         !recovery_is_newer(&recovery, &workspace_file),
         "saved since"

@@ -68,18 +68,36 @@ impl Scope {
     }
 }
 
-/// Why an export could not be written.
+/// Why an export could not be written. The message says everything (no `source` to chain).
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// Writing failed.
     #[error("cannot write the export: {0}")]
-    Io(#[from] io::Error),
+    Io(io::Error),
     /// JSON encoding failed.
     #[error("cannot write the export as JSON: {0}")]
-    Json(#[from] serde_json::Error),
+    Json(serde_json::Error),
     /// CSV encoding failed.
     #[error("cannot write the export as CSV: {0}")]
-    Csv(#[from] ::csv::Error),
+    Csv(::csv::Error),
+}
+
+impl From<io::Error> for ExportError {
+    fn from(error: io::Error) -> Self {
+        Self::Io(error)
+    }
+}
+
+impl From<serde_json::Error> for ExportError {
+    fn from(error: serde_json::Error) -> Self {
+        Self::Json(error)
+    }
+}
+
+impl From<::csv::Error> for ExportError {
+    fn from(error: ::csv::Error) -> Self {
+        Self::Csv(error)
+    }
 }
 
 /// A claim with the article it is in.

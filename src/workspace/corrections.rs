@@ -124,7 +124,7 @@ pub fn corrected_entities<'a>(
     for rule in rules {
         match rule.correction {
             EntityCorrection::Remove => {
-                entities.retain(|e| e.span.text(text) != Some(rule.surface.as_str()))
+                entities.retain(|e| e.span.text(text) != Some(rule.surface.as_str()));
             }
             EntityCorrection::Mark(kind) => {
                 for span in word_occurrences(text, &rule.surface) {
