@@ -10,14 +10,25 @@ use regex::Regex;
 #[must_use]
 pub fn month_number(word: &str) -> Option<u32> {
     const MONTHS: [(&str, &str); 12] = [
-        ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-        ("may", "may"), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-        ("september", "sep"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ("january", "jan"),
+        ("february", "feb"),
+        ("march", "mar"),
+        ("april", "apr"),
+        ("may", "may"),
+        ("june", "jun"),
+        ("july", "jul"),
+        ("august", "aug"),
+        ("september", "sep"),
+        ("october", "oct"),
+        ("november", "nov"),
+        ("december", "dec"),
     ];
     let lower = word.trim_end_matches('.').to_ascii_lowercase();
     MONTHS
         .iter()
-        .position(|&(full, abbr)| lower == full || lower == abbr || (abbr == "sep" && lower == "sept"))
+        .position(|&(full, abbr)| {
+            lower == full || lower == abbr || (abbr == "sep" && lower == "sept")
+        })
         .map(|i| i as u32 + 1)
 }
 
@@ -25,13 +36,23 @@ pub fn month_number(word: &str) -> Option<u32> {
 #[must_use]
 pub fn weekday_index(word: &str) -> Option<u32> {
     const DAYS: [(&str, &str); 7] = [
-        ("monday", "mon"), ("tuesday", "tue"), ("wednesday", "wed"), ("thursday", "thu"),
-        ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun"),
+        ("monday", "mon"),
+        ("tuesday", "tue"),
+        ("wednesday", "wed"),
+        ("thursday", "thu"),
+        ("friday", "fri"),
+        ("saturday", "sat"),
+        ("sunday", "sun"),
     ];
     let lower = word.trim_end_matches('.').to_ascii_lowercase();
     DAYS.iter()
         .position(|&(full, abbr)| {
-            lower == full || lower == abbr || (lower.len() > 3 && full.starts_with(&lower) && lower.len() < full.len() && lower.len() <= 5)
+            lower == full
+                || lower == abbr
+                || (lower.len() > 3
+                    && full.starts_with(&lower)
+                    && lower.len() < full.len()
+                    && lower.len() <= 5)
         })
         .map(|i| i as u32)
 }
@@ -55,7 +76,10 @@ pub fn find_full_date(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
         let year: i32 = pick(["y1", "y2", "y3"])?.parse().ok()?;
         let day: u32 = pick(["d1", "d2", "d3"])?.parse().ok()?;
         let month_text = pick(["m1", "m2", "m3"])?;
-        let month = month_text.parse().ok().or_else(|| month_number(month_text))?;
+        let month = month_text
+            .parse()
+            .ok()
+            .or_else(|| month_number(month_text))?;
         let date = NaiveDate::from_ymd_opt(year, month, day)?;
         let time = caps.name("h").zip(caps.name("min")).and_then(|(h, m)| {
             let mut hour: u32 = h.as_str().parse().ok()?;
@@ -101,9 +125,18 @@ mod tests {
     fn full_dates_in_common_layouts() {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
         let t = |h, m| NaiveTime::from_hms_opt(h, m, 0);
-        assert_eq!(find_full_date("Wednesday, 16 October 2024, 02:55"), Some((d(2024, 10, 16), t(2, 55))));
-        assert_eq!(find_full_date("Published Oct. 3, 2024 at 9:05 pm"), Some((d(2024, 10, 3), t(21, 5))));
-        assert_eq!(find_full_date("Updated: 2024-11-01"), Some((d(2024, 11, 1), None)));
+        assert_eq!(
+            find_full_date("Wednesday, 16 October 2024, 02:55"),
+            Some((d(2024, 10, 16), t(2, 55)))
+        );
+        assert_eq!(
+            find_full_date("Published Oct. 3, 2024 at 9:05 pm"),
+            Some((d(2024, 10, 3), t(21, 5)))
+        );
+        assert_eq!(
+            find_full_date("Updated: 2024-11-01"),
+            Some((d(2024, 11, 1), None))
+        );
         assert_eq!(find_full_date("November 31, 2024"), None);
         assert_eq!(find_full_date("in 2024 the troops"), None);
     }

@@ -44,14 +44,20 @@ impl ArticleRecord {
             id: article.id.to_string(),
             sha256: article.sha256.clone(),
             title: article.title.clone(),
-            published: article.published.map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string()),
+            published: article
+                .published
+                .map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string()),
             encoding: article.encoding.label(),
             boilerplate: article
                 .boilerplate
                 .iter()
                 .map(|b| json!({"start": b.span.start, "end": b.span.end, "kind": b.kind}))
                 .collect(),
-            entities: extraction.entities.iter().map(|e| entity_json(e, slice(e.span.start, e.span.end))).collect(),
+            entities: extraction
+                .entities
+                .iter()
+                .map(|e| entity_json(e, slice(e.span.start, e.span.end)))
+                .collect(),
             claims: extraction
                 .claims
                 .iter()

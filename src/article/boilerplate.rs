@@ -52,7 +52,8 @@ static NAVIGATION: LazyLock<Regex> = LazyLock::new(|| {
     )\W*$").unwrap()
 });
 static PROMOTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ix)^(
+    Regex::new(
+        r"(?ix)^(
         (follow|like|find|join|watch|listen\ to)\ us\b.*|
         support\ (us|our\ (work|journalism|newsroom|reporting|mission))\b.*|
         .*\b(become|be)\ (a|an|our)\ (patron|paying\ member|member|supporter|subscriber|donor)\b.*|
@@ -61,7 +62,9 @@ static PROMOTION: LazyLock<Regex> = LazyLock::new(|| {
         (download|get)\ (our|the)\ app\b.*|
         click\ here\b.*|tap\ here\b.*|
         (join|subscribe\ to)\ our\ (newsletter|channel|telegram|mailing\ list)\b.*
-    )$").unwrap()
+    )$",
+    )
+    .unwrap()
 });
 static RELATED_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(also read|read also|read more|more reading|see also|related( story| article| coverage)?|also see|must read|recommended|watch|listen|don'?t miss|read next|you may also like)\s*[|:–—-]\s*\S").unwrap()
@@ -104,10 +107,15 @@ pub fn classify_line(line: &str) -> Option<BoilerplateKind> {
 fn is_template_debris(line: &str) -> bool {
     let identifier = !line.contains(' ')
         && line.contains('_')
-        && line.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+        && line
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
     let placeholder = (line.starts_with("{{") && line.ends_with("}}"))
         || (line.starts_with("{%") && line.ends_with("%}"))
-        || (line.starts_with('[') && line.ends_with(']') && line.contains('_') && !line.contains(' '));
+        || (line.starts_with('[')
+            && line.ends_with(']')
+            && line.contains('_')
+            && !line.contains(' '));
     identifier || placeholder
 }
 

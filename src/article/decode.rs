@@ -96,16 +96,28 @@ mod tests {
 
     #[test]
     fn utf8_plain_and_with_bom() {
-        assert_eq!(decode("Kyiv – Київ".as_bytes()).unwrap(), ("Kyiv – Київ".into(), Encoding::Utf8));
+        assert_eq!(
+            decode("Kyiv – Київ".as_bytes()).unwrap(),
+            ("Kyiv – Київ".into(), Encoding::Utf8)
+        );
         let (text, enc) = decode(b"\xEF\xBB\xBFSeoul").unwrap();
         assert_eq!(enc, Encoding::Utf8Bom);
-        assert_eq!(text, "\u{FEFF}Seoul", "the BOM stays so byte offsets match the file");
+        assert_eq!(
+            text, "\u{FEFF}Seoul",
+            "the BOM stays so byte offsets match the file"
+        );
     }
 
     #[test]
     fn utf16_both_byte_orders() {
-        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Sé 서울".encode_utf16().flat_map(u16::to_le_bytes)).collect();
-        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("Sé 서울".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Sé 서울".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Sé 서울".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
         assert_eq!(decode(&le).unwrap(), ("Sé 서울".into(), Encoding::Utf16Le));
         assert_eq!(decode(&be).unwrap(), ("Sé 서울".into(), Encoding::Utf16Be));
     }
@@ -119,12 +131,21 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        assert_eq!(decode(b"\x7FELF\x02\x01\x01\0\0\0"), Err(DecodeError::Binary));
-        assert_eq!(decode(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]), Err(DecodeError::Binary));
+        assert_eq!(
+            decode(b"\x7FELF\x02\x01\x01\0\0\0"),
+            Err(DecodeError::Binary)
+        );
+        assert_eq!(
+            decode(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]),
+            Err(DecodeError::Binary)
+        );
     }
 
     #[test]
     fn odd_length_utf16_is_malformed() {
-        assert!(matches!(decode(&[0xFF, 0xFE, b'a']), Err(DecodeError::Malformed(_))));
+        assert!(matches!(
+            decode(&[0xFF, 0xFE, b'a']),
+            Err(DecodeError::Malformed(_))
+        ));
     }
 }

@@ -14,19 +14,65 @@ pub struct HtmlText {
 
 /// Elements whose whole content is not article text.
 const SKIPPED: &[&[u8]] = &[
-    b"script", b"style", b"noscript", b"template", b"nav", b"header", b"footer", b"aside", b"form",
-    b"button", b"select", b"svg", b"iframe", b"object", b"canvas", b"menu", b"dialog", b"head",
+    b"script",
+    b"style",
+    b"noscript",
+    b"template",
+    b"nav",
+    b"header",
+    b"footer",
+    b"aside",
+    b"form",
+    b"button",
+    b"select",
+    b"svg",
+    b"iframe",
+    b"object",
+    b"canvas",
+    b"menu",
+    b"dialog",
+    b"head",
 ];
 
 /// Elements that end a paragraph of text.
 const BLOCKS: &[&[u8]] = &[
-    b"p", b"div", b"br", b"li", b"h1", b"h2", b"h3", b"h4", b"h5", b"h6", b"blockquote", b"tr",
-    b"td", b"th", b"section", b"article", b"main", b"figcaption", b"figure", b"pre", b"dd", b"dt",
-    b"ul", b"ol", b"table", b"hr", b"time", b"address", b"summary", b"details", b"body",
+    b"p",
+    b"div",
+    b"br",
+    b"li",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"blockquote",
+    b"tr",
+    b"td",
+    b"th",
+    b"section",
+    b"article",
+    b"main",
+    b"figcaption",
+    b"figure",
+    b"pre",
+    b"dd",
+    b"dt",
+    b"ul",
+    b"ol",
+    b"table",
+    b"hr",
+    b"time",
+    b"address",
+    b"summary",
+    b"details",
+    b"body",
 ];
 
 /// Void elements never get an end tag, so they must not open a skipped region.
-const VOID: &[&[u8]] = &[b"br", b"hr", b"img", b"input", b"meta", b"link", b"source", b"wbr"];
+const VOID: &[&[u8]] = &[
+    b"br", b"hr", b"img", b"input", b"meta", b"link", b"source", b"wbr",
+];
 
 /// Extracts the readable text of `html`. Character references are decoded by the tokenizer.
 #[must_use]
@@ -43,7 +89,10 @@ pub fn readable_text(html: &str) -> HtmlText {
                 let name = tag.name.to_ascii_lowercase();
                 if name == b"title" {
                     in_title = true;
-                } else if SKIPPED.contains(&name.as_slice()) && !tag.self_closing && !VOID.contains(&name.as_slice()) {
+                } else if SKIPPED.contains(&name.as_slice())
+                    && !tag.self_closing
+                    && !VOID.contains(&name.as_slice())
+                {
                     skip_stack.push(name);
                 } else if BLOCKS.contains(&name.as_slice()) {
                     flush(&mut current, &mut blocks);
@@ -79,7 +128,10 @@ pub fn readable_text(html: &str) -> HtmlText {
             blocks.insert(0, title.clone());
         }
     }
-    HtmlText { title, text: blocks.join("\n\n") }
+    HtmlText {
+        title,
+        text: blocks.join("\n\n"),
+    }
 }
 
 fn flush(current: &mut String, blocks: &mut Vec<String>) {
@@ -109,7 +161,10 @@ mod tests {
             <footer>© 2024 Outlet</footer></body></html>"#;
         let out = readable_text(page);
         assert_eq!(out.title.as_deref(), Some("Troops & talks"));
-        assert_eq!(out.text, "Troops & talks\n\nKirby said the troops arrived on Friday.\n\nSeoul’s view differs.");
+        assert_eq!(
+            out.text,
+            "Troops & talks\n\nKirby said the troops arrived on Friday.\n\nSeoul’s view differs."
+        );
     }
 
     #[test]

@@ -21,11 +21,18 @@ pub fn heading_title(text: &str, boilerplate: &[Boilerplate]) -> Option<String> 
         let start = offset;
         offset += line.len();
         let content = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
-        if content.is_empty() || boilerplate.iter().any(|b| b.span.start >= start && b.span.start < offset) {
+        let metadata = content.starts_with("Source: http");
+        if content.is_empty()
+            || metadata
+            || boilerplate
+                .iter()
+                .any(|b| b.span.start >= start && b.span.start < offset)
+        {
             continue;
         }
         if let Some(heading) = content.strip_prefix('#') {
-            return Some(heading.trim_start_matches('#').trim().to_owned()).filter(|h| !h.is_empty());
+            return Some(heading.trim_start_matches('#').trim().to_owned())
+                .filter(|h| !h.is_empty());
         }
         let words = content.split_whitespace().count();
         let sentence_end = content.ends_with(['.', ':', ';', ',']);
@@ -52,15 +59,34 @@ mod tests {
 
     #[test]
     fn heading_or_nothing() {
-        assert_eq!(heading_title("# Troops sent\n\nBody.", &[]).as_deref(), Some("Troops sent"));
-        assert_eq!(heading_title("\nU.S. Expresses Concern\n\nBody.", &[]).as_deref(), Some("U.S. Expresses Concern"));
-        assert_eq!(heading_title("Washington: North Korea has sent troops to Russia.\nMore.", &[]), None);
+        assert_eq!(
+            heading_title("# Troops sent\n\nBody.", &[]).as_deref(),
+            Some("Troops sent")
+        );
+        assert_eq!(
+            heading_title("\nU.S. Expresses Concern\n\nBody.", &[]).as_deref(),
+            Some("U.S. Expresses Concern")
+        );
+        assert_eq!(
+            heading_title(
+                "Washington: North Korea has sent troops to Russia.\nMore.",
+                &[]
+            ),
+            None
+        );
+        assert_eq!(
+            heading_title("Source: https://example.org/x\nQuake Hits Turkey\n", &[]).as_deref(),
+            Some("Quake Hits Turkey")
+        );
     }
 
     #[test]
     fn dateline_near_the_top() {
         let text = "Headline\n\nWednesday, 16 October 2024, 02:55\nBody mentions 1 May 2023 later.";
-        assert_eq!(publication_date(text).unwrap().to_string(), "2024-10-16 02:55:00");
+        assert_eq!(
+            publication_date(text).unwrap().to_string(),
+            "2024-10-16 02:55:00"
+        );
         assert_eq!(publication_date("No date here.\nNone at all."), None);
     }
 }

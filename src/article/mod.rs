@@ -87,10 +87,14 @@ impl Article {
     pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Self, LoadError> {
         let format = SourceFormat::from_path(path).unwrap_or(SourceFormat::Text);
         if bytes.is_empty() {
-            return Err(LoadError::Empty { path: path.to_owned() });
+            return Err(LoadError::Empty {
+                path: path.to_owned(),
+            });
         }
-        let (decoded, encoding) =
-            decode::decode(bytes).map_err(|source| LoadError::Decode { path: path.to_owned(), source })?;
+        let (decoded, encoding) = decode::decode(bytes).map_err(|source| LoadError::Decode {
+            path: path.to_owned(),
+            source,
+        })?;
         let (text, html_title) = match format {
             SourceFormat::Html => {
                 let page = html::readable_text(&decoded);
@@ -98,8 +102,13 @@ impl Article {
             }
             SourceFormat::Text | SourceFormat::Markdown => (decoded, None),
         };
-        if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}').is_empty() {
-            return Err(LoadError::Empty { path: path.to_owned() });
+        if text
+            .trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
+            .is_empty()
+        {
+            return Err(LoadError::Empty {
+                path: path.to_owned(),
+            });
         }
         let sha256 = hex(&Sha256::digest(bytes));
         let boilerplate = boilerplate::detect(&text);
@@ -120,10 +129,17 @@ impl Article {
 
     /// Reads and builds the article at `path`.
     pub fn load(path: &Path) -> Result<Self, LoadError> {
-        let io = |source| LoadError::Io { path: path.to_owned(), source };
+        let io = |source| LoadError::Io {
+            path: path.to_owned(),
+            source,
+        };
         let size = fs::metadata(path).map_err(io)?.len();
         if size > MAX_ARTICLE_BYTES {
-            return Err(LoadError::TooLarge { path: path.to_owned(), size, limit: MAX_ARTICLE_BYTES });
+            return Err(LoadError::TooLarge {
+                path: path.to_owned(),
+                size,
+                limit: MAX_ARTICLE_BYTES,
+            });
         }
         let bytes = fs::read(path).map_err(io)?;
         Self::from_bytes(path, &bytes)
@@ -133,14 +149,18 @@ impl Article {
     #[must_use]
     pub fn display_title(&self) -> String {
         self.title.clone().unwrap_or_else(|| {
-            self.path.file_stem().map_or_else(|| self.id.to_string(), |s| s.to_string_lossy().into_owned())
+            self.path
+                .file_stem()
+                .map_or_else(|| self.id.to_string(), |s| s.to_string_lossy().into_owned())
         })
     }
 
     /// The boilerplate line containing byte `offset`, if any.
     #[must_use]
     pub fn boilerplate_at(&self, offset: usize) -> Option<&Boilerplate> {
-        self.boilerplate.iter().find(|b| b.span.start <= offset && offset < b.span.end)
+        self.boilerplate
+            .iter()
+            .find(|b| b.span.start <= offset && offset < b.span.end)
     }
 }
 
@@ -218,12 +238,17 @@ pub fn collect_article_paths(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError
     let mut errors = Vec::new();
     for input in inputs {
         match fs::metadata(input) {
-            Err(source) => errors.push(LoadError::Io { path: input.clone(), source }),
+            Err(source) => errors.push(LoadError::Io {
+                path: input.clone(),
+                source,
+            }),
             Ok(meta) if meta.is_dir() => {
                 let before = files.len();
                 walk(input, &mut files, &mut errors);
                 if files.len() == before {
-                    errors.push(LoadError::NoArticles { path: input.clone() });
+                    errors.push(LoadError::NoArticles {
+                        path: input.clone(),
+                    });
                 }
             }
             Ok(_) => files.push(input.clone()),
@@ -235,12 +260,21 @@ pub fn collect_article_paths(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(source) => return errors.push(LoadError::Io { path: dir.to_owned(), source }),
+        Err(source) => {
+            return errors.push(LoadError::Io {
+                path: dir.to_owned(),
+                source,
+            });
+        }
     };
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')))
+        .filter(|p| {
+            !p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'))
+        })
         .collect();
     paths.sort();
     for path in paths {
@@ -254,10 +288,12 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
 
 fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }
 
 #[cfg(test)]
@@ -269,8 +305,14 @@ mod tests {
         let raw = "spot_imgspot_img\n\nTroops Arrive in Vladivostok\n\nWednesday, 16 October 2024, 02:55\nKirby said so.\n\nGet in Touch\n";
         let article = Article::from_bytes(Path::new("x/story.txt"), raw.as_bytes()).unwrap();
         assert_eq!(article.text, raw);
-        assert_eq!(article.title.as_deref(), Some("Troops Arrive in Vladivostok"));
-        assert_eq!(article.published.unwrap().to_string(), "2024-10-16 02:55:00");
+        assert_eq!(
+            article.title.as_deref(),
+            Some("Troops Arrive in Vladivostok")
+        );
+        assert_eq!(
+            article.published.unwrap().to_string(),
+            "2024-10-16 02:55:00"
+        );
         assert_eq!(article.boilerplate.len(), 2);
         assert!(article.id.0.starts_with('a') && article.id.0.len() == 13);
         assert_eq!(article.sha256.len(), 64);
@@ -285,8 +327,14 @@ mod tests {
 
     #[test]
     fn empty_and_whitespace_files_are_refused() {
-        assert!(matches!(Article::from_bytes(Path::new("e.txt"), b""), Err(LoadError::Empty { .. })));
-        assert!(matches!(Article::from_bytes(Path::new("e.txt"), b" \n\t\n"), Err(LoadError::Empty { .. })));
+        assert!(matches!(
+            Article::from_bytes(Path::new("e.txt"), b""),
+            Err(LoadError::Empty { .. })
+        ));
+        assert!(matches!(
+            Article::from_bytes(Path::new("e.txt"), b" \n\t\n"),
+            Err(LoadError::Empty { .. })
+        ));
     }
 
     #[test]
@@ -303,16 +351,27 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         fs::create_dir_all(root.join("sub/.hidden")).unwrap();
-        for name in ["b.txt", "a.md", "sub/c.html", "sub/.hidden/d.txt", ".e.txt", "notes.pdf"] {
+        for name in [
+            "b.txt",
+            "a.md",
+            "sub/c.html",
+            "sub/.hidden/d.txt",
+            ".e.txt",
+            "notes.pdf",
+        ] {
             fs::write(root.join(name), "text").unwrap();
         }
         let (files, errors) = collect_article_paths(&[root.to_owned()]);
-        let names: Vec<_> = files.iter().map(|p| p.strip_prefix(root).unwrap().to_string_lossy().into_owned()).collect();
+        let names: Vec<_> = files
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().into_owned())
+            .collect();
         assert_eq!(names, ["a.md", "b.txt", "sub/c.html"]);
         assert!(errors.is_empty());
 
         let empty = tempfile::tempdir().unwrap();
-        let (files, errors) = collect_article_paths(&[empty.path().to_owned(), root.join("missing.txt")]);
+        let (files, errors) =
+            collect_article_paths(&[empty.path().to_owned(), root.join("missing.txt")]);
         assert!(files.is_empty());
         assert!(matches!(errors[0], LoadError::NoArticles { .. }));
         assert!(matches!(errors[1], LoadError::Io { .. }));

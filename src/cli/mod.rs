@@ -57,7 +57,9 @@ pub fn run() -> ExitCode {
         Some(Command::Tag(args)) => workspace::tag(args),
         Some(Command::Export(args)) => export::run(&args),
         None => {
-            eprintln!("crosscheck: the workbench is not built yet; try `crosscheck extract sample_data`");
+            eprintln!(
+                "crosscheck: the workbench is not built yet; try `crosscheck extract sample_data`"
+            );
             Ok(false)
         }
     };

@@ -1,8 +1,10 @@
 //! The embedded gazetteers: known places, organisations and groups, given names, surnames and
 //! common English words, parsed once on first use. Data and sources: `assets/gazetteer/`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::EntityKind;
 use super::token::{TokenKind, tokenize};
@@ -19,12 +21,15 @@ pub struct Known {
 /// The parsed gazetteers.
 #[derive(Debug)]
 pub struct Gazetteer {
-    phrases: HashMap<String, Known>,
+    phrases: FxHashMap<String, Known>,
+    /// Every leading part of a known phrase (`North`, `North Korea` ...), so a lookup can stop
+    /// as soon as the words read so far begin no phrase.
+    prefixes: FxHashSet<String>,
     /// The most tokens a known phrase has.
     pub longest_phrase: usize,
-    given_names: HashSet<String>,
-    surnames: HashSet<String>,
-    common_words: HashSet<String>,
+    given_names: FxHashSet<String>,
+    surnames: FxHashSet<String>,
+    common_words: FxHashSet<String>,
     countries: HashSet<String>,
 }
 
@@ -39,6 +44,7 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
 
 impl Gazetteer {
     /// The embedded gazetteer.
+    #[must_use]
     pub fn get() -> &'static Self {
         &GAZETTEER
     }
@@ -46,32 +52,64 @@ impl Gazetteer {
     /// Parses the data files (`phrase<TAB>kind<TAB>canonical` lines; one word a line).
     #[must_use]
     pub fn parse(entities: &str, given: &str, surnames: &str, common: &str) -> Self {
-        let mut phrases = HashMap::new();
+        let mut phrases = FxHashMap::default();
+        let mut prefixes = FxHashSet::default();
         let mut longest_phrase = 1;
         for line in entities.lines().filter(|l| !l.starts_with('#')) {
             let mut fields = line.split('\t');
-            let (Some(phrase), Some(kind)) = (fields.next(), fields.next()) else { continue };
-            let Some(kind) = EntityKind::parse(kind.trim()) else { continue };
+            let (Some(phrase), Some(kind)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            let Some(kind) = EntityKind::parse(kind.trim()) else {
+                continue;
+            };
             let canonical = fields.next().map_or(phrase, str::trim).to_owned();
             let key = phrase_key(phrase);
             longest_phrase = longest_phrase.max(key.split(' ').count());
+            for (i, _) in key.match_indices(' ') {
+                prefixes.insert(key[..i].to_owned());
+            }
             phrases.entry(key).or_insert(Known { kind, canonical });
         }
-        let words = |list: &str| list.lines().map(str::trim).filter(|w| !w.is_empty()).map(str::to_owned).collect();
+        let words = |list: &str| {
+            list.lines()
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
         // A country is a place that has a people: the canonical place of some group entry.
-        let places: HashSet<&str> = phrases.values().filter(|k| k.kind == EntityKind::Location).map(|k| k.canonical.as_str()).collect();
+        let places: HashSet<&str> = phrases
+            .values()
+            .filter(|k| k.kind == EntityKind::Location)
+            .map(|k| k.canonical.as_str())
+            .collect();
         let countries = phrases
             .values()
             .filter(|k| k.kind == EntityKind::Group && places.contains(k.canonical.as_str()))
             .map(|k| k.canonical.clone())
             .collect();
-        Self { phrases, longest_phrase, given_names: words(given), surnames: words(surnames), common_words: words(common), countries }
+        Self {
+            phrases,
+            prefixes,
+            longest_phrase,
+            given_names: words(given),
+            surnames: words(surnames),
+            common_words: words(common),
+            countries,
+        }
     }
 
     /// The known phrase spelled by these token texts (joined by single spaces).
     #[must_use]
     pub fn phrase(&self, key: &str) -> Option<&Known> {
         self.phrases.get(key)
+    }
+
+    /// Whether some known phrase begins with these token texts (joined by single spaces).
+    #[must_use]
+    pub fn is_prefix(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
     }
 
     /// Canonical names of countries (places whose people the gazetteer names).
@@ -95,10 +133,7 @@ impl Gazetteer {
     /// Whether the lower-case form of `word` is a common English word.
     #[must_use]
     pub fn is_common_word(&self, word: &str) -> bool {
-        if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            return self.common_words.contains(word);
-        }
-        self.common_words.contains(&word.to_lowercase())
+        super::lexicon::with_lowercase(word, |w| self.common_words.contains(w))
     }
 }
 
@@ -127,7 +162,12 @@ mod tests {
             "support\n",
         );
         assert_eq!(g.phrase("U.S.").unwrap().canonical, "United States");
-        assert_eq!(g.phrase(&phrase_key("Democratic People's Republic of Korea")).unwrap().kind, EntityKind::Location);
+        assert_eq!(
+            g.phrase(&phrase_key("Democratic People's Republic of Korea"))
+                .unwrap()
+                .kind,
+            EntityKind::Location
+        );
         assert_eq!(g.longest_phrase, 6);
         assert!(g.is_given_name("John") && g.is_surname("Kirby"));
         assert!(g.is_common_word("Support") && !g.is_common_word("Kirby"));
@@ -142,7 +182,11 @@ mod tests {
             ("North Korean", EntityKind::Group),
             ("NATO", EntityKind::Organization),
         ] {
-            assert_eq!(g.phrase(&phrase_key(phrase)).map(|k| k.kind), Some(kind), "{phrase}");
+            assert_eq!(
+                g.phrase(&phrase_key(phrase)).map(|k| k.kind),
+                Some(kind),
+                "{phrase}"
+            );
         }
         assert!(g.is_common_word("concern"));
         assert!(g.is_given_name("John"));

@@ -5,6 +5,7 @@
 pub mod claims;
 pub mod dates;
 pub mod gazetteer;
+pub mod lexicon;
 pub mod names;
 pub mod numbers;
 pub mod sentences;
@@ -39,8 +40,14 @@ pub enum EntityKind {
 
 impl EntityKind {
     /// Every kind, in display order.
-    pub const ALL: [Self; 6] =
-        [Self::Person, Self::Organization, Self::Location, Self::Group, Self::Date, Self::Number];
+    pub const ALL: [Self; 6] = [
+        Self::Person,
+        Self::Organization,
+        Self::Location,
+        Self::Group,
+        Self::Date,
+        Self::Number,
+    ];
 
     /// The lower-case name used in files and on screen.
     #[must_use]
@@ -130,7 +137,13 @@ impl Entity {
     /// A mention with no value.
     #[must_use]
     pub fn new(span: Span, kind: EntityKind) -> Self {
-        Self { span, kind, quantity: None, date: None, canonical: None }
+        Self {
+            span,
+            kind,
+            quantity: None,
+            date: None,
+            canonical: None,
+        }
     }
 }
 
@@ -177,7 +190,10 @@ pub struct Context<'a> {
 pub fn extract(article: &Article) -> Extraction {
     extract_text(
         &article.text,
-        Context { published: article.published.map(|d| d.date()), boilerplate: &article.boilerplate },
+        Context {
+            published: article.published.map(|d| d.date()),
+            boilerplate: &article.boilerplate,
+        },
     )
 }
 
@@ -196,7 +212,15 @@ pub fn extract_text(text: &str, context: Context<'_>) -> Extraction {
     let claims = claims::find(text, &tokens, &sentences, &entities, context.boilerplate);
     let mut warnings = Vec::new();
     if text.contains('\u{FFFD}') {
-        warnings.push("the text contains replacement characters (U+FFFD): some bytes were not decodable".to_owned());
+        warnings.push(
+            "the text contains replacement characters (U+FFFD): some bytes were not decodable"
+                .to_owned(),
+        );
     }
-    Extraction { sentences: sentences.iter().map(|s| s.span).collect(), entities, claims, warnings }
+    Extraction {
+        sentences: sentences.iter().map(|s| s.span).collect(),
+        entities,
+        claims,
+        warnings,
+    }
 }

@@ -2,6 +2,7 @@
 //! place head words (`... Council`, `... Oblast`), given names, titles (`President X`),
 //! reporting verbs (`X said`), acronym definitions and same-article coreference.
 
+use crate::extract::lexicon::word_set;
 use std::collections::{HashMap, HashSet};
 
 use super::gazetteer::{Gazetteer, Known};
@@ -12,87 +13,502 @@ use crate::span::Span;
 
 /// Words that end an organisation's name.
 const ORG_HEADS: &[&str] = &[
-    "Agency", "Service", "Services", "Council", "Ministry", "Department", "Office", "Committee",
-    "Commission", "Party", "Bank", "Corporation", "Corp", "Inc", "Ltd", "LLC", "Company", "Group",
-    "Association", "University", "Institute", "Court", "Parliament", "Assembly", "Congress",
-    "Senate", "Army", "Navy", "Forces", "Force", "Command", "Guard", "Police", "News", "Times",
-    "Post", "Journal", "Press", "Herald", "Tribune", "Gazette", "Telegraph", "Radio",
-    "Television", "Network", "Broadcasting", "Organization", "Organisation", "Union",
-    "Federation", "Foundation", "Fund", "Board", "Authority", "Administration", "Bureau",
-    "Directorate", "Secretariat", "Cabinet", "Coalition", "Alliance", "Movement", "Brigade",
-    "Battalion", "Regiment", "Division", "Corps", "Fleet", "Images", "Club", "Society", "Center",
-    "Centre", "Laboratory", "Hospital", "School", "College", "Academy", "Church", "Tribunal",
-    "Agencies", "Ministries", "Institution", "Parliamentary", "Bloc", "Front", "Airlines",
-    "Industries", "Holdings", "Technologies", "Systems", "Motors", "Media", "Studios",
+    "Agency",
+    "Service",
+    "Services",
+    "Council",
+    "Ministry",
+    "Department",
+    "Office",
+    "Committee",
+    "Commission",
+    "Party",
+    "Bank",
+    "Corporation",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "LLC",
+    "Company",
+    "Group",
+    "Association",
+    "University",
+    "Institute",
+    "Court",
+    "Parliament",
+    "Assembly",
+    "Congress",
+    "Senate",
+    "Army",
+    "Navy",
+    "Forces",
+    "Force",
+    "Command",
+    "Guard",
+    "Police",
+    "News",
+    "Times",
+    "Post",
+    "Journal",
+    "Press",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Telegraph",
+    "Radio",
+    "Television",
+    "Network",
+    "Broadcasting",
+    "Organization",
+    "Organisation",
+    "Union",
+    "Federation",
+    "Foundation",
+    "Fund",
+    "Board",
+    "Authority",
+    "Administration",
+    "Bureau",
+    "Directorate",
+    "Secretariat",
+    "Cabinet",
+    "Coalition",
+    "Alliance",
+    "Movement",
+    "Brigade",
+    "Battalion",
+    "Regiment",
+    "Division",
+    "Corps",
+    "Fleet",
+    "Images",
+    "Club",
+    "Society",
+    "Center",
+    "Centre",
+    "Laboratory",
+    "Hospital",
+    "School",
+    "College",
+    "Academy",
+    "Church",
+    "Tribunal",
+    "Agencies",
+    "Ministries",
+    "Institution",
+    "Parliamentary",
+    "Bloc",
+    "Front",
+    "Airlines",
+    "Industries",
+    "Holdings",
+    "Technologies",
+    "Systems",
+    "Motors",
+    "Media",
+    "Studios",
+    "Observatory",
+    "Survey",
+    "Daily",
+    "Committees",
+    "Councils",
+    "Courts",
+    "Guards",
 ];
+word_set!(static ORG_HEADS_SET = ORG_HEADS;);
 
 /// Words that end a place's name (`Kursk Oblast`, `Cook County`).
 const PLACE_HEADS: &[&str] = &[
-    "Oblast", "Province", "County", "State", "Region", "District", "Island", "Islands",
-    "Peninsula", "Sea", "Ocean", "River", "Lake", "Mountains", "Mountain", "Valley", "Bay",
-    "Strait", "Gulf", "Desert", "Airport", "Square", "Street", "Avenue", "Bridge", "Base",
-    "Port", "City", "Heights", "Hills", "Coast", "Basin", "Territory", "Krai", "Prefecture",
-    "Governorate", "Canal", "Plain", "Plateau", "Forest", "Park", "Harbor", "Harbour",
+    "Oblast",
+    "Province",
+    "County",
+    "State",
+    "Region",
+    "District",
+    "Island",
+    "Islands",
+    "Peninsula",
+    "Sea",
+    "Ocean",
+    "River",
+    "Lake",
+    "Mountains",
+    "Mountain",
+    "Valley",
+    "Bay",
+    "Strait",
+    "Gulf",
+    "Desert",
+    "Airport",
+    "Square",
+    "Street",
+    "Avenue",
+    "Bridge",
+    "Base",
+    "Port",
+    "City",
+    "Heights",
+    "Hills",
+    "Coast",
+    "Basin",
+    "Territory",
+    "Krai",
+    "Prefecture",
+    "Governorate",
+    "Canal",
+    "Plain",
+    "Plateau",
+    "Forest",
+    "Park",
+    "Harbor",
+    "Harbour",
 ];
+word_set!(static PLACE_HEADS_SET = PLACE_HEADS;);
 
 /// Titles and roles: they precede names but are not part of them.
 const TITLES: &[&str] = &[
-    "president", "vice", "prime", "minister", "secretary", "general", "deputy", "press",
-    "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "advisor", "adviser",
-    "chief", "director", "commander", "governor", "senator", "sen", "rep", "representative",
-    "congressman", "congresswoman", "lawmaker", "chairman", "chairwoman", "chair", "leader",
-    "premier", "king", "queen", "prince", "princess", "pope", "mayor", "judge", "justice",
-    "mr", "mrs", "ms", "dr", "prof", "professor", "gen", "lt", "col", "maj", "capt", "sgt",
-    "adm", "admiral", "colonel", "major", "captain", "lieutenant", "sergeant", "marshal",
-    "officer", "official", "head", "founder", "ceo", "chancellor", "foreign", "defense",
-    "defence", "interior", "finance", "national", "security", "communications", "counselor",
-    "coordinator", "undersecretary", "attorney", "analyst", "reporter", "correspondent",
-    "editor", "columnist", "former", "acting", "senior", "assistant", "associate", "sheikh",
-    "emir", "crown", "first", "lady", "speaker", "whip", "councillor", "councilor", "sir",
-    "lord", "dame", "father", "sister", "bishop", "archbishop", "rabbi", "imam", "cardinal",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "general",
+    "deputy",
+    "press",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "envoy",
+    "advisor",
+    "adviser",
+    "chief",
+    "director",
+    "commander",
+    "governor",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "leader",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "mayor",
+    "judge",
+    "justice",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "professor",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "sgt",
+    "adm",
+    "admiral",
+    "colonel",
+    "major",
+    "captain",
+    "lieutenant",
+    "sergeant",
+    "marshal",
+    "officer",
+    "official",
+    "head",
+    "founder",
+    "ceo",
+    "chancellor",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "national",
+    "security",
+    "communications",
+    "counselor",
+    "coordinator",
+    "undersecretary",
+    "attorney",
+    "analyst",
+    "reporter",
+    "correspondent",
+    "editor",
+    "columnist",
+    "former",
+    "acting",
+    "senior",
+    "assistant",
+    "associate",
+    "sheikh",
+    "emir",
+    "crown",
+    "first",
+    "lady",
+    "speaker",
+    "whip",
+    "councillor",
+    "councilor",
+    "sir",
+    "lord",
+    "dame",
+    "father",
+    "sister",
+    "bishop",
+    "archbishop",
+    "rabbi",
+    "imam",
+    "cardinal",
 ];
+word_set!(static TITLES_SET = TITLES;);
 
 /// The subset of [`TITLES`] that, right before a name, marks it as a person's.
 const PERSON_TITLES: &[&str] = &[
-    "president", "minister", "secretary", "general", "spokesperson", "spokesman", "spokeswoman",
-    "ambassador", "envoy", "advisor", "adviser", "chief", "director", "commander", "governor",
-    "senator", "sen", "rep", "representative", "congressman", "congresswoman", "lawmaker",
-    "chairman", "chairwoman", "leader", "premier", "king", "queen", "prince", "princess", "pope",
-    "mayor", "judge", "justice", "mr", "mrs", "ms", "dr", "prof", "professor", "gen", "lt", "col",
-    "maj", "capt", "sgt", "adm", "admiral", "colonel", "major", "captain", "lieutenant",
-    "sergeant", "marshal", "ceo", "chancellor", "counselor", "coordinator", "attorney",
-    "analyst", "reporter", "correspondent", "editor", "columnist", "sheikh", "emir", "sir",
-    "lord", "dame", "bishop", "archbishop", "rabbi", "imam", "cardinal", "officer", "official",
-    "undersecretary", "head", "founder", "speaker", "chancellor",
+    "president",
+    "minister",
+    "secretary",
+    "general",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "envoy",
+    "advisor",
+    "adviser",
+    "chief",
+    "director",
+    "commander",
+    "governor",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "chairman",
+    "chairwoman",
+    "leader",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "mayor",
+    "judge",
+    "justice",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "professor",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "sgt",
+    "adm",
+    "admiral",
+    "colonel",
+    "major",
+    "captain",
+    "lieutenant",
+    "sergeant",
+    "marshal",
+    "ceo",
+    "chancellor",
+    "counselor",
+    "coordinator",
+    "attorney",
+    "analyst",
+    "reporter",
+    "correspondent",
+    "editor",
+    "columnist",
+    "sheikh",
+    "emir",
+    "sir",
+    "lord",
+    "dame",
+    "bishop",
+    "archbishop",
+    "rabbi",
+    "imam",
+    "cardinal",
+    "officer",
+    "official",
+    "undersecretary",
+    "head",
+    "founder",
+    "speaker",
+    "chancellor",
 ];
+word_set!(static PERSON_TITLES_SET = PERSON_TITLES;);
 
 /// Verbs of saying: a capitalised word right before one of these names a speaker.
 pub const REPORTING_VERBS: &[&str] = &[
-    "said", "says", "say", "stated", "states", "told", "tells", "added", "adds", "remarked",
-    "noted", "notes", "confirmed", "confirms", "announced", "announces", "claimed", "claims",
-    "warned", "warns", "emphasized", "emphasised", "emphasizes", "emphasises", "highlighted",
-    "highlights", "described", "describes", "expressed", "expresses", "estimated", "estimates",
-    "reported", "reports", "verified", "believes", "believed", "disclosed", "dismissed",
-    "accused", "accuses", "corroborated", "underscored", "underscores", "suggested", "suggests",
-    "echoed", "raised", "pointed", "labeled", "labelled", "argued", "argues", "insisted",
-    "insists", "denied", "denies", "acknowledged", "admitted", "explained", "wrote", "writes",
-    "tweeted", "posted", "declared", "asserted", "maintained", "alleged", "revealed",
-    "indicated", "assessed", "concluded", "predicted", "urged", "cautioned", "stressed",
-    "observed", "commented", "replied", "responded", "answered", "asked", "questioned",
-    "considers", "considered", "thinks", "thought", "knows", "expects", "expected", "testified",
-    "briefed", "informed", "mentioned", "agreed", "disputed", "rejected", "condemned",
-    "criticized", "criticised", "praised", "welcomed", "vowed", "pledged", "promised",
-    "threatened", "demanded", "called", "recalled", "shared", "signaled", "signalled",
+    "said",
+    "says",
+    "say",
+    "stated",
+    "states",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "remarked",
+    "noted",
+    "notes",
+    "confirmed",
+    "confirms",
+    "announced",
+    "announces",
+    "claimed",
+    "claims",
+    "warned",
+    "warns",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "emphasises",
+    "highlighted",
+    "highlights",
+    "described",
+    "describes",
+    "expressed",
+    "expresses",
+    "estimated",
+    "estimates",
+    "reported",
+    "reports",
+    "verified",
+    "believes",
+    "believed",
+    "disclosed",
+    "dismissed",
+    "accused",
+    "accuses",
+    "corroborated",
+    "underscored",
+    "underscores",
+    "suggested",
+    "suggests",
+    "echoed",
+    "raised",
+    "pointed",
+    "labeled",
+    "labelled",
+    "argued",
+    "argues",
+    "insisted",
+    "insists",
+    "denied",
+    "denies",
+    "acknowledged",
+    "admitted",
+    "explained",
+    "wrote",
+    "writes",
+    "tweeted",
+    "posted",
+    "declared",
+    "asserted",
+    "maintained",
+    "alleged",
+    "revealed",
+    "indicated",
+    "assessed",
+    "concluded",
+    "predicted",
+    "urged",
+    "cautioned",
+    "stressed",
+    "observed",
+    "commented",
+    "replied",
+    "responded",
+    "answered",
+    "asked",
+    "questioned",
+    "considers",
+    "considered",
+    "thinks",
+    "thought",
+    "knows",
+    "expects",
+    "expected",
+    "testified",
+    "briefed",
+    "informed",
+    "mentioned",
+    "agreed",
+    "disputed",
+    "rejected",
+    "condemned",
+    "criticized",
+    "criticised",
+    "praised",
+    "welcomed",
+    "vowed",
+    "pledged",
+    "promised",
+    "threatened",
+    "demanded",
+    "called",
+    "recalled",
+    "shared",
+    "signaled",
+    "signalled",
 ];
+word_set!(
+    /// [`REPORTING_VERBS`] as a set.
+    pub static REPORTING_VERBS_SET = REPORTING_VERBS;
+);
 
 /// Prepositions after which an unknown name is most likely a place.
 const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "at", "from", "to", "near", "across", "into", "outside", "inside", "toward",
-    "towards", "via", "through", "around", "throughout", "within",
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "across",
+    "into",
+    "outside",
+    "inside",
+    "toward",
+    "towards",
+    "via",
+    "through",
+    "around",
+    "throughout",
+    "within",
 ];
+word_set!(static PLACE_PREPOSITIONS_SET = PLACE_PREPOSITIONS;);
 
 /// Lower-case words that may sit inside a name between capitalised words.
-const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "de", "del", "der", "la", "le", "du", "da", "al", "bin", "van", "von", "&"];
+const CONNECTORS: &[&str] = &[
+    "of", "for", "and", "the", "on", "de", "del", "der", "la", "le", "du", "da", "al", "bin",
+    "van", "von", "&",
+];
+word_set!(static CONNECTORS_SET = CONNECTORS;);
 
 struct Scan<'a> {
     text: &'a str,
@@ -103,9 +519,19 @@ struct Scan<'a> {
 
 /// Finds the names among tokens not yet `taken`.
 #[must_use]
-pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence], taken: &mut [bool]) -> Vec<Entity> {
+pub fn find(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    taken: &mut [bool],
+) -> Vec<Entity> {
     let gazetteer = Gazetteer::get();
-    let scan = Scan { text, tokens, gazetteer, countries: gazetteer.countries() };
+    let scan = Scan {
+        text,
+        tokens,
+        gazetteer,
+        countries: gazetteer.countries(),
+    };
     let mut found: Vec<(std::ops::Range<usize>, Entity)> = Vec::new();
     let mut unresolved: Vec<std::ops::Range<usize>> = Vec::new();
 
@@ -125,12 +551,13 @@ impl Scan<'_> {
 
     /// A capitalised word, all-caps acronym or dotted abbreviation.
     fn is_name_word(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.is_capitalized(self.text))
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.is_capitalized(self.text))
     }
 
     fn is_title(&self, i: usize) -> bool {
-        let w = self.word(i).trim_end_matches('.').to_lowercase();
-        TITLES.contains(&w.as_str())
+        TITLES_SET.contains(self.word(i).trim_end_matches('.'))
     }
 
     fn is_common(&self, i: usize) -> bool {
@@ -140,7 +567,9 @@ impl Scan<'_> {
     fn is_acronym(&self, i: usize) -> bool {
         let w = self.word(i);
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        (2..=6).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
+        (2..=6).contains(&letters)
+            && w.chars()
+                .all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
     }
 
     /// The longest gazetteer phrase starting at `i`, within `end`.
@@ -149,8 +578,11 @@ impl Scan<'_> {
         if !self.is_name_word(i) && first != "the" {
             return None;
         }
+        // Shouted words (`WASHINGTON`) are also looked up as `Washington`.
+        let shouted = first.chars().count() >= 4 && !first.chars().any(char::is_lowercase);
         let max = self.gazetteer.longest_phrase.min(end - i);
         let mut key = String::new();
+        let mut title_key = String::new();
         let mut best = None;
         for n in 1..=max {
             let j = i + n - 1;
@@ -159,30 +591,32 @@ impl Scan<'_> {
             }
             if n > 1 {
                 key.push(' ');
+                title_key.push(' ');
             }
-            key.push_str(&self.tokens[j].text(self.text).replace('’', "'"));
-            if let Some(known) = self.gazetteer.phrase(&key).or_else(|| self.all_caps_variant(&key)) {
+            let word = self.tokens[j].text(self.text);
+            if self.tokens[j].kind == TokenKind::Possessive {
+                key.push_str("'s");
+                title_key.push_str("'s");
+            } else {
+                key.push_str(word);
+                if shouted {
+                    push_title_case(&mut title_key, word);
+                }
+            }
+            if let Some(known) = self
+                .gazetteer
+                .phrase(&key)
+                .or_else(|| shouted.then(|| self.gazetteer.phrase(&title_key)).flatten())
+            {
                 best = Some((n, known));
+            }
+            if !(self.gazetteer.is_prefix(&key) || shouted && self.gazetteer.is_prefix(&title_key))
+            {
+                break;
             }
         }
         // "The" only counts when the gazetteer names it as part of the name ("The Times").
         best.filter(|(n, _)| self.word(i + n - 1) != "the")
-    }
-
-    /// `WASHINGTON` → `Washington` for datelines and shouted headlines.
-    fn all_caps_variant(&self, key: &str) -> Option<&Known> {
-        if key.len() < 4 || key.chars().any(char::is_lowercase) || !key.chars().any(char::is_alphabetic) {
-            return None;
-        }
-        let title_case: String = key
-            .split(' ')
-            .map(|w| {
-                let mut chars = w.chars();
-                chars.next().map_or_else(String::new, |c| c.to_string() + &chars.as_str().to_lowercase())
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
-        self.gazetteer.phrase(&title_case)
     }
 
     /// The end of the run of capitalised words (with inner connectors) starting at `i`.
@@ -197,10 +631,20 @@ impl Scan<'_> {
                 j += 1;
                 continue;
             }
-            let connector = t.kind == TokenKind::Word && CONNECTORS.contains(&t.text(self.text));
-            let hyphen = t.is_punct(self.text, '-') && !t.space_before && self.tokens.get(j + 1).is_some_and(|n| !n.space_before);
-            let initial = t.is_punct(self.text, '.') && !t.space_before && j > i && self.word(j - 1).chars().count() == 1;
-            if (connector || hyphen || initial) && j > i && j + 1 < end && !taken[j + 1] && self.is_name_word(j + 1) {
+            let connector = t.kind == TokenKind::Word && CONNECTORS_SET.contains(t.text(self.text));
+            let hyphen = t.is_punct(self.text, '-')
+                && !t.space_before
+                && self.tokens.get(j + 1).is_some_and(|n| !n.space_before);
+            let initial = t.is_punct(self.text, '.')
+                && !t.space_before
+                && j > i
+                && self.word(j - 1).chars().count() == 1;
+            if (connector || hyphen || initial)
+                && j > i
+                && j + 1 < end
+                && !taken[j + 1]
+                && self.is_name_word(j + 1)
+            {
                 j += 1;
                 continue;
             }
@@ -231,10 +675,20 @@ impl Scan<'_> {
                 i += 1;
                 continue;
             }
-            let mut push = |from: usize, to: usize, kind: EntityKind, canonical: Option<String>, taken: &mut [bool]| {
+            let mut push = |from: usize,
+                            to: usize,
+                            kind: EntityKind,
+                            canonical: Option<String>,
+                            taken: &mut [bool]| {
                 let span = Span::new(self.tokens[from].span.start, self.tokens[to - 1].span.end);
                 taken[from..to].iter_mut().for_each(|t| *t = true);
-                found.push((from..to, Entity { canonical, ..Entity::new(span, kind) }));
+                found.push((
+                    from..to,
+                    Entity {
+                        canonical,
+                        ..Entity::new(span, kind)
+                    },
+                ));
             };
             if let Some(n) = self.person_by_given_name(i, end, taken) {
                 push(i, i + n, EntityKind::Person, None, taken);
@@ -244,34 +698,54 @@ impl Scan<'_> {
             if let Some((n, known)) = self.known_at(i, end, taken) {
                 let (kind, canonical) = (known.kind, known.canonical.clone());
                 let after = i + n;
+                let org_after = (after < end && !taken[after])
+                    .then(|| self.organization_at(after, end, taken))
+                    .flatten();
+                // A name that leads an organisation's name stays inside it: an acronym
+                // (UN Security Council), a sub-national place (Delaware Department of
+                // Elections), a people or party (Republican National Committee). A country is
+                // split off (U.S. | National Security Council).
+                let merges = match kind {
+                    EntityKind::Organization => self.is_acronym(i) && n == 1,
+                    EntityKind::Location => !self.countries.contains(&canonical),
+                    EntityKind::Group => true,
+                    _ => false,
+                };
+                if let Some(org_end) = org_after.filter(|_| merges) {
+                    push(i, org_end, EntityKind::Organization, None, taken);
+                    i = org_end;
+                    continue;
+                }
                 // A place name followed by a place head: Kursk Oblast, Washington State.
-                if kind == EntityKind::Location && after < end && !taken[after] && PLACE_HEADS.contains(&self.word(after)) && !self.is_title(after) {
+                if kind == EntityKind::Location
+                    && org_after.is_none()
+                    && after < end
+                    && !taken[after]
+                    && PLACE_HEADS_SET.contains(self.word(after))
+                {
                     push(i, after + 1, EntityKind::Location, None, taken);
                     i = after + 1;
                     continue;
                 }
-                // An acronym organisation or a sub-national place leading an organisation's
-                // name stays inside it (UN Security Council, Delaware Department of Elections);
-                // a country is split off (U.S. | National Security Council).
-                let merges = match kind {
-                    EntityKind::Organization => self.is_acronym(i) && n == 1,
-                    EntityKind::Location => !self.countries.contains(&canonical),
-                    _ => false,
-                };
-                if merges && after < end && !taken[after] {
-                    if let Some(org_end) = self.organization_at(after, end, taken) {
-                        push(i, org_end, EntityKind::Organization, None, taken);
-                        i = org_end;
-                        continue;
-                    }
+                // A known organisation goes on through "of X": Supreme Court of Georgia.
+                let mut to = after;
+                if kind == EntityKind::Organization
+                    && ORG_HEADS_SET.contains(self.word(after - 1))
+                    && after + 1 < end
+                    && self.word(after) == "of"
+                    && !taken[after + 1]
+                    && self.is_name_word(after + 1)
+                {
+                    to = self.run_end(after + 1, end, taken);
                 }
-                let canonical = (canonical != self.span_text(i, after)).then_some(canonical);
-                push(i, after, kind, canonical, taken);
-                i = after;
+                let canonical =
+                    (to == after && canonical != self.span_text(i, after)).then_some(canonical);
+                push(i, to, kind, canonical, taken);
+                i = to;
                 continue;
             }
-            // "The" belongs to a name only where the gazetteer says so ("The Times").
-            if self.word(i).eq_ignore_ascii_case("the") {
+            // "The", "A" and "An" belong to a name only where the gazetteer says so ("The Times").
+            if matches!(self.word(i), "The" | "the" | "A" | "An") {
                 i += 1;
                 continue;
             }
@@ -281,7 +755,11 @@ impl Scan<'_> {
                 continue;
             }
             let run = self.run_end(i, end, taken);
-            if run > i + 1 && PLACE_HEADS.contains(&self.word(run - 1)) && (i..run - 1).all(|k| !self.is_title(k)) && self.is_name_word(i) {
+            if run > i + 1
+                && PLACE_HEADS_SET.contains(self.word(run - 1))
+                && (i..run - 1).all(|k| !self.is_title(k))
+                && self.is_name_word(i)
+            {
                 push(i, run, EntityKind::Location, None, taken);
                 i = run;
                 continue;
@@ -296,10 +774,26 @@ impl Scan<'_> {
                 }
                 continue;
             }
-            // Anything else: decide later, once every sure person in the article is known.
-            let stop = (i + 1..run).find(|&k| self.is_title(k) || self.known_at(k, end, taken).is_some()).unwrap_or(run);
-            unresolved.push(i..stop.max(i + 1));
-            i = stop.max(i + 1);
+            // A capitalised common word ("By", "Latest", "Wood") names someone only as a
+            // person already named in full ("Robert Wood"); the leftover pass decides.
+            if self.is_common(i) || !self.is_name_word(i) {
+                unresolved.push(i..i + 1);
+                i += 1;
+                continue;
+            }
+            // Unknown words: decide later, once every sure person in the article is known.
+            let stop = (i + 1..end)
+                .find(|&k| {
+                    taken[k]
+                        || !self.is_name_word(k)
+                        || self.tokens[k].newlines_before > 0
+                        || self.is_common(k)
+                        || self.is_title(k)
+                        || self.known_at(k, end, taken).is_some()
+                })
+                .unwrap_or(end);
+            unresolved.push(i..stop);
+            i = stop;
         }
     }
 
@@ -319,18 +813,28 @@ impl Scan<'_> {
         let mut j = i + 1;
         while j < end && j < i + 5 && !taken[j] && self.tokens[j].newlines_before == 0 {
             let w = self.word(j);
-            let is_initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase) && self.tokens.get(j + 1).is_some_and(|t| t.is_punct(self.text, '.'));
+            let is_initial = w.chars().count() == 1
+                && w.chars().all(char::is_uppercase)
+                && self
+                    .tokens
+                    .get(j + 1)
+                    .is_some_and(|t| t.is_punct(self.text, '.'));
             if is_initial {
                 j += 2;
                 continue;
             }
-            if !self.is_name_word(j) || self.is_title(j) || ORG_HEADS.contains(&w) || PLACE_HEADS.contains(&w) || self.is_acronym(j) {
+            if !self.is_name_word(j)
+                || self.is_title(j)
+                || ORG_HEADS_SET.contains(w)
+                || PLACE_HEADS_SET.contains(w)
+                || self.is_acronym(j)
+            {
                 break;
             }
-            if let Some((_, known)) = self.known_at(j, end, taken) {
-                if known.kind != EntityKind::Location || self.countries.contains(&known.canonical) {
-                    break;
-                }
+            if let Some((_, known)) = self.known_at(j, end, taken)
+                && (known.kind != EntityKind::Location || self.countries.contains(&known.canonical))
+            {
+                break;
             }
             if j == i + 1 && ambiguous && self.is_common(j) && !self.gazetteer.is_surname(w) {
                 return None;
@@ -346,11 +850,12 @@ impl Scan<'_> {
         while j < end && !taken[j] && self.is_name_word(j) && self.is_title(j) {
             j += 1;
         }
-        let last_title = self.word(j - 1).trim_end_matches('.').to_lowercase();
-        if !PERSON_TITLES.contains(&last_title.as_str()) {
+        if !PERSON_TITLES_SET.contains(self.word(j - 1).trim_end_matches('.')) {
             return None;
         }
-        if j < end && (self.tokens[j].is_punct(self.text, ',') || self.tokens[j].is_punct(self.text, '.')) {
+        if j < end
+            && (self.tokens[j].is_punct(self.text, ',') || self.tokens[j].is_punct(self.text, '.'))
+        {
             j += 1;
         }
         self.name_after(j, end, taken).map(|n| (j - i, n))
@@ -359,13 +864,21 @@ impl Scan<'_> {
     /// One to three name words at `j` that are not a known place, organisation or title.
     fn name_after(&self, j: usize, end: usize, taken: &[bool]) -> Option<usize> {
         let mut k = j;
-        while k < end && k < j + 4 && !taken[k] && self.is_name_word(k) && !self.is_title(k) && !self.is_acronym(k) {
-            if let Some((_, known)) = self.known_at(k, end, taken) {
-                if known.kind != EntityKind::Location || self.countries.contains(&known.canonical) || k == j && self.known_at(k, end, taken).is_some_and(|(n, _)| n > 1) {
-                    break;
-                }
+        while k < end
+            && k < j + 4
+            && !taken[k]
+            && self.is_name_word(k)
+            && !self.is_title(k)
+            && !self.is_acronym(k)
+        {
+            if let Some((_, known)) = self.known_at(k, end, taken)
+                && (known.kind != EntityKind::Location
+                    || self.countries.contains(&known.canonical)
+                    || k == j && self.known_at(k, end, taken).is_some_and(|(n, _)| n > 1))
+            {
+                break;
             }
-            if ORG_HEADS.contains(&self.word(k)) {
+            if ORG_HEADS_SET.contains(self.word(k)) {
                 return None;
             }
             k += 1;
@@ -377,16 +890,24 @@ impl Scan<'_> {
     /// before `of ...`, containing) `Council`, `Agency`, `Department`... Leading titles are
     /// not part of it, and a head followed by a title (`Press Secretary`) is a title.
     fn organization_at(&self, i: usize, end: usize, taken: &[bool]) -> Option<usize> {
-        if !self.is_name_word(i) || self.is_title(i) && !ORG_HEADS.contains(&self.word(i)) && !self.capitalised_title_is_org_word(i) {
+        if !self.is_name_word(i)
+            || self.is_title(i)
+                && !ORG_HEADS_SET.contains(self.word(i))
+                && !self.capitalised_title_is_org_word(i)
+        {
             return None;
         }
         let run = self.run_end(i, end, taken);
-        let head = (i..run).rev().find(|&k| ORG_HEADS.contains(&self.word(k)) && !(k + 1 < run && self.is_title(k + 1)))?;
+        let head = (i..run).rev().find(|&k| {
+            ORG_HEADS_SET.contains(self.word(k)) && !(k + 1 < run && self.is_title(k + 1))
+        })?;
         // A head word alone at the start is just a capitalised noun ("Army", "Press").
         if head == i && !(head + 1 < run && self.word(head + 1) == "of") {
             return None;
         }
-        if (i..head).any(|k| self.is_name_word(k) && self.is_title(k) && PERSON_TITLES.contains(&self.word(k).to_lowercase().as_str())) {
+        if (i..head).any(|k| {
+            self.is_name_word(k) && self.is_title(k) && PERSON_TITLES_SET.contains(self.word(k))
+        }) {
             return None;
         }
         // The name goes on through "of X" after the head (Department of Defense).
@@ -400,7 +921,7 @@ impl Scan<'_> {
     /// Words like `National`, `Security`, `Defense` are titles before a person but ordinary
     /// words inside an organisation's name.
     fn capitalised_title_is_org_word(&self, i: usize) -> bool {
-        !PERSON_TITLES.contains(&self.word(i).to_lowercase().as_str())
+        !PERSON_TITLES_SET.contains(self.word(i))
     }
 
     /// Unknown capitalised words, decided with the whole article's people known.
@@ -425,15 +946,23 @@ impl Scan<'_> {
             let words: Vec<&str> = (start..end).map(|k| self.word(k)).collect();
             let kind = if words.iter().all(|w| person_words.contains(w)) {
                 Some(EntityKind::Person)
-            } else if (start..end).all(|k| self.is_common(k) || self.tokens[k].kind != TokenKind::Word) {
+            } else if (start..end)
+                .all(|k| self.is_common(k) || self.tokens[k].kind != TokenKind::Word)
+            {
                 None
             } else if end - start == 1 && self.is_acronym(start) {
                 Some(EntityKind::Organization)
             } else if self.is_sentence_start(start) && self.is_common(start) {
                 None
+            } else if self.in_place_context(start, end) {
+                Some(EntityKind::Location)
             } else if self.followed_by_reporting_verb(end) {
                 Some(EntityKind::Person)
-            } else if start > 0 && PLACE_PREPOSITIONS.contains(&self.word(start - 1)) || start > 1 && self.word(start - 1) == "the" && PLACE_PREPOSITIONS.contains(&self.word(start - 2)) {
+            } else if start > 0 && PLACE_PREPOSITIONS_SET.contains(self.word(start - 1))
+                || start > 1
+                    && self.word(start - 1) == "the"
+                    && PLACE_PREPOSITIONS_SET.contains(self.word(start - 2))
+            {
                 Some(EntityKind::Location)
             } else if end - start <= 3 {
                 Some(EntityKind::Person)
@@ -450,21 +979,65 @@ impl Scan<'_> {
         found.sort_by_key(|(r, _)| r.start);
     }
 
+    /// `the town of X`, `X province`, `the X region`: a common place noun names it a place.
+    fn in_place_context(&self, start: usize, end: usize) -> bool {
+        const PLACE_NOUNS: &[&str] = &[
+            "town",
+            "city",
+            "village",
+            "province",
+            "region",
+            "district",
+            "capital",
+            "port",
+            "county",
+            "oblast",
+            "area",
+            "border",
+            "coast",
+            "governorate",
+            "prefecture",
+            "state",
+            "island",
+            "municipality",
+            "neighbourhood",
+            "neighborhood",
+            "suburb",
+            "valley",
+        ];
+        word_set!(static PLACE_NOUNS_SET = PLACE_NOUNS;);
+        let before = start >= 2
+            && self.word(start - 1) == "of"
+            && PLACE_NOUNS_SET.contains(self.word(start - 2));
+        let after = self.tokens.get(end).is_some_and(|t| {
+            t.is_lowercase(self.text) && PLACE_NOUNS_SET.contains(t.text(self.text))
+        });
+        before || after
+    }
+
     fn is_sentence_start(&self, i: usize) -> bool {
         i == 0 || {
             let prev = &self.tokens[i - 1];
             self.tokens[i].newlines_before > 0
-                || prev.kind == TokenKind::Punct && prev.text(self.text).starts_with(['.', '!', '?', ':', '“', '"', '‘', '•', '|', '(', '—', '–'])
+                || prev.kind == TokenKind::Punct
+                    && prev
+                        .text(self.text)
+                        .starts_with(['.', '!', '?', ':', '“', '"', '‘', '•', '|', '(', '—', '–'])
         }
     }
 
     fn followed_by_reporting_verb(&self, end: usize) -> bool {
         let mut k = end;
         // "Kirby also said", "Singh further pointed out".
-        while k < self.tokens.len() && matches!(self.word(k), "also" | "further" | "later" | "then" | "again" | "had" | "has" | "have") {
+        while k < self.tokens.len()
+            && matches!(
+                self.word(k),
+                "also" | "further" | "later" | "then" | "again" | "had" | "has" | "have"
+            )
+        {
             k += 1;
         }
-        k < self.tokens.len() && REPORTING_VERBS.contains(&self.word(k))
+        k < self.tokens.len() && REPORTING_VERBS_SET.contains(self.word(k))
     }
 
     /// `National Security Council (NSC)`: the acronym names the same thing as the entity
@@ -473,40 +1046,65 @@ impl Scan<'_> {
         let mut definitions: HashMap<String, (EntityKind, String)> = HashMap::new();
         for pair in 0..found.len().saturating_sub(1) {
             let (before, acronym) = (&found[pair], &found[pair + 1]);
-            let between = self.text.get(before.1.span.end..acronym.1.span.start).unwrap_or("");
-            let parenthesised = between.trim() == "(" && self.text[acronym.1.span.end..].starts_with(')');
+            let between = self
+                .text
+                .get(before.1.span.end..acronym.1.span.start)
+                .unwrap_or("");
+            let parenthesised =
+                between.trim() == "(" && self.text[acronym.1.span.end..].starts_with(')');
             if parenthesised && self.is_acronym(acronym.0.start) && acronym.0.len() == 1 {
-                let full = before.1.canonical.clone().unwrap_or_else(|| self.text[before.1.span.start..before.1.span.end].to_owned());
+                let full = before.1.canonical.clone().unwrap_or_else(|| {
+                    self.text[before.1.span.start..before.1.span.end].to_owned()
+                });
                 definitions.insert(self.word(acronym.0.start).to_owned(), (before.1.kind, full));
             }
         }
         for (range, entity) in found.iter_mut() {
-            if range.len() == 1 {
-                if let Some((kind, full)) = definitions.get(self.word(range.start)) {
-                    entity.kind = *kind;
-                    entity.canonical = Some(full.clone());
-                }
+            if range.len() == 1
+                && let Some((kind, full)) = definitions.get(self.word(range.start))
+            {
+                entity.kind = *kind;
+                entity.canonical = Some(full.clone());
             }
         }
     }
 }
 
+/// Appends `word` with only its first letter in upper case: `WASHINGTON` → `Washington`.
+fn push_title_case(key: &mut String, word: &str) {
+    let mut chars = word.chars();
+    if let Some(first) = chars.next() {
+        key.push(first);
+        key.extend(chars.flat_map(char::to_lowercase));
+    }
+}
+
 /// Each person mention's canonical form is the fullest mention in the article that shares
-/// its last word (`Kirby` → `John Kirby`).
+/// its last word, or that contains it as a word (`Kirby` → `John Kirby`).
 fn canonicalize_people(text: &str, found: &mut [(std::ops::Range<usize>, Entity)]) {
-    let people: Vec<String> = found
-        .iter()
+    let mention = |e: &Entity| {
+        text[e.span.start..e.span.end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut fullest_by_word: HashMap<String, String> = HashMap::new();
+    for (_, entity) in found.iter().filter(|(_, e)| e.kind == EntityKind::Person) {
+        let name = mention(entity);
+        for word in name.split(' ') {
+            let best = fullest_by_word.entry(word.to_owned()).or_default();
+            if name.len() > best.len() {
+                best.clone_from(&name);
+            }
+        }
+    }
+    for (_, entity) in found
+        .iter_mut()
         .filter(|(_, e)| e.kind == EntityKind::Person)
-        .map(|(_, e)| text[e.span.start..e.span.end].split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect();
-    for (_, entity) in found.iter_mut().filter(|(_, e)| e.kind == EntityKind::Person) {
-        let mention = text[entity.span.start..entity.span.end].split_whitespace().collect::<Vec<_>>().join(" ");
-        let last = mention.rsplit(' ').next().unwrap_or(&mention).to_owned();
-        let fullest = people
-            .iter()
-            .filter(|p| p.rsplit(' ').next() == Some(last.as_str()) || p.split(' ').any(|w| w == mention))
-            .max_by_key(|p| p.len());
-        if let Some(fullest) = fullest.filter(|f| **f != mention) {
+    {
+        let name = mention(entity);
+        let last = name.rsplit(' ').next().unwrap_or(&name);
+        if let Some(fullest) = fullest_by_word.get(last).filter(|f| **f != name) {
             entity.canonical = Some(fullest.clone());
         }
     }
@@ -529,7 +1127,11 @@ mod tests {
     }
 
     fn of_kind(text: &str, kind: EntityKind) -> Vec<String> {
-        names(text).into_iter().filter(|(_, k)| *k == kind).map(|(t, _)| t).collect()
+        names(text)
+            .into_iter()
+            .filter(|(_, k)| *k == kind)
+            .map(|(t, _)| t)
+            .collect()
     }
 
     use EntityKind::*;
@@ -539,7 +1141,17 @@ mod tests {
         let text = "White House National Security Communications Advisor John Kirby spoke. \
                     Later, Ambassador Joonkook Hwang and President Putin met. Kirby said no. \
                     Russia's UN Ambassador, Vassily Nebenzia, disagreed. Tkachenko said yes.";
-        assert_eq!(of_kind(text, Person), ["John Kirby", "Joonkook Hwang", "Putin", "Kirby", "Vassily Nebenzia", "Tkachenko"]);
+        assert_eq!(
+            of_kind(text, Person),
+            [
+                "John Kirby",
+                "Joonkook Hwang",
+                "Putin",
+                "Kirby",
+                "Vassily Nebenzia",
+                "Tkachenko"
+            ]
+        );
         assert_eq!(of_kind(text, Organization), ["White House", "UN"]);
     }
 
@@ -547,9 +1159,16 @@ mod tests {
     fn organisations_by_head_word_with_country_prefix_split() {
         let text = "The U.S. National Security Council met the Delaware Department of Elections and the UN Security Council. \
                     Pentagon's Deputy Press Secretary Sabrina Singh spoke for the Department of Defense.";
-        assert_eq!(of_kind(text, Organization), [
-            "National Security Council", "Delaware Department of Elections", "UN Security Council", "Pentagon", "Department of Defense",
-        ]);
+        assert_eq!(
+            of_kind(text, Organization),
+            [
+                "National Security Council",
+                "Delaware Department of Elections",
+                "UN Security Council",
+                "Pentagon",
+                "Department of Defense",
+            ]
+        );
         assert_eq!(of_kind(text, Location), ["U.S."]);
         assert_eq!(of_kind(text, Person), ["Sabrina Singh"]);
     }
@@ -558,20 +1177,57 @@ mod tests {
     fn places_groups_and_headlines() {
         let text = "U.S. Expresses Concern Over North Korean Troop Support for Russia in Ukraine Conflict\n\n\
                     Troops moved to Russia's Kursk Oblast and the DPRK-Russia border; Five Dead in Washington State.";
-        assert_eq!(of_kind(text, Location), ["U.S.", "Russia", "Ukraine", "Russia", "Kursk Oblast", "DPRK", "Russia", "Washington State"]);
+        assert_eq!(
+            of_kind(text, Location),
+            [
+                "U.S.",
+                "Russia",
+                "Ukraine",
+                "Russia",
+                "Kursk Oblast",
+                "DPRK",
+                "Russia",
+                "Washington State"
+            ]
+        );
         assert_eq!(of_kind(text, Group), ["North Korean"]);
-        assert!(of_kind(text, Person).is_empty(), "{:?}", of_kind(text, Person));
+        assert!(
+            of_kind(text, Person).is_empty(),
+            "{:?}",
+            of_kind(text, Person)
+        );
+    }
+
+    #[test]
+    fn bylines_party_organisations_and_place_context() {
+        let text = "By Elif Demir and Thomas Becker\n\n\
+                    The Republican National Committee said it would go to the Supreme Court of Georgia. \
+                    The quake hit the town of Sindirgi in Balikesir province and A Fulton County judge ruled.";
+        assert_eq!(of_kind(text, Person), ["Elif Demir", "Thomas Becker"]);
+        assert_eq!(
+            of_kind(text, Organization),
+            ["Republican National Committee", "Supreme Court of Georgia"]
+        );
+        assert_eq!(
+            of_kind(text, Location),
+            ["Sindirgi", "Balikesir", "Fulton County"]
+        );
     }
 
     #[test]
     fn acronym_definitions_take_the_full_name() {
-        let text = "a U.S. National Security Council (NSC) official said. The NSC spokesperson agreed.";
+        let text =
+            "a U.S. National Security Council (NSC) official said. The NSC spokesperson agreed.";
         let tokens = tokenize(text);
         let sentences = split(text, &tokens);
         let mut taken = vec![false; tokens.len()];
         let found = find(text, &tokens, &sentences, &mut taken);
-        let nsc: Vec<_> = found.iter().filter(|e| &text[e.span.start..e.span.end] == "NSC").collect();
+        let nsc: Vec<_> = found
+            .iter()
+            .filter(|e| &text[e.span.start..e.span.end] == "NSC")
+            .collect();
         assert_eq!(nsc.len(), 2);
-        assert!(nsc.iter().all(|e| e.kind == Organization && e.canonical.as_deref() == Some("National Security Council")));
+        assert!(nsc.iter().all(|e| e.kind == Organization
+            && e.canonical.as_deref() == Some("National Security Council")));
     }
 }

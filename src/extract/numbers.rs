@@ -3,38 +3,125 @@
 
 use super::token::{Token, TokenKind};
 use super::{Entity, EntityKind, Quantity};
+use crate::extract::lexicon::word_set;
 use crate::span::Span;
 
 const UNITS: &[(&str, f64)] = &[
-    ("zero", 0.0), ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0),
-    ("six", 6.0), ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0),
-    ("twelve", 12.0), ("thirteen", 13.0), ("fourteen", 14.0), ("fifteen", 15.0), ("sixteen", 16.0),
-    ("seventeen", 17.0), ("eighteen", 18.0), ("nineteen", 19.0), ("twenty", 20.0), ("thirty", 30.0),
-    ("forty", 40.0), ("fifty", 50.0), ("sixty", 60.0), ("seventy", 70.0), ("eighty", 80.0),
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
     ("ninety", 90.0),
 ];
 const SCALES: &[(&str, f64)] = &[
-    ("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12),
-    ("bn", 1e9), ("mn", 1e6), ("k", 1e3),
+    ("hundred", 100.0),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("bn", 1e9),
+    ("mn", 1e6),
+    ("k", 1e3),
 ];
 const CURRENCY: &[char] = &['$', '€', '£', '¥', '₩', '₽', '₴'];
 
 /// Hedges and bounds, longest first so `more than` wins over `than`.
 const QUALIFIERS: &[&str] = &[
-    "as many as", "as much as", "as few as", "as little as", "more than", "less than",
-    "fewer than", "at least", "at most", "up to", "upwards of", "no more than", "no fewer than",
-    "an estimated", "an average of", "a total of", "approximately", "about", "around", "roughly",
-    "nearly", "almost", "some", "over", "under", "above", "below", "estimated", "only", "just",
-    "exactly", "precisely", "close to", "in excess of",
+    "as many as",
+    "as much as",
+    "as few as",
+    "as little as",
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "up to",
+    "upwards of",
+    "no more than",
+    "no fewer than",
+    "an estimated",
+    "an average of",
+    "a total of",
+    "approximately",
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "over",
+    "under",
+    "above",
+    "below",
+    "estimated",
+    "only",
+    "just",
+    "exactly",
+    "precisely",
+    "close to",
+    "in excess of",
 ];
 
 /// Plural nouns that do not end in `s`, and measurement units, that a number can count.
 const IRREGULAR_UNITS: &[&str] = &[
-    "people", "personnel", "men", "women", "children", "police", "staff", "aircraft", "cattle",
-    "sheep", "fish", "infantry", "km", "kilometres", "kilometers", "mm", "cm", "kg", "mph", "percent",
-    "feet", "foot", "per cent", "metres", "meters", "tonnes", "tons", "hour", "day", "week",
-    "month", "year",
+    "people",
+    "personnel",
+    "men",
+    "women",
+    "children",
+    "police",
+    "staff",
+    "aircraft",
+    "cattle",
+    "sheep",
+    "fish",
+    "infantry",
+    "km",
+    "kilometres",
+    "kilometers",
+    "mm",
+    "cm",
+    "kg",
+    "mph",
+    "percent",
+    "feet",
+    "foot",
+    "per cent",
+    "metres",
+    "meters",
+    "tonnes",
+    "tons",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
 ];
+word_set!(static IRREGULAR_UNITS_SET = IRREGULAR_UNITS;);
 
 /// Words ending in `s` that are not counted nouns.
 const NOT_PLURAL: &[&str] = &[
@@ -42,15 +129,24 @@ const NOT_PLURAL: &[&str] = &[
     "previous", "serious", "famous", "numerous", "whereas", "unless", "always", "perhaps", "less",
     "gas", "yes", "news", "series", "species", "chaos", "status", "campus", "bus", "virus",
 ];
+word_set!(static NOT_PLURAL_SET = NOT_PLURAL;);
 
 fn unit_value(word: &str) -> Option<f64> {
-    let lower = word.to_ascii_lowercase();
-    UNITS.iter().find(|(w, _)| *w == lower).map(|&(_, v)| v)
+    // Number words are 3 to 9 letters; most words are ruled out before any comparison.
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
+    UNITS
+        .iter()
+        .find(|(w, _)| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+        .map(|&(_, v)| v)
 }
 
 fn scale_value(word: &str) -> Option<f64> {
-    let lower = word.to_ascii_lowercase();
-    SCALES.iter().find(|(w, _)| *w == lower).map(|&(_, v)| v)
+    SCALES
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, v)| v)
 }
 
 /// Finds the number mentions among tokens not yet `taken`, marking the ones it uses.
@@ -77,10 +173,21 @@ pub fn find(text: &str, tokens: &[Token], taken: &mut [bool]) -> Vec<Entity> {
             continue;
         }
         taken[first..=last].iter_mut().for_each(|t| *t = true);
-        let unit = if percent { Some("%".to_owned()) } else { counted_noun(text, tokens, last + 1) };
+        let unit = if percent {
+            Some("%".to_owned())
+        } else {
+            counted_noun(text, tokens, last + 1)
+        };
         found.push(Entity {
-            quantity: Some(Quantity { value, unit, qualifier: qualifier_before(text, tokens, first) }),
-            ..Entity::new(Span::new(tokens[first].span.start, tokens[last].span.end), EntityKind::Number)
+            quantity: Some(Quantity {
+                value,
+                unit,
+                qualifier: qualifier_before(text, tokens, first),
+            }),
+            ..Entity::new(
+                Span::new(tokens[first].span.start, tokens[last].span.end),
+                EntityKind::Number,
+            )
         });
         i = last + 1;
     }
@@ -92,9 +199,16 @@ fn digits_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, f6
     let token = &tokens[i];
     let digits = token.text(text);
     // Numbers inside names: F-16, Covid-19, Su-27.
-    if i >= 2 && !token.space_before && tokens[i - 1].is_punct(text, '-') && !tokens[i - 1].space_before {
+    if i >= 2
+        && !token.space_before
+        && tokens[i - 1].is_punct(text, '-')
+        && !tokens[i - 1].space_before
+    {
         let before = &tokens[i - 2];
-        if before.kind == TokenKind::Word && before.is_capitalized(text) && before.text(text).len() <= 6 {
+        if before.kind == TokenKind::Word
+            && before.is_capitalized(text)
+            && before.text(text).len() <= 6
+        {
             return None;
         }
     }
@@ -106,27 +220,37 @@ fn digits_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, f6
     let mut value: f64 = digits.replace(',', "").parse().ok()?;
     let mut first = i;
     let mut last = i;
-    if i > 0 && !token.space_before && tokens[i - 1].kind == TokenKind::Punct && tokens[i - 1].text(text).starts_with(CURRENCY) {
+    if i > 0
+        && !token.space_before
+        && tokens[i - 1].kind == TokenKind::Punct
+        && tokens[i - 1].text(text).starts_with(CURRENCY)
+    {
         first = i - 1;
     }
     let mut percent = false;
     if let Some(n) = next {
         let word = n.text(text);
-        if n.kind == TokenKind::Word && scale_value(word).is_some() && (n.space_before || word.len() <= 2) {
+        if n.kind == TokenKind::Word
+            && scale_value(word).is_some()
+            && (n.space_before || word.len() <= 2)
+        {
             // "1.5 million", "$4bn"; a glued single "m" or "k" only after a currency sign.
             let glued_short = !n.space_before && word.len() == 1;
             if !glued_short || first < i {
                 value *= scale_value(word)?;
                 last = i + 1;
             }
-        } else if n.is_punct(text, '%') || n.is_punct(text, '٪') {
+        } else if n.is_punct(text, '%')
+            || n.is_punct(text, '٪')
+            || n.kind == TokenKind::Word && n.space_before && word.eq_ignore_ascii_case("percent")
+        {
             percent = true;
             last = i + 1;
-        } else if n.kind == TokenKind::Word && n.space_before && word.eq_ignore_ascii_case("percent") {
-            percent = true;
-            last = i + 1;
-        } else if n.kind == TokenKind::Word && word.eq_ignore_ascii_case("per")
-            && tokens.get(i + 2).is_some_and(|c| c.text(text).eq_ignore_ascii_case("cent"))
+        } else if n.kind == TokenKind::Word
+            && word.eq_ignore_ascii_case("per")
+            && tokens
+                .get(i + 2)
+                .is_some_and(|c| c.text(text).eq_ignore_ascii_case("cent"))
         {
             percent = true;
             last = i + 2;
@@ -138,15 +262,14 @@ fn digits_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, f6
 /// A spelled-out number starting at token `i`: `three million`, `a dozen`, `twenty-five`, `half`.
 fn words_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, f64, bool)> {
     let word = tokens[i].text(text);
-    let lower = word.to_ascii_lowercase();
-    if lower == "half" {
+    if word.eq_ignore_ascii_case("half") {
         return half_at(text, tokens, i).then_some((i, i, 0.5, false));
     }
-    let article = lower == "a" || lower == "an";
-    if !article && unit_value(word).is_none() && lower != "dozen" {
+    let article = word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an");
+    if !article && unit_value(word).is_none() && !word.eq_ignore_ascii_case("dozen") {
         return None;
     }
-    if lower == "one" && is_pronoun_one(text, tokens, i) {
+    if word.eq_ignore_ascii_case("one") && is_pronoun_one(text, tokens, i) {
         return None;
     }
     let mut total = 0.0;
@@ -163,7 +286,9 @@ fn words_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, f64
         if t.is_punct(text, '-') {
             let joins_cardinal = !t.space_before
                 && last_unit.is_some()
-                && tokens.get(j + 1).is_some_and(|n| !n.space_before && unit_value(n.text(text)).is_some());
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|n| !n.space_before && unit_value(n.text(text)).is_some());
             if joins_cardinal {
                 continue;
             }
@@ -173,11 +298,16 @@ fn words_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, f64
             break;
         }
         if let Some(v) = unit_value(w) {
-            let continues_tens = last_unit.is_some_and(|t| t >= 20.0 && t % 10.0 == 0.0 && v < 10.0);
+            let continues_tens =
+                last_unit.is_some_and(|t| t >= 20.0 && t % 10.0 == 0.0 && v < 10.0);
             if last_unit.is_some() && !continues_tens {
                 break;
             }
-            current = if article && last.is_none() { v } else { current + v };
+            current = if article && last.is_none() {
+                v
+            } else {
+                current + v
+            };
             last_unit = Some(v);
         } else if w.eq_ignore_ascii_case("dozen") {
             current = if last.is_none() { 12.0 } else { current * 12.0 };
@@ -196,7 +326,9 @@ fn words_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, f64
         } else if w.eq_ignore_ascii_case("and")
             && last.is_some()
             && last_unit.is_none()
-            && tokens.get(j + 1).is_some_and(|n| unit_value(n.text(text)).is_some())
+            && tokens
+                .get(j + 1)
+                .is_some_and(|n| unit_value(n.text(text)).is_some())
         {
             continue; // one hundred and fifty
         } else {
@@ -216,17 +348,39 @@ fn words_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, f64
 /// or `the second half`.
 fn half_at(text: &str, tokens: &[Token], i: usize) -> bool {
     let next = tokens.get(i + 1).map(|t| t.text(text).to_ascii_lowercase());
-    let prev = i.checked_sub(1).map(|p| tokens[p].text(text).to_ascii_lowercase());
-    let glued = tokens.get(i + 1).is_some_and(|t| !t.space_before && t.kind == TokenKind::Punct);
-    !glued && (matches!(next.as_deref(), Some("of" | "the" | "a" | "an" | "its" | "their" | "that")) || matches!(prev.as_deref(), Some("by" | "and")))
+    let prev = i
+        .checked_sub(1)
+        .map(|p| tokens[p].text(text).to_ascii_lowercase());
+    let glued = tokens
+        .get(i + 1)
+        .is_some_and(|t| !t.space_before && t.kind == TokenKind::Punct);
+    !glued
+        && (matches!(
+            next.as_deref(),
+            Some("of" | "the" | "a" | "an" | "its" | "their" | "that")
+        ) || matches!(prev.as_deref(), Some("by" | "and")))
 }
 
 /// `one` as a pronoun: `no one`, `one another`, `the one`, `this one`.
 fn is_pronoun_one(text: &str, tokens: &[Token], i: usize) -> bool {
-    let prev = i.checked_sub(1).map(|p| tokens[p].text(text).to_ascii_lowercase());
+    let prev = i
+        .checked_sub(1)
+        .map(|p| tokens[p].text(text).to_ascii_lowercase());
     let next = tokens.get(i + 1).map(|t| t.text(text).to_ascii_lowercase());
-    matches!(prev.as_deref(), Some("no" | "the" | "this" | "that" | "any" | "every" | "each" | "which" | "someone" | "any1"))
-        || matches!(next.as_deref(), Some("another" | "day" | "way" | "thing"))
+    matches!(
+        prev.as_deref(),
+        Some(
+            "no" | "the"
+                | "this"
+                | "that"
+                | "any"
+                | "every"
+                | "each"
+                | "which"
+                | "someone"
+                | "any1"
+        )
+    ) || matches!(next.as_deref(), Some("another" | "day" | "way" | "thing"))
 }
 
 /// The noun a number counts: the first plural noun (or unit) in the next few words.
@@ -240,7 +394,7 @@ fn counted_noun(text: &str, tokens: &[Token], from: usize) -> Option<String> {
             TokenKind::Word => {
                 let word = t.text(text);
                 let lower = word.to_lowercase();
-                if IRREGULAR_UNITS.contains(&lower.as_str()) || is_plural_noun(&lower) {
+                if IRREGULAR_UNITS_SET.contains(&lower) || is_plural_noun(&lower) {
                     return Some(lower);
                 }
                 if is_function_word(&lower) {
@@ -255,16 +409,56 @@ fn counted_noun(text: &str, tokens: &[Token], from: usize) -> Option<String> {
 }
 
 fn is_plural_noun(word: &str) -> bool {
-    word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("ous") && !NOT_PLURAL.contains(&word)
+    word.len() > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("ous")
+        && !NOT_PLURAL_SET.contains(word)
 }
 
 fn is_function_word(word: &str) -> bool {
     matches!(
         word,
-        "of" | "to" | "in" | "on" | "at" | "by" | "for" | "from" | "with" | "and" | "or" | "but"
-            | "that" | "which" | "who" | "per" | "a" | "an" | "the" | "is" | "are" | "was" | "were"
-            | "has" | "have" | "had" | "will" | "would" | "could" | "may" | "might" | "be" | "been"
-            | "than" | "as" | "if" | "into" | "onto" | "over" | "under" | "about"
+        "of" | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "from"
+            | "with"
+            | "and"
+            | "or"
+            | "but"
+            | "that"
+            | "which"
+            | "who"
+            | "per"
+            | "a"
+            | "an"
+            | "the"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "may"
+            | "might"
+            | "be"
+            | "been"
+            | "than"
+            | "as"
+            | "if"
+            | "into"
+            | "onto"
+            | "over"
+            | "under"
+            | "about"
     )
 }
 
@@ -278,7 +472,11 @@ fn qualifier_before(text: &str, tokens: &[Token], first: usize) -> Option<String
         .iter()
         .find(|q| {
             let parts: Vec<&str> = q.split(' ').collect();
-            parts.len() <= words.len() && words[words.len() - parts.len()..].iter().zip(&parts).all(|(w, p)| w == p)
+            parts.len() <= words.len()
+                && words[words.len() - parts.len()..]
+                    .iter()
+                    .zip(&parts)
+                    .all(|(w, p)| w == p)
         })
         .map(|q| (*q).to_owned())
 }
@@ -295,43 +493,82 @@ mod tests {
             .into_iter()
             .map(|e| {
                 let q = e.quantity.unwrap();
-                (text[e.span.start..e.span.end].to_owned(), q.value, q.unit, q.qualifier)
+                (
+                    text[e.span.start..e.span.end].to_owned(),
+                    q.value,
+                    q.unit,
+                    q.qualifier,
+                )
             })
             .collect()
     }
 
     fn values(text: &str) -> Vec<(String, f64)> {
-        numbers(text).into_iter().map(|(t, v, _, _)| (t, v)).collect()
+        numbers(text)
+            .into_iter()
+            .map(|(t, v, _, _)| (t, v))
+            .collect()
     }
 
     #[test]
     fn digits_with_separators_scales_currency_and_percent() {
-        assert_eq!(values("12,000 and 1.5 million and $4bn and 12% and 8 percent"), [
-            ("12,000".into(), 12000.0), ("1.5 million".into(), 1.5e6), ("$4bn".into(), 4e9),
-            ("12%".into(), 12.0), ("8 percent".into(), 8.0),
-        ]);
+        assert_eq!(
+            values("12,000 and 1.5 million and $4bn and 12% and 8 percent"),
+            [
+                ("12,000".into(), 12000.0),
+                ("1.5 million".into(), 1.5e6),
+                ("$4bn".into(), 4e9),
+                ("12%".into(), 12.0),
+                ("8 percent".into(), 8.0),
+            ]
+        );
     }
 
     #[test]
     fn spelled_out_cardinals() {
-        assert_eq!(values("three million shells"), [("three million".into(), 3e6)]);
-        assert_eq!(values("Five Dead; twenty-five people; a dozen; a million"), [
-            ("Five".into(), 5.0), ("twenty-five".into(), 25.0), ("a dozen".into(), 12.0), ("a million".into(), 1e6),
-        ]);
-        assert_eq!(values("two hundred and fifty"), [("two hundred and fifty".into(), 250.0)]);
+        assert_eq!(
+            values("three million shells"),
+            [("three million".into(), 3e6)]
+        );
+        assert_eq!(
+            values("Five Dead; twenty-five people; a dozen; a million"),
+            [
+                ("Five".into(), 5.0),
+                ("twenty-five".into(), 25.0),
+                ("a dozen".into(), 12.0),
+                ("a million".into(), 1e6),
+            ]
+        );
+        assert_eq!(
+            values("two hundred and fifty"),
+            [("two hundred and fifty".into(), 250.0)]
+        );
         assert_eq!(values("half of the shells"), [("half".into(), 0.5)]);
     }
 
     #[test]
     fn not_numbers() {
-        assert!(values("the first and second halves, thousands of dozens, no one, one another, a man").is_empty());
+        assert!(
+            values("the first and second halves, thousands of dozens, no one, one another, a man")
+                .is_empty()
+        );
         assert!(values("F-16 jets, Covid-19, the 16th day").is_empty());
     }
 
     #[test]
     fn counted_nouns_and_qualifiers() {
-        let n = numbers("approximately 12,000 troops; at least 3,000 North Korean soldiers; over 1,200 casualties per day; 15-Year-Old");
-        assert_eq!(n[0], ("12,000".into(), 12000.0, Some("troops".into()), Some("approximately".into())));
+        let n = numbers(
+            "approximately 12,000 troops; at least 3,000 North Korean soldiers; over 1,200 casualties per day; 15-Year-Old",
+        );
+        assert_eq!(
+            n[0],
+            (
+                "12,000".into(),
+                12000.0,
+                Some("troops".into()),
+                Some("approximately".into())
+            )
+        );
         assert_eq!(n[1].2.as_deref(), Some("soldiers"));
         assert_eq!(n[1].3.as_deref(), Some("at least"));
         assert_eq!(n[2].2.as_deref(), Some("casualties"));
@@ -341,6 +578,9 @@ mod tests {
 
     #[test]
     fn ranges_are_two_numbers() {
-        assert_eq!(values("8,000 to 9,000"), [("8,000".into(), 8000.0), ("9,000".into(), 9000.0)]);
+        assert_eq!(
+            values("8,000 to 9,000"),
+            [("8,000".into(), 8000.0), ("9,000".into(), 9000.0)]
+        );
     }
 }

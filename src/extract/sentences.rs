@@ -1,6 +1,7 @@
 //! Sentence boundaries: abbreviation-aware, with hard line breaks inside a paragraph joined.
 
 use super::token::{Token, TokenKind};
+use crate::extract::lexicon::word_set;
 use crate::span::Span;
 
 /// One sentence: its byte span and the range of tokens it holds.
@@ -16,17 +17,50 @@ pub struct Sentence {
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "sgt", "adm",
     "rep", "sen", "gov", "pres", "amb", "rev", "hon", "st", "jr", "sr", "mt", "ft", "inc", "ltd",
-    "co", "corp", "bros", "no", "nos", "vs", "etc", "approx", "est", "dept", "univ", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "fig", "vol", "p", "pp", "al",
+    "co", "corp", "bros", "no", "nos", "vs", "etc", "approx", "est", "dept", "univ", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
+    "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "fig", "vol", "p", "pp", "al",
 ];
+word_set!(static ABBREVIATIONS_SET = ABBREVIATIONS;);
 
 /// Capitalised words that begin a new sentence even after an abbreviation like `U.S.`.
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "This", "That",
-    "These", "Those", "A", "An", "His", "Her", "Their", "Its", "Our", "There", "However",
-    "Meanwhile", "If", "While", "When", "After", "Before", "According", "As", "At", "For",
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "On",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "A",
+    "An",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "There",
+    "However",
+    "Meanwhile",
+    "If",
+    "While",
+    "When",
+    "After",
+    "Before",
+    "According",
+    "As",
+    "At",
+    "For",
 ];
+word_set!(static SENTENCE_STARTERS_SET = SENTENCE_STARTERS;);
 
 const CLOSERS: [char; 7] = ['”', '"', '’', '\'', ')', ']', '»'];
 const TERMINALS: [char; 4] = ['.', '!', '?', '…'];
@@ -39,7 +73,10 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     for i in 0..tokens.len() {
         let ends_here = i + 1 == tokens.len() || boundary_after(text, tokens, i);
         if ends_here && i >= start {
-            sentences.push(Sentence { span: Span::new(tokens[start].span.start, tokens[i].span.end), tokens: start..i + 1 });
+            sentences.push(Sentence {
+                span: Span::new(tokens[start].span.start, tokens[i].span.end),
+                tokens: start..i + 1,
+            });
             start = i + 1;
         }
     }
@@ -62,7 +99,9 @@ fn boundary_after(text: &str, tokens: &[Token], i: usize) -> bool {
     }
     let Some(terminal) = last_terminal(text, tokens, i) else {
         // A dotted abbreviation (`U.S.`) may itself end a sentence.
-        return is_dotted_abbreviation(current.text(text)) && next.space_before && starts_sentence(text, next);
+        return is_dotted_abbreviation(current.text(text))
+            && next.space_before
+            && starts_sentence(text, next);
     };
     if !next.space_before || !opens_sentence(text, next) {
         return false;
@@ -71,8 +110,11 @@ fn boundary_after(text: &str, tokens: &[Token], i: usize) -> bool {
         let before = &tokens[terminal - 1];
         let word = before.text(text);
         let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        let is_abbreviation = ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str());
-        if before.kind == TokenKind::Word && (is_initial || is_abbreviation) && !starts_sentence(text, next) {
+        let is_abbreviation = ABBREVIATIONS_SET.contains(word);
+        if before.kind == TokenKind::Word
+            && (is_initial || is_abbreviation)
+            && !starts_sentence(text, next)
+        {
             return false;
         }
     }
@@ -110,15 +152,20 @@ fn line_break_ends_sentence(text: &str, current: &Token, next: &Token) -> bool {
 /// Whether `token` can open a sentence: a capital, a digit, an opening quote or a bullet.
 fn opens_sentence(text: &str, token: &Token) -> bool {
     match token.kind {
-        TokenKind::Word => token.is_capitalized(text) || !token.text(text).starts_with(char::is_lowercase),
+        TokenKind::Word => {
+            token.is_capitalized(text) || !token.text(text).starts_with(char::is_lowercase)
+        }
         TokenKind::Number => true,
-        TokenKind::Punct => token.text(text).starts_with(['“', '"', '‘', '\'', '(', '[', '•', '-', '–', '—', '*']),
-        TokenKind::Possessive => false,
+        TokenKind::Punct => token
+            .text(text)
+            .starts_with(['“', '"', '‘', '\'', '(', '[', '•', '-', '–', '—', '*']),
+        TokenKind::Possessive | TokenKind::Url => false,
     }
 }
 
 fn starts_sentence(text: &str, token: &Token) -> bool {
-    SENTENCE_STARTERS.contains(&token.text(text)) || token.kind == TokenKind::Punct && opens_sentence(text, token)
+    SENTENCE_STARTERS_SET.contains(token.text(text))
+        || token.kind == TokenKind::Punct && opens_sentence(text, token)
 }
 
 fn is_dotted_abbreviation(word: &str) -> bool {
@@ -132,48 +179,83 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         let tokens = tokenize(text);
-        split(text, &tokens).iter().map(|s| &text[s.span.start..s.span.end]).collect()
+        split(text, &tokens)
+            .iter()
+            .map(|s| &text[s.span.start..s.span.end])
+            .collect()
     }
 
     #[test]
     fn splits_on_terminal_punctuation_with_closing_quotes() {
         assert_eq!(
             sentences("“We are concerned,” Savett said. He added more! Is it true? Yes."),
-            ["“We are concerned,” Savett said.", "He added more!", "Is it true?", "Yes."]
+            [
+                "“We are concerned,” Savett said.",
+                "He added more!",
+                "Is it true?",
+                "Yes."
+            ]
         );
-        assert_eq!(sentences("He said “it is over.” Then he left."), ["He said “it is over.”", "Then he left."]);
+        assert_eq!(
+            sentences("He said “it is over.” Then he left."),
+            ["He said “it is over.”", "Then he left."]
+        );
     }
 
     #[test]
     fn abbreviations_and_initials_do_not_split() {
         assert_eq!(
-            sentences("The U.S. and the U.N. met Gen. Smith on Oct. 3 with John F. Kennedy Jr. present."),
+            sentences(
+                "The U.S. and the U.N. met Gen. Smith on Oct. 3 with John F. Kennedy Jr. present."
+            ),
             ["The U.S. and the U.N. met Gen. Smith on Oct. 3 with John F. Kennedy Jr. present."]
         );
-        assert_eq!(sentences("Troops left the U.S. The next day they landed."), ["Troops left the U.S.", "The next day they landed."]);
+        assert_eq!(
+            sentences("Troops left the U.S. The next day they landed."),
+            ["Troops left the U.S.", "The next day they landed."]
+        );
     }
 
     #[test]
     fn hard_line_breaks_inside_a_paragraph_do_not_split() {
         assert_eq!(
             sentences("the involvement is seen\nas a significant escalation. Next one."),
-            ["the involvement is seen\nas a significant escalation.", "Next one."]
+            [
+                "the involvement is seen\nas a significant escalation.",
+                "Next one."
+            ]
         );
-        assert_eq!(sentences("their sovereign t\nerritory and more."), ["their sovereign t\nerritory and more."]);
+        assert_eq!(
+            sentences("their sovereign t\nerritory and more."),
+            ["their sovereign t\nerritory and more."]
+        );
     }
 
     #[test]
     fn headings_and_paragraphs_split() {
         assert_eq!(
             sentences("Troops Sent to Russia\n\nWASHINGTON: Kirby spoke.\nSecond paragraph here."),
-            ["Troops Sent to Russia", "WASHINGTON: Kirby spoke.", "Second paragraph here."]
+            [
+                "Troops Sent to Russia",
+                "WASHINGTON: Kirby spoke.",
+                "Second paragraph here."
+            ]
         );
-        assert_eq!(sentences("Headline Without Stop\nBody starts here."), ["Headline Without Stop", "Body starts here."]);
+        assert_eq!(
+            sentences("Headline Without Stop\nBody starts here."),
+            ["Headline Without Stop", "Body starts here."]
+        );
     }
 
     #[test]
     fn decimals_and_lowercase_continuations() {
-        assert_eq!(sentences("It grew 1.5 percent. Then it fell."), ["It grew 1.5 percent.", "Then it fell."]);
-        assert_eq!(sentences("Some, e.g. this one, stay whole."), ["Some, e.g. this one, stay whole."]);
+        assert_eq!(
+            sentences("It grew 1.5 percent. Then it fell."),
+            ["It grew 1.5 percent.", "Then it fell."]
+        );
+        assert_eq!(
+            sentences("Some, e.g. this one, stay whole."),
+            ["Some, e.g. this one, stay whole."]
+        );
     }
 }

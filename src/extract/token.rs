@@ -14,6 +14,8 @@ pub enum TokenKind {
     Possessive,
     /// Any other single character.
     Punct,
+    /// A web address (`https://...`, `www....`): one token, never part of a name.
+    Url,
 }
 
 /// One token.
@@ -45,13 +47,21 @@ impl Token {
     /// Whether this is a word that starts with an upper-case letter.
     #[must_use]
     pub fn is_capitalized(&self, text: &str) -> bool {
-        self.kind == TokenKind::Word && text[self.span.start..].chars().next().is_some_and(char::is_uppercase)
+        self.kind == TokenKind::Word
+            && text[self.span.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
     }
 
     /// Whether this is a word that starts with a lower-case letter.
     #[must_use]
     pub fn is_lowercase(&self, text: &str) -> bool {
-        self.kind == TokenKind::Word && text[self.span.start..].chars().next().is_some_and(char::is_lowercase)
+        self.kind == TokenKind::Word
+            && text[self.span.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
     }
 }
 
@@ -68,7 +78,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     while pos < text.len() {
         let b = bytes[pos];
         // ASCII fast paths keep the tokenizer cheap on the common case.
-        let c = if b < 0x80 { b as char } else { text[pos..].chars().next().unwrap_or(' ') };
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            text[pos..].chars().next().unwrap_or(' ')
+        };
         if c.is_whitespace() || c == '\u{FEFF}' {
             if c == '\n' {
                 newlines = newlines.saturating_add(1);
@@ -78,24 +92,51 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let start = pos;
-        let kind = if c.is_alphabetic() {
+        let kind = if let Some(end) = url_end(text, pos) {
+            pos = end;
+            TokenKind::Url
+        } else if c.is_alphabetic() {
             pos = scan_word(text, pos);
             TokenKind::Word
         } else if c.is_ascii_digit() {
             pos = scan_number(bytes, pos);
             TokenKind::Number
-        } else if APOSTROPHES.contains(&c) && is_possessive_s(text, pos + c.len_utf8()) && !space_before {
+        } else if APOSTROPHES.contains(&c)
+            && is_possessive_s(text, pos + c.len_utf8())
+            && !space_before
+        {
             pos += c.len_utf8() + 1;
             TokenKind::Possessive
         } else {
             pos += c.len_utf8();
             TokenKind::Punct
         };
-        tokens.push(Token { span: Span::new(start, pos), kind, space_before, newlines_before: newlines });
+        tokens.push(Token {
+            span: Span::new(start, pos),
+            kind,
+            space_before,
+            newlines_before: newlines,
+        });
         space_before = false;
         newlines = 0;
     }
     tokens
+}
+
+/// The end of a web address starting at `pos`, if one starts there.
+fn url_end(text: &str, pos: usize) -> Option<usize> {
+    let rest = &text[pos..];
+    let starts =
+        rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.");
+    starts.then(|| {
+        let len = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '“' | '”'))
+            .unwrap_or(rest.len());
+        // Sentence punctuation right after an address is not part of it.
+        pos + rest[..len]
+            .trim_end_matches(['.', ',', ';', ':', ')', '!', '?'])
+            .len()
+    })
 }
 
 fn is_possessive_s(text: &str, after_apostrophe: usize) -> bool {
@@ -167,20 +208,39 @@ mod tests {
 
     #[test]
     fn words_numbers_and_punctuation() {
-        assert_eq!(texts("Russia’s 12,000 troops."), ["Russia", "’s", "12,000", "troops", "."]);
-        assert_eq!(texts("the U.S. and U.N. said"), ["the", "U.S.", "and", "U.N.", "said"]);
-        assert_eq!(texts("O'Brien don't 1.5m G7"), ["O'Brien", "don't", "1.5", "m", "G7"]);
+        assert_eq!(
+            texts("Russia’s 12,000 troops."),
+            ["Russia", "’s", "12,000", "troops", "."]
+        );
+        assert_eq!(
+            texts("the U.S. and U.N. said"),
+            ["the", "U.S.", "and", "U.N.", "said"]
+        );
+        assert_eq!(
+            texts("O'Brien don't 1.5m G7"),
+            ["O'Brien", "don't", "1.5", "m", "G7"]
+        );
         assert_eq!(texts("DPRK-Russia ties"), ["DPRK", "-", "Russia", "ties"]);
-        assert_eq!(texts("“If true,” he said"), ["“", "If", "true", ",", "”", "he", "said"]);
+        assert_eq!(
+            texts("“If true,” he said"),
+            ["“", "If", "true", ",", "”", "he", "said"]
+        );
         assert_eq!(texts("15-Year-Old"), ["15", "-", "Year", "-", "Old"]);
         assert_eq!(texts("Київ і 서울"), ["Київ", "і", "서울"]);
+        assert_eq!(
+            texts("Source: https://example.org/Kyiv-2024. Next"),
+            ["Source", ":", "https://example.org/Kyiv-2024", ".", "Next"]
+        );
     }
 
     #[test]
     fn whitespace_and_line_breaks_are_recorded() {
         let text = "a\nb\n\nc d";
         let t = tokenize(text);
-        assert_eq!(t.iter().map(|t| t.newlines_before).collect::<Vec<_>>(), [0, 1, 2, 0]);
+        assert_eq!(
+            t.iter().map(|t| t.newlines_before).collect::<Vec<_>>(),
+            [0, 1, 2, 0]
+        );
         assert!(t[3].space_before && !t[0].space_before);
     }
 
