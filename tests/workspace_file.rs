@@ -461,8 +461,13 @@ fn the_version_1_fixture_loads_with_its_review_data_and_is_saved_back_unchanged(
     );
 }
 
-/// Writes `sample_data/workspaces/v1.json`. A fixture records what a released version wrote:
-/// regenerate it only while version 1 is still being designed.
+/// Writes `sample_data/workspaces/v1.json`, the fixture of format version 1: the first two
+/// sample articles with every kind of review data, article paths relative to its folder.
+/// `sample_data/workspaces/` holds one fixture per format version, as that version wrote it,
+/// each loaded by a test, so workspaces analysts already have keep opening. A fixture records
+/// a released format: regenerate it only while its version is still being designed; a new
+/// version gets a new fixture beside the old ones. (No README there: `sample_data/` is read as
+/// articles, and a `.md` would be one.)
 #[test]
 #[ignore = "writes the version 1 fixture; run with --ignored to regenerate it"]
 fn write_version_1_fixture() {
