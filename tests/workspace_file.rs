@@ -348,6 +348,13 @@ fn broken_files_are_explained_and_left_untouched() {
 }
 
 #[test]
+fn a_byte_order_mark_from_an_editor_is_accepted() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(persist::to_bytes(&seoul_workspace()).unwrap());
+    assert_eq!(persist::from_bytes(&bytes).unwrap().claims().len(), 3);
+}
+
+#[test]
 fn a_missing_file_is_reported_by_name() {
     let error = load(Path::new("/nonexistent/review.json"))
         .unwrap_err()

@@ -201,6 +201,8 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Workspace, FileProblem> {
 }
 
 fn decode(bytes: &[u8]) -> Result<Recovered, FileProblem> {
+    // Some editors put a byte-order mark before hand-edited JSON.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(FileProblem::Empty);
     }
