@@ -117,7 +117,7 @@ fn markdown_brief_is_grouped_by_status_and_escaped() {
         md.contains("### c1 · NIS\n\n> South Korea’s spy agency said 12,000 troops were sent.\n")
     );
     assert!(md.contains("- **Grades:** B2 (usually reliable; probably true)"));
-    assert!(md.contains("- **Reviewed:** bob, 2024-10-25T14:30:00+02:00"));
+    assert!(md.contains("- **Reviewed:** bob, 2024-10-25 14:30 +02:00"));
     assert!(md.contains("- **Evidence:** contradicts c1"));
     assert!(
         md.contains(r"- **Note:** Relayed by Yonhap \<b\>twice\</b\> \& "),
@@ -147,6 +147,9 @@ fn html_brief_is_self_contained_and_escaped() {
             && html.contains("<section class=\"unconfirmed\">")
     );
     assert!(html.contains("<article class=\"claim\" id=\"c1\">"));
+    assert!(html.contains(
+        "bob, <time datetime=\"2024-10-25T14:30:00+02:00\">2024-10-25 14:30 +02:00</time>"
+    ));
     assert!(html.contains("contradicts <a href=\"#c1\">c1</a>"));
     assert!(
         html.contains("<blockquote>Kirby said “at least 3,000” soldiers had arrived.</blockquote>")

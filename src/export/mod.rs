@@ -9,10 +9,12 @@ pub mod csv;
 pub mod json;
 pub mod w3c;
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use chrono::SecondsFormat;
 
+use crate::article::ArticleId;
 use crate::workspace::{AnalyzedArticle, Claim, ClaimStatus, StatusChange, Workspace};
 
 /// The export formats.
@@ -121,12 +123,16 @@ impl ClaimInArticle<'_> {
 /// (orphaned claims, which have none, after the placed ones of their article).
 #[must_use]
 pub fn select(workspace: &Workspace, scope: Scope) -> Vec<ClaimInArticle<'_>> {
+    let articles: HashMap<&ArticleId, (usize, &AnalyzedArticle)> = workspace
+        .articles()
+        .enumerate()
+        .map(|(position, entry)| (&entry.article.id, (position, entry)))
+        .collect();
     let mut chosen: Vec<(usize, ClaimInArticle<'_>)> = workspace
         .claims()
         .filter(|claim| scope.takes(claim))
         .filter_map(|claim| {
-            let position = workspace.article_position(&claim.article)?;
-            let article = workspace.articles().nth(position)?;
+            let &(position, article) = articles.get(&claim.article)?;
             Some((position, ClaimInArticle { claim, article }))
         })
         .collect();
