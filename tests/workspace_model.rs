@@ -404,6 +404,25 @@ fn refused_actions_change_nothing_and_leave_no_undo_step() {
 }
 
 #[test]
+fn an_article_whose_extraction_does_not_fit_its_text_is_refused() {
+    let (mut workspace, article) = workspace_with_kirby();
+    let before = bytes(&workspace);
+    let mut broken = analyzed("broken.txt", "Seoul said so.", &[]);
+    broken.extraction.sentences.push(Span::new(0, 99));
+    let refused = workspace.apply(Action::AddArticle(Box::new(broken.clone())));
+    assert!(
+        matches!(&refused, Err(ActionError::InvalidArticle(problem)) if problem.to_string().contains("sentence 1")),
+        "{refused:?}"
+    );
+    let refused = workspace.apply(Action::ReimportArticle {
+        article,
+        updated: Box::new(broken),
+    });
+    assert!(matches!(refused, Err(ActionError::InvalidArticle(_))));
+    assert_eq!(bytes(&workspace), before);
+}
+
+#[test]
 fn a_range_that_splits_a_character_is_refused() {
     let mut workspace = Workspace::new(Uuid::from_u128(1));
     let entry = analyzed("seoul.txt", "서울 said 12,000.", &[]);

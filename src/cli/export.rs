@@ -64,11 +64,11 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<bool> {
     export(&workspace, args.format.into(), scope, &mut bytes)?;
     let Some(output) = &args.output else {
         let mut stdout = std::io::stdout().lock();
-        stdout
-            .write_all(&bytes)
-            .and_then(|()| stdout.flush())
-            .context("writing the export")?;
-        return Ok(true);
+        return match stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
+            // `export | head` closes the pipe early: that is the reader's choice, not an error.
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(true),
+            other => other.context("writing the export").map(|()| true),
+        };
     };
     if same_file(output, &args.workspace) {
         bail!(

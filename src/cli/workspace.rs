@@ -2,6 +2,7 @@
 //! command line. Every command that changes a workspace loads it, applies actions and saves
 //! it atomically; when anything fails, the file is left as it was.
 
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -188,19 +189,31 @@ fn report_load_errors(errors: &[LoadError]) {
 
 fn show(path: &Path, format: ShowFormat) -> anyhow::Result<bool> {
     let workspace = open(path)?;
-    if format == ShowFormat::Json {
-        let stdout = std::io::stdout();
-        export(
-            &workspace,
-            ExportFormat::Json,
-            Scope::All,
-            &mut stdout.lock(),
-        )
-        .context("writing the claims")?;
-        return Ok(true);
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let written = match format {
+        ShowFormat::Json => {
+            let mut json = Vec::new();
+            export(&workspace, ExportFormat::Json, Scope::All, &mut json)?;
+            out.write_all(&json)
+        }
+        ShowFormat::Text => write_claim_table(&workspace, path, &mut out),
+    };
+    match written.and_then(|()| out.flush()) {
+        // `show | head` closes the pipe early: that is the reader's choice, not an error.
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(true),
+        other => other.context("writing the claims").map(|()| true),
     }
+}
+
+/// One line per claim, after a summary line.
+fn write_claim_table(
+    workspace: &Workspace,
+    path: &Path,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     let count = |status| workspace.claims().filter(|c| c.status == status).count();
-    println!(
+    writeln!(
+        out,
         "{}: {} articles, {} claims ({} confirmed, {} unconfirmed, {} unreviewed)",
         path.display(),
         workspace.articles().len(),
@@ -208,24 +221,25 @@ fn show(path: &Path, format: ShowFormat) -> anyhow::Result<bool> {
         count(ClaimStatus::Confirmed),
         count(ClaimStatus::Unconfirmed),
         count(ClaimStatus::Unreviewed),
-    );
-    for item in crosscheck::export::select(&workspace, Scope::All) {
+    )?;
+    for item in crosscheck::export::select(workspace, Scope::All) {
         let claim = item.claim;
         let orphaned = if claim.is_orphaned() {
             " [orphaned]"
         } else {
             ""
         };
-        println!(
+        writeln!(
+            out,
             "{:<6} {:<11} {:<24} \u{201c}{}\u{201d}  ({}){orphaned}",
             claim.id.to_string(),
             claim.status.as_str(),
             clip(claim.speaker.as_deref().unwrap_or("-"), 24),
             clip(&one_line(&claim.anchor.quote.exact), 80),
             clip(&item.article.article.display_title(), 40),
-        );
+        )?;
     }
-    Ok(true)
+    Ok(())
 }
 
 /// At most `width` characters, with an ellipsis when cut.

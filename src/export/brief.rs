@@ -7,7 +7,9 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use super::{ClaimInArticle, ExportError, Scope, figures, one_line, rfc3339, select};
-use crate::workspace::{Claim, ClaimId, ClaimStatus, Credibility, Grades, Reliability, Workspace};
+use crate::workspace::{
+    Claim, ClaimId, ClaimStatus, Credibility, Grades, Reliability, StatusChange, Workspace,
+};
 
 /// A status group's heading.
 fn heading(status: ClaimStatus) -> &'static str {
@@ -76,6 +78,11 @@ fn title_line(item: &ClaimInArticle<'_>) -> String {
     }
 }
 
+/// A review time for people: `2024-10-25 14:30 +02:00`.
+fn readable_time(change: &StatusChange) -> String {
+    change.at.format("%Y-%m-%d %H:%M %:z").to_string()
+}
+
 const ORPHANED: &str = "The article changed and this quote is no longer in it.";
 
 /// Writes the Markdown brief.
@@ -132,7 +139,11 @@ pub fn write_markdown(
             if let Some(review) = claim.last_review() {
                 fact(
                     "Reviewed",
-                    format!("{}, {}", markdown_text(&review.analyst), rfc3339(review)),
+                    format!(
+                        "{}, {}",
+                        markdown_text(&review.analyst),
+                        readable_time(review)
+                    ),
                 );
             }
             if let Some(links) = evidence(claim, |id| id.to_string()) {
@@ -238,12 +249,13 @@ pub fn write_html(
                 fact("Grades", escape_html(&grades));
             }
             if let Some(review) = claim.last_review() {
-                let time = rfc3339(review);
                 fact(
                     "Reviewed",
                     format!(
-                        "{}, <time datetime=\"{time}\">{time}</time>",
-                        escape_html(&review.analyst)
+                        "{}, <time datetime=\"{}\">{}</time>",
+                        escape_html(&review.analyst),
+                        rfc3339(review),
+                        readable_time(review)
                     ),
                 );
             }

@@ -9,10 +9,12 @@ pub mod csv;
 pub mod json;
 pub mod w3c;
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use chrono::SecondsFormat;
 
+use crate::article::ArticleId;
 use crate::workspace::{AnalyzedArticle, Claim, ClaimStatus, StatusChange, Workspace};
 
 /// The export formats.
@@ -68,18 +70,36 @@ impl Scope {
     }
 }
 
-/// Why an export could not be written.
+/// Why an export could not be written. The message says everything (no `source` to chain).
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// Writing failed.
     #[error("cannot write the export: {0}")]
-    Io(#[from] io::Error),
+    Io(io::Error),
     /// JSON encoding failed.
     #[error("cannot write the export as JSON: {0}")]
-    Json(#[from] serde_json::Error),
+    Json(serde_json::Error),
     /// CSV encoding failed.
     #[error("cannot write the export as CSV: {0}")]
-    Csv(#[from] ::csv::Error),
+    Csv(::csv::Error),
+}
+
+impl From<io::Error> for ExportError {
+    fn from(error: io::Error) -> Self {
+        Self::Io(error)
+    }
+}
+
+impl From<serde_json::Error> for ExportError {
+    fn from(error: serde_json::Error) -> Self {
+        Self::Json(error)
+    }
+}
+
+impl From<::csv::Error> for ExportError {
+    fn from(error: ::csv::Error) -> Self {
+        Self::Csv(error)
+    }
 }
 
 /// A claim with the article it is in.
@@ -103,12 +123,16 @@ impl ClaimInArticle<'_> {
 /// (orphaned claims, which have none, after the placed ones of their article).
 #[must_use]
 pub fn select(workspace: &Workspace, scope: Scope) -> Vec<ClaimInArticle<'_>> {
+    let articles: HashMap<&ArticleId, (usize, &AnalyzedArticle)> = workspace
+        .articles()
+        .enumerate()
+        .map(|(position, entry)| (&entry.article.id, (position, entry)))
+        .collect();
     let mut chosen: Vec<(usize, ClaimInArticle<'_>)> = workspace
         .claims()
         .filter(|claim| scope.takes(claim))
         .filter_map(|claim| {
-            let position = workspace.article_position(&claim.article)?;
-            let article = workspace.articles().nth(position)?;
+            let &(position, article) = articles.get(&claim.article)?;
             Some((position, ClaimInArticle { claim, article }))
         })
         .collect();

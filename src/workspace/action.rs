@@ -12,7 +12,7 @@ use super::claim::{
 use super::corrections::{CorrectionId, EntityCorrection, SpanCorrection, SurfaceRule};
 use super::history::{Patch, Step};
 use super::reimport::ReanchorReport;
-use super::validate::{SpanProblem, span_problem};
+use super::validate::{SpanProblem, ValidationError, check_article, span_problem};
 use super::{AnalyzedArticle, Workspace};
 use crate::article::ArticleId;
 use crate::extract::{EntityKind, ExtractedClaim};
@@ -211,6 +211,9 @@ pub enum ActionError {
     /// The article (same content, same id) is already in the workspace.
     #[error("article {0} is already in the workspace")]
     DuplicateArticle(ArticleId),
+    /// An article and its extraction do not hold together (a range outside the text).
+    #[error("{0}")]
+    InvalidArticle(ValidationError),
     /// The range cannot be used in this article.
     #[error("{}..{} is not a usable range of article {article}: {problem}", span.start, span.end)]
     BadSpan {
@@ -380,6 +383,7 @@ impl Workspace {
         if self.article(&article).is_some() {
             return Err(ActionError::DuplicateArticle(article));
         }
+        check_article(&entry).map_err(ActionError::InvalidArticle)?;
         let mut claims = Vec::with_capacity(entry.extraction.claims.len());
         for extracted in &entry.extraction.claims {
             let claim = self.extracted_claim(&entry, extracted)?;

@@ -25,32 +25,33 @@ pub const RECOVERY_FORMAT: &str = "crosscheck-recovery";
 /// The schema version this build writes, and the newest it reads.
 pub const VERSION: u64 = 1;
 
-/// Why a workspace could not be saved. The file that was there is unchanged.
+/// Why a workspace could not be saved. The file that was there is unchanged. Messages name the
+/// file and give the operating system's reason in full (no separate `source` to chain).
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     /// The workspace could not be put into JSON (an article path that is not valid Unicode).
     #[error("cannot write the workspace as JSON: {0}")]
-    Encode(#[source] serde_json::Error),
+    Encode(serde_json::Error),
     /// A file operation failed.
-    #[error("{}: {step}: {source}", path.display())]
+    #[error("{}: {step}: {reason}", path.display())]
     Io {
         /// The file or folder concerned.
         path: PathBuf,
         /// What was being done.
         step: &'static str,
         /// The operating system's reason.
-        source: io::Error,
+        reason: io::Error,
     },
 }
 
-/// Why a workspace file could not be opened. Opening never writes anything.
+/// Why a workspace file could not be opened. Opening never writes anything. The message names
+/// the file and says everything (no separate `source` to chain).
 #[derive(Debug, thiserror::Error)]
 #[error("{}: {problem}", path.display())]
 pub struct OpenError {
     /// The file.
     pub path: PathBuf,
     /// What is wrong with it.
-    #[source]
     pub problem: FileProblem,
 }
 
@@ -59,7 +60,7 @@ pub struct OpenError {
 pub enum FileProblem {
     /// It could not be read.
     #[error("cannot read the file: {0}")]
-    Io(#[from] io::Error),
+    Io(io::Error),
     /// It holds nothing.
     #[error("the file is empty")]
     Empty,
@@ -117,7 +118,7 @@ pub enum FileProblem {
     },
     /// The contents do not hold together.
     #[error("{0}")]
-    Invalid(#[from] ValidationError),
+    Invalid(ValidationError),
 }
 
 /// A workspace read from a recovery file.
@@ -200,6 +201,8 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Workspace, FileProblem> {
 }
 
 fn decode(bytes: &[u8]) -> Result<Recovered, FileProblem> {
+    // Some editors put a byte-order mark before hand-edited JSON.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(FileProblem::Empty);
     }
@@ -212,7 +215,7 @@ fn decode(bytes: &[u8]) -> Result<Recovered, FileProblem> {
         claims: file.claims,
         corrections: file.corrections,
     };
-    let workspace = Workspace::assemble(parts)?;
+    let workspace = Workspace::assemble(parts).map_err(FileProblem::Invalid)?;
     Ok(Recovered {
         workspace,
         recovers: file.recovers,
@@ -304,10 +307,10 @@ pub fn save_recovery(
         .parent()
         .filter(|folder| !folder.as_os_str().is_empty())
     {
-        fs::create_dir_all(folder).map_err(|source| SaveError::Io {
+        fs::create_dir_all(folder).map_err(|reason| SaveError::Io {
             path: folder.to_owned(),
             step: "creating the folder",
-            source,
+            reason,
         })?;
     }
     write_atomically(
@@ -399,7 +402,7 @@ enum Backup {
 fn write_atomically(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), SaveError> {
     fn io_error(path: &Path, step: &'static str) -> impl FnOnce(io::Error) -> SaveError {
         let path = path.to_owned();
-        move |source| SaveError::Io { path, step, source }
+        move |reason| SaveError::Io { path, step, reason }
     }
     // Replace the file a symbolic link points to, not the link.
     let path = &fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
@@ -410,7 +413,7 @@ fn write_atomically(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), Sav
     let name = path.file_name().ok_or_else(|| SaveError::Io {
         path: path.clone(),
         step: "choosing the file",
-        source: io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"),
+        reason: io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"),
     })?;
     let existing = fs::metadata(path).ok();
 
@@ -447,10 +450,34 @@ fn write_atomically(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), Sav
     temporary.persist(path).map_err(|error| SaveError::Io {
         path: path.clone(),
         step: "replacing the file",
-        source: error.error,
+        reason: error.error,
     })?;
     sync_folder(folder);
+    remove_stale_temporaries(folder, &prefix);
     Ok(())
+}
+
+/// How long a temporary file must have been left alone before a later save takes it for the
+/// remains of an interrupted one (a concurrent save's file is younger).
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_mins(10);
+
+/// Deletes temporary files that interrupted saves of the same file left behind. Best effort:
+/// they are hidden and harmless, only wasted space.
+fn remove_stale_temporaries(folder: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let stale = entry
+            .metadata()
+            .and_then(|meta| meta.modified())
+            .is_ok_and(|modified| modified.elapsed().is_ok_and(|age| age > STALE_AFTER));
+        if name.starts_with(prefix) && name.ends_with(".tmp") && stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Makes `NAME.json.bak` the current `NAME.json`: a hard link when the file system allows it

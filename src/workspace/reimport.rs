@@ -9,6 +9,7 @@ use super::anchor::{Anchor, locate};
 use super::claim::{ClaimId, ClaimOrigin};
 use super::corrections::CorrectionId;
 use super::history::Patch;
+use super::validate::check_article;
 use super::{AnalyzedArticle, Workspace};
 use crate::article::ArticleId;
 use crate::span::Span;
@@ -82,6 +83,7 @@ impl Workspace {
         if &new != old && self.article(&new).is_some() {
             return Err(ActionError::DuplicateArticle(new));
         }
+        check_article(&updated).map_err(ActionError::InvalidArticle)?;
         let mut report = ReanchorReport {
             previous: old.clone(),
             article: new.clone(),

@@ -58,7 +58,7 @@ fn span_problem_allowing_empty(text: &str, span: Span) -> Option<SpanProblem> {
 
 /// Why a workspace's contents do not hold together. `owner` fields name the thing at fault the
 /// way a person would look for it: `claim c12`, `article a1b2c3 entity 4`.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ValidationError {
     /// Two articles have the same id.
     #[error("article {0} appears twice")]
@@ -242,8 +242,8 @@ impl Workspace {
     }
 }
 
-/// Every range the article and its extraction hold must fit its text.
-fn check_article(entry: &AnalyzedArticle) -> Result<(), ValidationError> {
+/// Every range the article and its extraction hold must fit its text, and its hash must be one.
+pub(super) fn check_article(entry: &AnalyzedArticle) -> Result<(), ValidationError> {
     let AnalyzedArticle {
         article,
         extraction,
