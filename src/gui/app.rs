@@ -42,6 +42,8 @@ pub enum Intent {
     Answer(PromptAnswer),
     /// Use a typed path for a request that had no dialog.
     TypedPath(PathRequest, PathBuf),
+    /// Open a recently used workspace (after dealing with unsaved changes).
+    OpenRecent(PathBuf),
 }
 
 /// Answers to the prompts in [`Prompt`].
@@ -262,6 +264,7 @@ impl WorkbenchApp {
                 }
             }
             Intent::Answer(answer) => self.answer(ctx, answer),
+            Intent::OpenRecent(path) => self.guard_unsaved(ctx, AfterPrompt::OpenFile(path)),
             Intent::TypedPath(request, path) => {
                 self.view.prompt = None;
                 self.use_picked(ctx, request, vec![path]);
@@ -384,6 +387,7 @@ impl WorkbenchApp {
                 self.replace_session(Session::new(Workspace::new(uuid::Uuid::new_v4()), None));
             }
             AfterPrompt::OpenWorkspace => self.jobs.pick(PathRequest::OpenWorkspace, None),
+            AfterPrompt::OpenFile(path) => self.jobs.open_workspace(path),
         }
     }
 

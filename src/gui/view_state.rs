@@ -46,7 +46,7 @@ pub enum Prompt {
 }
 
 /// What to do once unsaved changes are dealt with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AfterPrompt {
     /// Close the window.
     Quit,
@@ -54,6 +54,8 @@ pub enum AfterPrompt {
     NewWorkspace,
     /// Pick a workspace file to open.
     OpenWorkspace,
+    /// Open this workspace file (from the Recent menu).
+    OpenFile(std::path::PathBuf),
 }
 
 /// What a typed path is for.

@@ -141,17 +141,31 @@ pub fn claims_table_ui(
     ui.separator();
 
     let selected_row = view.claim.and_then(|c| rows.iter().position(|r| *r == c));
+    // Speaker and article share what the status and figures columns leave, with the claim
+    // text taking the rest.
+    let flexible = (ui.available_width() - 112.0 - 80.0 - 40.0).max(300.0);
+    let speaker_width = (flexible * 0.22).clamp(80.0, 220.0);
+    let article_width = (flexible * 0.25).clamp(80.0, 260.0);
     let mut table = TableBuilder::new(ui)
         .id_salt("claims_table")
         .striped(true)
         .resizable(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(Align::Center))
-        .column(TableColumn::remainder().at_least(200.0).clip(true))
-        .column(TableColumn::initial(130.0).at_least(60.0).clip(true))
-        .column(TableColumn::initial(90.0).at_least(50.0).clip(true))
-        .column(TableColumn::initial(150.0).at_least(60.0).clip(true))
-        .column(TableColumn::initial(115.0).at_least(90.0))
+        // Status first: it is what the analyst scans for, and must never be clipped away.
+        .column(TableColumn::exact(112.0))
+        .column(TableColumn::remainder().at_least(140.0).clip(true))
+        .column(
+            TableColumn::initial(speaker_width)
+                .at_least(60.0)
+                .clip(true),
+        )
+        .column(TableColumn::initial(80.0).at_least(50.0).clip(true))
+        .column(
+            TableColumn::initial(article_width)
+                .at_least(60.0)
+                .clip(true),
+        )
         .min_scrolled_height(0.0)
         .auto_shrink([false, false]);
     if view.scroll_table_to_claim {
@@ -163,11 +177,11 @@ pub fn claims_table_ui(
     table
         .header(24.0, |mut header| {
             for (column, label) in [
+                (Column::Status, "Status"),
                 (Column::Text, "Claim"),
                 (Column::Speaker, "Speaker"),
                 (Column::Figures, "Figures"),
                 (Column::Article, "Article"),
-                (Column::Status, "Status"),
             ] {
                 header.col(|ui| {
                     let arrow = match view.sort {
@@ -199,6 +213,17 @@ pub fn claims_table_ui(
                 };
                 row.set_selected(view.claim == Some(claim.id));
                 row.col(|ui| {
+                    let dark = ui.visuals().dark_mode;
+                    ui.label(
+                        RichText::new(format!(
+                            "{} {}",
+                            theme::status_symbol(claim.status),
+                            status_label(claim.status)
+                        ))
+                        .color(theme::status_color(claim.status, dark)),
+                    );
+                });
+                row.col(|ui| {
                     ui.add(
                         egui::Label::new(one_line(&claim.anchor.quote.exact))
                             .truncate()
@@ -225,17 +250,6 @@ pub fn claims_table_ui(
                         .map(|a| a.article.display_title())
                         .unwrap_or_default();
                     ui.add(egui::Label::new(title).truncate().selectable(false));
-                });
-                row.col(|ui| {
-                    let dark = ui.visuals().dark_mode;
-                    ui.label(
-                        RichText::new(format!(
-                            "{} {}",
-                            theme::status_symbol(claim.status),
-                            status_label(claim.status)
-                        ))
-                        .color(theme::status_color(claim.status, dark)),
-                    );
                 });
                 if row.response().clicked() {
                     intents.push(Intent::SelectClaim(claim.id));

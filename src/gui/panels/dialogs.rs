@@ -96,7 +96,7 @@ fn prompt_ui(
                 let doing = match then {
                     AfterPrompt::Quit => "quitting",
                     AfterPrompt::NewWorkspace => "starting a new workspace",
-                    AfterPrompt::OpenWorkspace => "opening another workspace",
+                    AfterPrompt::OpenWorkspace | AfterPrompt::OpenFile(_) => "opening another workspace",
                 };
                 ui.heading("Unsaved changes");
                 ui.label(format!("Save the changes to {} before {doing}?", app.session.display_name()));

@@ -72,7 +72,7 @@ fn claim_ui(
     }
     ui.add_space(6.0);
 
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for (status, command) in [
             (ClaimStatus::Confirmed, Command::Confirm),
             (ClaimStatus::Unconfirmed, Command::MarkUnconfirmed),

@@ -32,8 +32,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec<
                 }
                 for path in app.settings.recent.clone() {
                     if ui.button(path.display().to_string()).clicked() {
-                        intents.push(Intent::LoadPaths(vec![]));
-                        app.jobs.open_workspace(path);
+                        intents.push(Intent::OpenRecent(path));
                         ui.close();
                     }
                 }

@@ -1,0 +1,90 @@
+//! Image snapshots of the workbench's main screens (kittest's wgpu renderer; Mesa's software
+//! Vulkan in CI). Update with `UPDATE_SNAPSHOTS=1 cargo test --test gui_snapshots` and look
+//! at the new images before committing them.
+#![cfg(feature = "gui")]
+
+use std::time::{Duration, Instant};
+
+use chrono::{FixedOffset, TimeZone};
+use crosscheck::gui::app::{Intent, WorkbenchApp};
+use crosscheck::gui::{Settings, StartWith};
+use crosscheck::workspace::Action;
+use crosscheck::workspace::claim::ClaimStatus;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness(dark: bool, dir: &std::path::Path) -> Harness<'static, WorkbenchApp> {
+    let settings = Settings {
+        analyst: "snapshot".to_owned(),
+        started_before: true,
+        ..Settings::default()
+    };
+    let recovery = dir.join("recovery.json");
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .wgpu()
+        .build_eframe(move |cc| {
+            WorkbenchApp::with_settings(&cc.egui_ctx, StartWith::Demo, settings, recovery)
+        });
+    harness.ctx.set_theme(if dark {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    });
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while harness.state().jobs.loading.is_some() {
+        assert!(Instant::now() < deadline, "the demo did not load");
+        std::thread::sleep(Duration::from_millis(10));
+        harness.step();
+    }
+    // Review two claims at a fixed time so the status history renders the same every run.
+    let at = FixedOffset::east_opt(0)
+        .unwrap()
+        .with_ymd_and_hms(2024, 10, 17, 9, 30, 0)
+        .unwrap();
+    let ids: Vec<_> = harness
+        .state()
+        .session
+        .workspace
+        .claims()
+        .take(3)
+        .map(|c| c.id)
+        .collect();
+    let ctx = harness.ctx.clone();
+    for (id, status) in [
+        (ids[1], ClaimStatus::Confirmed),
+        (ids[2], ClaimStatus::Unconfirmed),
+    ] {
+        harness.state_mut().handle(
+            &ctx,
+            Intent::Apply(Action::SetStatus {
+                claim: id,
+                status,
+                analyst: "snapshot".into(),
+                at,
+            }),
+        );
+    }
+    harness
+        .state_mut()
+        .handle(&ctx, Intent::SelectClaim(ids[2]));
+    harness.run_steps(6);
+    harness
+}
+
+#[test]
+fn workbench_light() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(false, dir.path());
+    harness.snapshot("workbench_light");
+}
+
+#[test]
+fn workbench_dark_with_help() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(true, dir.path());
+    harness.key_press(egui::Key::F1);
+    harness.run_steps(6);
+    assert!(harness.query_by_label("Next claim").is_some());
+    harness.snapshot("workbench_dark_help");
+}
