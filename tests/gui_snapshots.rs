@@ -31,7 +31,7 @@ fn harness(dark: bool, dir: &std::path::Path) -> Harness<'static, WorkbenchApp> 
     } else {
         egui::Theme::Light
     });
-    let deadline = Instant::now() + Duration::from_secs(60);
+    let deadline = Instant::now() + Duration::from_mins(1);
     while harness.state().jobs.loading.is_some() {
         assert!(Instant::now() < deadline, "the demo did not load");
         std::thread::sleep(Duration::from_millis(10));
