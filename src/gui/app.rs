@@ -267,7 +267,7 @@ impl WorkbenchApp {
             Intent::OpenRecent(path) => self.guard_unsaved(ctx, AfterPrompt::OpenFile(path)),
             Intent::TypedPath(request, path) => {
                 self.view.prompt = None;
-                self.use_picked(ctx, request, vec![path]);
+                self.use_picked(request, vec![path]);
             }
         }
     }
@@ -453,7 +453,7 @@ impl WorkbenchApp {
         self.jobs.save(self.session.workspace.clone(), path);
     }
 
-    fn use_picked(&mut self, ctx: &egui::Context, purpose: PathRequest, paths: Vec<PathBuf>) {
+    fn use_picked(&mut self, purpose: PathRequest, paths: Vec<PathBuf>) {
         let Some(first) = paths.first().cloned() else {
             return;
         };
@@ -466,24 +466,10 @@ impl WorkbenchApp {
                     return;
                 };
                 let path = with_extension(first, format.extension());
-                let result = std::fs::File::create(&path)
-                    .map_err(|e| e.to_string())
-                    .and_then(|file| {
-                        let mut out = std::io::BufWriter::new(file);
-                        crate::export::export(&self.session.workspace, format, scope, &mut out)
-                            .map_err(|e| e.to_string())?;
-                        std::io::Write::flush(&mut out).map_err(|e| e.to_string())
-                    });
-                match result {
-                    Ok(()) => self.notify(format!("Exported to {}", path.display()), false),
-                    Err(error) => self.notify(
-                        format!("Export to {} failed: {error}", path.display()),
-                        true,
-                    ),
-                }
+                self.jobs
+                    .export(self.session.workspace.clone(), format, scope, path);
             }
         }
-        let _ = ctx;
     }
 
     fn remember_workspace(&mut self, path: &Path) {
@@ -543,6 +529,13 @@ impl WorkbenchApp {
                         self.notify(format!("Not saved: {error}"), true);
                     }
                 },
+                JobEvent::Exported { path, result } => match result {
+                    Ok(()) => self.notify(format!("Exported to {}", path.display()), false),
+                    Err(error) => self.notify(
+                        format!("Export to {} failed: {error}", path.display()),
+                        true,
+                    ),
+                },
                 JobEvent::Picked {
                     purpose,
                     paths,
@@ -552,7 +545,7 @@ impl WorkbenchApp {
                         self.view.typed_path.clear();
                         self.view.prompt = Some(Prompt::TypePath(purpose));
                     } else {
-                        self.use_picked(ctx, purpose, paths);
+                        self.use_picked(purpose, paths);
                     }
                 }
             }

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use super::view_state::PathRequest;
 use crate::article::{Article, collect_article_paths};
+use crate::export::{ExportFormat, Scope};
 use crate::workspace::{AnalyzedArticle, Workspace, persist};
 
 /// A dialog that answers faster than this was never shown: the system has no dialog service.
@@ -39,6 +40,13 @@ pub enum JobEvent {
         path: PathBuf,
         /// The revision that was saved.
         revision: u64,
+        /// Whether it worked.
+        result: Result<(), String>,
+    },
+    /// An export finished.
+    Exported {
+        /// The file written.
+        path: PathBuf,
         /// Whether it worked.
         result: Result<(), String>,
     },
@@ -219,6 +227,22 @@ impl Jobs {
                 revision,
                 result,
             });
+            ctx.request_repaint();
+        });
+    }
+
+    /// Exports a copy of the workspace's claims to `path`.
+    pub fn export(&self, workspace: Workspace, format: ExportFormat, scope: Scope, path: PathBuf) {
+        self.spawn("export", move |sender, ctx| {
+            let result = std::fs::File::create(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|file| {
+                    let mut out = std::io::BufWriter::new(file);
+                    crate::export::export(&workspace, format, scope, &mut out)
+                        .map_err(|e| e.to_string())?;
+                    std::io::Write::flush(&mut out).map_err(|e| e.to_string())
+                });
+            let _ = sender.send(JobEvent::Exported { path, result });
             ctx.request_repaint();
         });
     }

@@ -1,4 +1,5 @@
-//! The article list: title, file, date and claim counts by status for every article.
+//! The article list: title, file, date and claim counts by status for every article, in
+//! fixed-height rows so only the visible ones are drawn.
 
 use egui::RichText;
 
@@ -6,13 +7,17 @@ use super::super::app::Intent;
 use super::super::session::Session;
 use super::super::theme;
 use super::super::view_state::ViewState;
+use super::{StatusCounts, status_slot};
 use crate::workspace::claim::ClaimStatus;
+
+const ROW_HEIGHT: f32 = 46.0;
 
 /// Lists the articles; a click shows one in the reader.
 pub fn articles_ui(
     ui: &mut egui::Ui,
     session: &Session,
     view: &ViewState,
+    counts: &StatusCounts,
     intents: &mut Vec<Intent>,
 ) {
     let workspace = &session.workspace;
@@ -26,70 +31,68 @@ pub fn articles_ui(
     }
     ui.separator();
     let dark = ui.visuals().dark_mode;
+    let articles: Vec<_> = workspace.articles().collect();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for analyzed in workspace.articles() {
+        .show_rows(ui, ROW_HEIGHT, articles.len(), |ui, range| {
+            for analyzed in &articles[range] {
                 let article = &analyzed.article;
-                let mut counts = [0usize; 3];
-                for claim in workspace.claims_of(&article.id) {
-                    counts[match claim.status {
-                        ClaimStatus::Unreviewed => 0,
-                        ClaimStatus::Confirmed => 1,
-                        ClaimStatus::Unconfirmed => 2,
-                    }] += 1;
-                }
+                let per_status = counts
+                    .by_article
+                    .get(&article.id)
+                    .copied()
+                    .unwrap_or_default();
                 let selected = view.article.as_ref() == Some(&article.id);
-                let frame = egui::Frame::group(ui.style()).fill(if selected {
-                    ui.visuals().selection.bg_fill.gamma_multiply(0.35)
-                } else {
-                    egui::Color32::TRANSPARENT
+                let (rect, response) = ui.allocate_exact_size(
+                    egui::vec2(ui.available_width(), ROW_HEIGHT),
+                    egui::Sense::click(),
+                );
+                if selected || response.hovered() {
+                    let fill = if selected {
+                        ui.visuals().selection.bg_fill.gamma_multiply(0.35)
+                    } else {
+                        ui.visuals().widgets.hovered.weak_bg_fill
+                    };
+                    ui.painter().rect_filled(rect, 4.0, fill);
+                }
+                let title = article.display_title();
+                response
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &title));
+                let mut row = ui
+                    .new_child(egui::UiBuilder::new().max_rect(rect.shrink2(egui::vec2(6.0, 3.0))));
+                row.add(
+                    egui::Label::new(RichText::new(&title).strong())
+                        .truncate()
+                        .selectable(false),
+                );
+                row.horizontal(|ui| {
+                    let date = article.published.map_or_else(
+                        || "no date".to_owned(),
+                        |d| d.format("%Y-%m-%d").to_string(),
+                    );
+                    let file = article
+                        .path
+                        .file_name()
+                        .map(|f| f.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    for status in [
+                        ClaimStatus::Unreviewed,
+                        ClaimStatus::Confirmed,
+                        ClaimStatus::Unconfirmed,
+                    ] {
+                        let count = per_status[status_slot(status)];
+                        ui.label(
+                            RichText::new(format!("{} {count}", theme::status_symbol(status)))
+                                .small()
+                                .color(theme::status_color(status, dark)),
+                        );
+                    }
+                    ui.add(
+                        egui::Label::new(RichText::new(format!("{date} · {file}")).small().weak())
+                            .truncate()
+                            .selectable(false),
+                    );
                 });
-                let response = frame
-                    .show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.add(
-                            egui::Label::new(RichText::new(article.display_title()).strong())
-                                .wrap(),
-                        );
-                        let file = article
-                            .path
-                            .file_name()
-                            .map(|f| f.to_string_lossy().into_owned())
-                            .unwrap_or_default();
-                        let date = article.published.map_or_else(
-                            || "no date".to_owned(),
-                            |d| d.format("%Y-%m-%d").to_string(),
-                        );
-                        ui.add(
-                            egui::Label::new(
-                                RichText::new(format!("{file} · {date}")).small().weak(),
-                            )
-                            .truncate(),
-                        );
-                        ui.horizontal(|ui| {
-                            for (status, count) in [
-                                (ClaimStatus::Unreviewed, counts[0]),
-                                (ClaimStatus::Confirmed, counts[1]),
-                                (ClaimStatus::Unconfirmed, counts[2]),
-                            ] {
-                                ui.label(
-                                    RichText::new(format!(
-                                        "{} {count}",
-                                        theme::status_symbol(status)
-                                    ))
-                                    .small()
-                                    .color(theme::status_color(status, dark)),
-                                )
-                                .on_hover_text(format!(
-                                    "{count} {}",
-                                    super::claims::status_label(status).to_lowercase()
-                                ));
-                            }
-                        });
-                    })
-                    .response
-                    .interact(egui::Sense::click());
                 if response.clicked() {
                     intents.push(Intent::SelectArticle(article.id.clone()));
                 }

@@ -9,21 +9,45 @@ mod menu;
 mod reader;
 mod status_bar;
 
+use std::collections::HashMap;
+
 use super::app::{Intent, WorkbenchApp};
 use super::view_state::{ClaimFilter, Column, ViewState};
+use crate::article::ArticleId;
 use crate::export::{ExportFormat, Scope};
 use crate::workspace::Workspace;
 use crate::workspace::claim::ClaimId;
+use crate::workspace::claim::ClaimStatus;
 
 pub use reader::ReaderCache;
 
 /// What the claims table shows, for one workspace revision, filter and sort.
 type RowsKey = (u64, ClaimFilter, (Column, bool));
 
+/// Claims per status (unreviewed, confirmed, unconfirmed), in total and per article.
+#[derive(Default)]
+pub struct StatusCounts {
+    /// Over the whole workspace.
+    pub total: [usize; 3],
+    /// Per article.
+    pub by_article: HashMap<ArticleId, [usize; 3]>,
+}
+
+/// The index of a status in [`StatusCounts`] arrays.
+#[must_use]
+pub fn status_slot(status: ClaimStatus) -> usize {
+    match status {
+        ClaimStatus::Unreviewed => 0,
+        ClaimStatus::Confirmed => 1,
+        ClaimStatus::Unconfirmed => 2,
+    }
+}
+
 /// Derived data kept between frames, rebuilt only when what it derives from changes.
 #[derive(Default)]
 pub struct Caches {
     rows: Option<(RowsKey, Vec<ClaimId>)>,
+    counts: Option<(u64, StatusCounts)>,
     /// The reader's laid-out lines.
     pub reader: ReaderCache,
     /// The export waiting for its file name.
@@ -31,6 +55,21 @@ pub struct Caches {
 }
 
 impl Caches {
+    /// Claims per status, counted in one pass per workspace revision.
+    pub fn status_counts(&mut self, workspace: &Workspace) -> &StatusCounts {
+        let revision = workspace.revision();
+        if self.counts.as_ref().is_none_or(|(r, _)| *r != revision) {
+            let mut counts = StatusCounts::default();
+            for claim in workspace.claims() {
+                let slot = status_slot(claim.status);
+                counts.total[slot] += 1;
+                counts.by_article.entry(claim.article.clone()).or_default()[slot] += 1;
+            }
+            self.counts = Some((revision, counts));
+        }
+        &self.counts.as_ref().expect("filled above").1
+    }
+
     /// The claims table's rows: filtered and sorted claim ids.
     pub fn claim_rows(&mut self, workspace: &Workspace, view: &ViewState) -> &[ClaimId] {
         let key: RowsKey = (workspace.revision(), view.filter.clone(), view.sort);
@@ -45,13 +84,16 @@ impl Caches {
 /// Lays out the whole workbench for one frame.
 pub fn workbench_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec<Intent>) {
     egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, app, intents));
-    egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, app, intents));
+    let totals = app.caches.status_counts(&app.session.workspace).total;
+    egui::Panel::bottom("status_bar")
+        .show(ui, |ui| status_bar::status_bar_ui(ui, app, totals, intents));
     egui::Panel::left("articles")
         .resizable(true)
         .default_size(250.0)
         .min_size(160.0)
         .show(ui, |ui| {
-            articles::articles_ui(ui, &app.session, &app.view, intents);
+            let counts = app.caches.status_counts(&app.session.workspace);
+            articles::articles_ui(ui, &app.session, &app.view, counts, intents);
         });
     egui::Panel::right("inspector")
         .resizable(true)

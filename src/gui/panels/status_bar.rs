@@ -8,17 +8,14 @@ use super::super::theme;
 use crate::workspace::claim::ClaimStatus;
 
 /// Draws the status bar.
-pub fn status_bar_ui(ui: &mut egui::Ui, app: &WorkbenchApp, intents: &mut Vec<Intent>) {
+pub fn status_bar_ui(
+    ui: &mut egui::Ui,
+    app: &WorkbenchApp,
+    counts: [usize; 3],
+    intents: &mut Vec<Intent>,
+) {
     ui.horizontal(|ui| {
         let dark = ui.visuals().dark_mode;
-        let mut counts = [0usize; 3];
-        for claim in app.session.workspace.claims() {
-            counts[match claim.status {
-                ClaimStatus::Unreviewed => 0,
-                ClaimStatus::Confirmed => 1,
-                ClaimStatus::Unconfirmed => 2,
-            }] += 1;
-        }
         for (status, count) in [
             (ClaimStatus::Confirmed, counts[1]),
             (ClaimStatus::Unconfirmed, counts[2]),
