@@ -7,10 +7,12 @@
 //! - [`span`], [`calendar`]: byte ranges and calendar words every layer shares.
 //! - [`export`]: the reviewed claims as JSON, CSV, Markdown/HTML briefs and W3C annotations.
 //! - [`workspace`]: the review model (claims, statuses, corrections, undo) and its JSON file.
+//! - [`compare`]: cross-checking: figures side by side, source chains, entity index, timeline.
 //! - `gui` (feature `gui`): the eframe workbench over all of the above.
 
 pub mod article;
 pub mod calendar;
+pub mod compare;
 pub mod export;
 pub mod extract;
 pub mod output;

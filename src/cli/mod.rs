@@ -1,5 +1,6 @@
 //! Command-line interface: argument parsing and dispatch to the subcommands.
 
+mod compare;
 mod export;
 mod extract;
 mod workspace;
@@ -43,6 +44,8 @@ enum Command {
     Tag(workspace::TagArgs),
     /// Export a workspace's claims (by default the reviewed ones).
     Export(export::ExportArgs),
+    /// Put the figures of articles (or a workspace) side by side: groups, conflicts, origins.
+    Compare(compare::CompareArgs),
 }
 
 /// Layouts of `crosscheck extract` output.
@@ -62,6 +65,7 @@ pub fn run() -> ExitCode {
         Some(Command::Workspace { command }) => workspace::run(command),
         Some(Command::Tag(args)) => workspace::tag(args),
         Some(Command::Export(args)) => export::run(&args),
+        Some(Command::Compare(args)) => compare::run(&args),
         Some(Command::Open { paths }) => workbench(paths),
         None => workbench(Vec::new()),
     };

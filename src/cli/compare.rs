@@ -1,0 +1,154 @@
+//! `crosscheck compare`: figure groups across articles (or a workspace) with conflicts and
+//! independent origins, as Markdown for people or JSON for scripts.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use clap::{Args, ValueEnum};
+use crosscheck::article::{Article, collect_article_paths};
+use crosscheck::compare::{Comparison, EntityIndex, FigureGroup, workspace_from};
+use crosscheck::export::one_line;
+use crosscheck::workspace::{AnalyzedArticle, Workspace, persist};
+
+/// `crosscheck compare PATH...|WS.json [--format json|md]`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Article files or folders, or one workspace `.json`.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Markdown for reading, or JSON.
+    #[arg(long, value_enum, default_value_t = CompareFormat::Md)]
+    format: CompareFormat,
+}
+
+/// Layouts of `crosscheck compare` output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// A section per group, a table of its figures.
+    Md,
+    /// `{"groups": [...]}`.
+    Json,
+}
+
+/// Returns whether every input loaded.
+pub fn run(args: &CompareArgs) -> anyhow::Result<bool> {
+    let (workspace, all_loaded) = load(&args.paths)?;
+    let index = EntityIndex::build(&workspace);
+    let comparison = Comparison::build(&workspace, &index);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = match args.format {
+        CompareFormat::Json => serde_json::to_writer_pretty(
+            &mut out,
+            &serde_json::json!({ "groups": comparison.groups }),
+        )
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(out)),
+        CompareFormat::Md => write_markdown(&comparison.groups, &mut out),
+    };
+    match written.and_then(|()| out.flush()) {
+        // `compare | head` closes the pipe early: the reader's choice, not an error.
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(all_loaded),
+        other => other.context("writing the comparison").map(|()| all_loaded),
+    }
+}
+
+/// A workspace file as it is, or the articles under `paths` in a fresh workspace.
+fn load(paths: &[PathBuf]) -> anyhow::Result<(Workspace, bool)> {
+    let is_workspace = |p: &Path| {
+        p.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    };
+    if let Some(file) = paths.iter().find(|p| is_workspace(p)) {
+        if paths.len() > 1 {
+            bail!(
+                "{}: compare reads either one workspace file or article files and folders, not both",
+                file.display()
+            );
+        }
+        return Ok((persist::load(file)?, true));
+    }
+    let (files, mut errors) = collect_article_paths(paths);
+    let mut articles = Vec::with_capacity(files.len());
+    for file in &files {
+        match Article::load(file) {
+            Ok(article) => articles.push(AnalyzedArticle::new(article)),
+            Err(error) => errors.push(error),
+        }
+    }
+    for error in &errors {
+        eprintln!("error: {error}");
+    }
+    let (workspace, refused) = workspace_from(articles);
+    for (article, reason) in &refused {
+        eprintln!("warning: article {article} left out: {reason}");
+    }
+    if workspace.articles().len() == 0 {
+        bail!("no article could be loaded");
+    }
+    Ok((workspace, errors.is_empty() && refused.is_empty()))
+}
+
+fn write_markdown(groups: &[FigureGroup], out: &mut impl Write) -> std::io::Result<()> {
+    writeln!(out, "# Figures across articles\n")?;
+    if groups.is_empty() {
+        writeln!(out, "No figures to compare.")?;
+    }
+    for group in groups {
+        let verdict = if group.conflicting {
+            "**conflict**"
+        } else {
+            "no conflict"
+        };
+        writeln!(out, "## {}\n", group.label)?;
+        writeln!(
+            out,
+            "unit: {} · {} figure(s) · {verdict} · {} independent origin(s): {}\n",
+            group.unit,
+            group.figures.len(),
+            group.independent_origins,
+            group
+                .origins
+                .iter()
+                .map(|o| format!("{} ({}×)", o.source.name, o.figures))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
+        writeln!(
+            out,
+            "| figure | value | when | claim | article | speaker | source chain | suggested |"
+        )?;
+        writeln!(out, "|---|---|---|---|---|---|---|---|")?;
+        for f in &group.figures {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} | {} |",
+                cell(&f.display()),
+                cell(&f.bounds.display()),
+                cell(&format!("{:?}", f.timing.kind).to_lowercase()),
+                f.claim,
+                cell(&f.article_title),
+                cell(f.speaker.as_deref().unwrap_or("-")),
+                cell(&f.chain),
+                f.suggested_credibility.credibility.digit(),
+            )?;
+        }
+        for conflict in &group.conflicts {
+            writeln!(out, "\n- conflict: {}", conflict.reason)?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Text for a Markdown table cell: one line, pipes escaped, long titles clipped.
+fn cell(text: &str) -> String {
+    let line = one_line(text).replace('|', "\\|");
+    if line.chars().count() > 60 {
+        let mut clipped: String = line.chars().take(59).collect();
+        clipped.push('…');
+        clipped
+    } else {
+        line
+    }
+}

@@ -1,0 +1,152 @@
+//! Cross-checking across articles: the same measure side by side with conflicts, source
+//! chains and independent origins, an entity index with aliases merged, and a timeline.
+//!
+//! Everything here is pure data computed from a [`Workspace`] (the GUI and the CLI draw it):
+//!
+//! - [`entities`]: [`EntityIndex`], every entity with its mentions and aliases, and the
+//!   analyst's merge/split/rename edits as data ([`IndexEdits`]).
+//! - [`sources`]: [`SourceChain`] per claim (origin → relays → outlet) and the Admiralty
+//!   credibility a group of figures suggests.
+//! - [`figures`]: [`FigureGroup`]s, numeric claims about the same measure, with intervals,
+//!   time frames and conflicts.
+//! - [`timeline`]: claims placed by the date of the event they report.
+//! - `names`: name cleaning, acronyms, transliterations and capitals shared by the above.
+//!
+//! Start with [`Comparison::build`]; [`workspace_from`] makes a workspace from articles that
+//! are not in one yet.
+
+pub mod entities;
+pub mod figures;
+mod names;
+mod scan;
+pub mod sources;
+pub mod timeline;
+
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::article::ArticleId;
+use crate::extract::Entity;
+use crate::span::Span;
+use crate::workspace::{Action, ActionError, AnalyzedArticle, Claim, Workspace};
+
+pub use entities::{
+    Alias, EditError, EntityIndex, IndexEdit, IndexEdits, IndexEntry, Mention, apply_edit,
+    apply_edits,
+};
+pub use figures::{
+    Bounds, Conflict, Counted, Event, Figure, FigureGroup, Measure, OriginCount, Rate, Timing,
+    TimingKind, group_figures,
+};
+pub use sources::{
+    CredibilitySuggestion, LinkRole, Source, SourceChain, SourceKind, SourceLink, source_chains,
+};
+pub use timeline::{
+    DateRelation, EventDate, Placement, PlacementBasis, Timeline, TimelineFilter, TimelineItem,
+    timeline,
+};
+
+/// Everything the cross-checking views show, computed in one pass.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    /// Figures grouped by measure, largest groups first.
+    pub groups: Vec<FigureGroup>,
+    /// The source chain of every placed claim, in article then reading order.
+    pub chains: Vec<SourceChain>,
+}
+
+impl Comparison {
+    /// Groups, chains and suggestions for `workspace`, with aliases as `index` merges them
+    /// (build it with [`EntityIndex::build`], then [`apply_edits`] for the analyst's edits).
+    #[must_use]
+    pub fn build(workspace: &Workspace, index: &EntityIndex) -> Self {
+        let corpus = Corpus::new(workspace);
+        let chains = sources::chains_of(&corpus, index);
+        let groups = figures::groups_of(&corpus, index, &chains);
+        Self { groups, chains }
+    }
+
+    /// The chain of one claim.
+    #[must_use]
+    pub fn chain(&self, claim: crate::workspace::ClaimId) -> Option<&SourceChain> {
+        self.chains.iter().find(|chain| chain.claim == claim)
+    }
+}
+
+/// A workspace holding `articles` (e.g. freshly loaded files), with their extracted claims.
+/// Articles the workspace refuses (duplicates, extraction not fitting the text) are returned
+/// with the reason beside it.
+#[must_use]
+pub fn workspace_from(
+    articles: impl IntoIterator<Item = AnalyzedArticle>,
+) -> (Workspace, Vec<(ArticleId, ActionError)>) {
+    let mut workspace = Workspace::new(Uuid::nil());
+    let mut refused = Vec::new();
+    for entry in articles {
+        let id = entry.article.id.clone();
+        if let Err(error) = workspace.apply(Action::AddArticle(Box::new(entry))) {
+            refused.push((id, error));
+        }
+    }
+    workspace.clear_history();
+    (workspace, refused)
+}
+
+/// One article as the comparison reads it: the workspace entry and its corrected entities.
+pub(crate) struct Doc<'a> {
+    pub entry: &'a AnalyzedArticle,
+    pub entities: Vec<Entity>,
+}
+
+impl Doc<'_> {
+    /// The entities lying inside `span` (entities are sorted and never overlap).
+    pub fn entities_within(&self, span: Span) -> &[Entity] {
+        let first = self.entities.partition_point(|e| e.span.start < span.start);
+        let end = first + self.entities[first..].partition_point(|e| e.span.end <= span.end);
+        &self.entities[first..end]
+    }
+
+    pub fn text(&self) -> &str {
+        &self.entry.article.text
+    }
+}
+
+/// A placed claim and the article it is in.
+pub(crate) struct ClaimRef<'a> {
+    pub claim: &'a Claim,
+    pub doc: usize,
+    pub span: Span,
+}
+
+/// The workspace read once: articles with corrected entities, placed claims in reading order.
+pub(crate) struct Corpus<'a> {
+    pub docs: Vec<Doc<'a>>,
+    pub claims: Vec<ClaimRef<'a>>,
+}
+
+impl<'a> Corpus<'a> {
+    pub fn new(workspace: &'a Workspace) -> Self {
+        let docs: Vec<Doc<'a>> = workspace
+            .articles()
+            .map(|entry| Doc {
+                entry,
+                entities: workspace
+                    .entities(&entry.article.id)
+                    .unwrap_or_else(|| entry.extraction.entities.clone()),
+            })
+            .collect();
+        let mut claims: Vec<ClaimRef<'a>> = workspace
+            .claims()
+            .filter_map(|claim| {
+                let span = claim.anchor.span?;
+                let doc = docs
+                    .iter()
+                    .position(|d| d.entry.article.id == claim.article)?;
+                docs[doc].text().get(span.start..span.end)?;
+                Some(ClaimRef { claim, doc, span })
+            })
+            .collect();
+        claims.sort_by_key(|c| (c.doc, c.span.start, c.claim.id));
+        Self { docs, claims }
+    }
+}

@@ -1,0 +1,626 @@
+//! Source chains: who a claim comes from and who passed it on (NIS → Yonhap → outlet), with
+//! names normalized through the entity index, and the Admiralty credibility that agreement
+//! or conflict between independent origins suggests.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use super::entities::{EntityIndex, IndexEntry};
+use super::names;
+use super::scan::Words;
+use super::{ClaimRef, Corpus, Doc};
+use crate::article::ArticleId;
+use crate::extract::EntityKind;
+use crate::span::Span;
+use crate::workspace::{ClaimId, Credibility, Workspace};
+
+/// What kind of source a chain link is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    /// A named person.
+    Person,
+    /// A named organization (agency, ministry, news agency, outlet).
+    Organization,
+    /// A country or place speaking as a government (`South Korea said`).
+    Place,
+    /// A description that names nobody (`US officials`, `a senior source`).
+    Described,
+    /// The article itself: its outlet's own narration, or the last link of every chain.
+    Outlet,
+}
+
+/// A source, normalized.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// Identity for counting: two links with one key are the same source.
+    pub key: String,
+    /// The name shown (`National Intelligence Service`).
+    pub name: String,
+    /// What kind of source.
+    pub kind: SourceKind,
+    /// The words the text used, when they differ from the name (`South Korea's intelligence
+    /// agency`, `NIS`).
+    pub written: Option<String>,
+}
+
+/// What a link does in a chain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkRole {
+    /// Where the information starts.
+    Origin,
+    /// Passed it on (`according to Yonhap`).
+    Relay,
+    /// The article that prints it.
+    Outlet,
+}
+
+/// One link of a source chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceLink {
+    /// Who.
+    pub source: Source,
+    /// Origin, relay or outlet.
+    pub role: LinkRole,
+    /// The words that showed the link (`according to`, `citing`, `reported that`).
+    pub cue: Option<String>,
+    /// Taken from elsewhere in the article rather than stated in this claim: an article that
+    /// relays one NIS statement through Yonhap relays its other NIS statements the same way.
+    pub inferred: bool,
+}
+
+/// Where one claim comes from: origin first, outlet last.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceChain {
+    /// The claim.
+    pub claim: ClaimId,
+    /// Its article.
+    pub article: ArticleId,
+    /// Origin, relays, outlet.
+    pub links: Vec<SourceLink>,
+}
+
+impl SourceChain {
+    /// Where the information starts (the outlet itself for unattributed narration).
+    #[must_use]
+    pub fn origin(&self) -> &Source {
+        &self.links[0].source
+    }
+
+    /// Whether the text attributes the claim to anyone besides the outlet.
+    #[must_use]
+    pub fn is_attributed(&self) -> bool {
+        self.links[0].role != LinkRole::Outlet
+    }
+
+    /// The relays between origin and outlet.
+    pub fn relays(&self) -> impl Iterator<Item = &SourceLink> {
+        self.links.iter().filter(|l| l.role == LinkRole::Relay)
+    }
+
+    /// `National Intelligence Service → Yonhap → <article>`.
+    #[must_use]
+    pub fn display(&self) -> String {
+        self.links
+            .iter()
+            .map(|l| {
+                if l.inferred {
+                    format!("({})", l.source.name)
+                } else {
+                    l.source.name.clone()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" → ")
+    }
+}
+
+/// The source chain of every placed claim of `workspace`, aliases merged as `index` says.
+#[must_use]
+pub fn source_chains(workspace: &Workspace, index: &EntityIndex) -> Vec<SourceChain> {
+    chains_of(&Corpus::new(workspace), index)
+}
+
+pub(crate) fn chains_of(corpus: &Corpus<'_>, index: &EntityIndex) -> Vec<SourceChain> {
+    let resolver = Resolver::new(corpus, index);
+    let mut chains: Vec<SourceChain> = corpus
+        .claims
+        .iter()
+        .map(|claim| resolver.chain(corpus, claim))
+        .collect();
+    infer_article_relays(&mut chains);
+    chains
+}
+
+/// Cues after which the named source passed the claim on: the speaker told it to them, or
+/// the outlet read it there.
+const RELAY_CUES: &[&str] = &[
+    "according to",
+    "as reported by",
+    "as reported on",
+    "as reported in",
+    "reported by",
+    "quoted by",
+    "cited by",
+    "in an interview with",
+    "in a statement to",
+    "told",
+    "speaking to",
+    "via",
+];
+
+/// Cues after which the named source is where the speaker got it: deeper than the speaker.
+const ORIGIN_CUES: &[&str] = &["citing", "quoting", "based on information from"];
+
+/// Words of a description that say what kind of speaker, not which one.
+const GENERIC_SPEAKER_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "official",
+    "officials",
+    "senior",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "spokespeople",
+    "source",
+    "sources",
+    "agency",
+    "service",
+    "office",
+    "ministry",
+    "department",
+    "representative",
+    "representatives",
+    "authorities",
+    "government",
+    "from",
+    "of",
+    "its",
+    "their",
+    "state",
+    "people",
+];
+
+/// Description words and the name words they stand for.
+const DESCRIPTION_SYNONYMS: &[(&str, &str)] = &[
+    ("spy", "intelligence"),
+    ("defence", "defense"),
+    ("armed", "military"),
+];
+
+struct Resolver<'a> {
+    index: &'a EntityIndex,
+    /// For every organization entry: the countries named right before its mentions
+    /// (`South Korea's National Intelligence Service`).
+    countries_of: HashMap<String, BTreeSet<String>>,
+}
+
+impl<'a> Resolver<'a> {
+    fn new(corpus: &Corpus<'_>, index: &'a EntityIndex) -> Self {
+        let mut countries_of: HashMap<String, BTreeSet<String>> = HashMap::new();
+        for doc in &corpus.docs {
+            for pair in doc.entities.windows(2) {
+                let (before, org) = (&pair[0], &pair[1]);
+                if org.kind != EntityKind::Organization
+                    || !matches!(before.kind, EntityKind::Location | EntityKind::Group)
+                {
+                    continue;
+                }
+                let between = doc
+                    .text()
+                    .get(before.span.end..org.span.start)
+                    .unwrap_or("x")
+                    .trim();
+                if !matches!(between, "" | "'s" | "’s") {
+                    continue;
+                }
+                let article = &doc.entry.article.id;
+                if let (Some(country), Some(entry)) = (
+                    index.entry_at(article, before.span),
+                    index.entry_at(article, org.span),
+                ) {
+                    countries_of
+                        .entry(entry.key.clone())
+                        .or_default()
+                        .insert(country.name.clone());
+                }
+            }
+        }
+        Self {
+            index,
+            countries_of,
+        }
+    }
+
+    fn chain(&self, corpus: &Corpus<'_>, claim: &ClaimRef<'_>) -> SourceChain {
+        let doc = &corpus.docs[claim.doc];
+        let words = Words::new(doc.text(), claim.span);
+        let speaker = claim.claim.speaker.as_deref().map(|s| self.source(s));
+        let mut deeper: Vec<(usize, Source, String)> = Vec::new();
+        let mut relays: Vec<(usize, Source, String)> = Vec::new();
+        for i in 0..words.len() {
+            for cue in RELAY_CUES {
+                // Telling a person is no relay; telling an outlet is.
+                let people = !matches!(*cue, "told" | "speaking to");
+                if words.phrase_at(i, cue)
+                    && let Some(source) =
+                        self.named_after(doc, &words, i + cue.split(' ').count(), people)
+                {
+                    relays.push((i, source, (*cue).to_owned()));
+                }
+            }
+            for cue in ORIGIN_CUES {
+                if words.phrase_at(i, cue)
+                    && let Some(source) =
+                        self.named_after(doc, &words, i + cue.split(' ').count(), true)
+                {
+                    deeper.push((i, source, (*cue).to_owned()));
+                }
+            }
+            // `Yonhap reported that the NIS said ...`: a reporting verb inside reported
+            // content, with a named subject, is deeper than the speaker.
+            if i > 0
+                && words.is_report_boundary(i)
+                && !matches!(words.lower(i), "that" | "which" | "who")
+                && (0..i).any(|k| words.lower(k) == "that")
+                && let Some(source) = self.named_before(doc, &words, i)
+            {
+                deeper.push((i, source, format!("{} that", words.lower(i))));
+            }
+        }
+        if let Some(via) = &claim.claim.via {
+            let source = self.source(via);
+            if !relays.iter().any(|(_, s, _)| s.key == source.key) {
+                relays.push((0, source, "via".to_owned()));
+            }
+        }
+
+        let mut links: Vec<SourceLink> = Vec::new();
+        let mut push = |source: Source, role, cue: Option<String>| {
+            if !links
+                .iter()
+                .any(|l: &SourceLink| l.source.key == source.key)
+            {
+                links.push(SourceLink {
+                    source,
+                    role,
+                    cue,
+                    inferred: false,
+                });
+            }
+        };
+        // Deepest first: the last-named cited source is the innermost.
+        deeper.sort_by_key(|(i, _, _)| std::cmp::Reverse(*i));
+        for (_, source, cue) in deeper {
+            if speaker.as_ref().is_none_or(|s| s.key != source.key) {
+                push(source, LinkRole::Relay, Some(cue));
+            }
+        }
+        if let Some(speaker) = speaker {
+            push(speaker, LinkRole::Relay, None);
+        }
+        // The outermost relay is named first in the text.
+        relays.sort_by_key(|(i, _, _)| std::cmp::Reverse(*i));
+        for (_, source, cue) in relays {
+            push(source, LinkRole::Relay, Some(cue));
+        }
+        if let Some(first) = links.first_mut() {
+            first.role = LinkRole::Origin;
+        }
+        links.push(SourceLink {
+            source: outlet(doc),
+            role: LinkRole::Outlet,
+            cue: None,
+            inferred: false,
+        });
+        SourceChain {
+            claim: claim.claim.id,
+            article: doc.entry.article.id.clone(),
+            links,
+        }
+    }
+
+    /// The organization (or, when `people`, person) named in the words right after token
+    /// `from`, before the clause ends.
+    fn named_after(
+        &self,
+        doc: &Doc<'_>,
+        words: &Words<'_>,
+        from: usize,
+        people: bool,
+    ) -> Option<Source> {
+        let start = words.tokens.get(from)?.span.start;
+        let limit = (from + 10).min(words.len());
+        let stop = (from..limit)
+            .find(|&k| {
+                words.is_clause_punct(k) && words.lower(k) != "." || words.lower(k) == "that"
+            })
+            .unwrap_or(limit);
+        let end = words.span(from, stop).end.max(start);
+        let within = doc.entities_within(Span::new(start, end));
+        let entity = within.iter().find(|e| {
+            e.kind == EntityKind::Organization || people && e.kind == EntityKind::Person
+        })?;
+        let written = entity.span.text(doc.text())?;
+        Some(self.entity_source(doc, entity.span, written))
+    }
+
+    /// The person or organization that is the subject of the reporting verb at token `verb`.
+    fn named_before(&self, doc: &Doc<'_>, words: &Words<'_>, verb: usize) -> Option<Source> {
+        let mut k = verb;
+        while k > 0
+            && matches!(
+                words.lower(k - 1),
+                "has" | "have" | "had" | "also" | "earlier" | "reportedly"
+            )
+        {
+            k -= 1;
+        }
+        let from = (k.saturating_sub(8)..k)
+            .rev()
+            .find(|&j| words.is_clause_punct(j) || words.lower(j) == "that")
+            .map_or(k.saturating_sub(8), |j| j + 1);
+        let span = words.span(from, k);
+        let entity = doc
+            .entities_within(span)
+            .iter()
+            .rev()
+            .find(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))?;
+        let written = entity.span.text(doc.text())?;
+        Some(self.entity_source(doc, entity.span, written))
+    }
+
+    fn entity_source(&self, doc: &Doc<'_>, span: Span, written: &str) -> Source {
+        match self.index.entry_at(&doc.entry.article.id, span) {
+            Some(entry) => from_entry(entry, written),
+            None => self.source(written),
+        }
+    }
+
+    /// A speaker's name or description, normalized.
+    fn source(&self, speaker: &str) -> Source {
+        if let Some(entry) = self.index.resolve(speaker) {
+            return from_entry(entry, speaker);
+        }
+        self.described(speaker)
+    }
+
+    /// A description: the one organization of the workspace it can only mean (`South
+    /// Korea's intelligence agency` → the National Intelligence Service when an article
+    /// names South Korea's National Intelligence Service), else the description itself.
+    fn described(&self, description: &str) -> Source {
+        let cleaned = names::clean(description);
+        let mut rest = format!(" {cleaned} ");
+        let country = self
+            .index
+            .entries
+            .iter()
+            .filter(|e| matches!(e.kind, EntityKind::Location | EntityKind::Group))
+            .flat_map(|e| {
+                e.aliases
+                    .iter()
+                    .map(move |a| (e, a.text.as_str()))
+                    .chain(std::iter::once((e, e.name.as_str())))
+            })
+            .filter(|(_, alias)| contains_words(&cleaned, alias))
+            .max_by_key(|(_, alias)| alias.len());
+        if let Some((_, alias)) = country {
+            rest = rest.replacen(&format!(" {alias}'s "), " ", 1).replacen(
+                &format!(" {alias} "),
+                " ",
+                1,
+            );
+        }
+        let country = country.map(|(e, _)| e.name.clone());
+        let content: Vec<String> = rest
+            .split_whitespace()
+            .map(names::key)
+            .filter(|w| !w.is_empty() && !GENERIC_SPEAKER_WORDS.contains(&w.as_str()))
+            .map(|w| synonym(&w).to_owned())
+            .collect();
+        if !content.is_empty() {
+            let candidates: Vec<&IndexEntry> = self
+                .index
+                .entries
+                .iter()
+                .filter(|e| e.kind == EntityKind::Organization)
+                .filter(|e| {
+                    let name_words: Vec<String> = e
+                        .name
+                        .split_whitespace()
+                        .map(|w| synonym(&names::key(w)).to_owned())
+                        .collect();
+                    content.iter().all(|c| name_words.contains(c))
+                })
+                .filter(|e| {
+                    country.as_ref().is_none_or(|country| {
+                        e.name.contains(country.as_str())
+                            || self
+                                .countries_of
+                                .get(&e.key)
+                                .is_some_and(|set| set.contains(country))
+                    })
+                })
+                .collect();
+            if let [only] = candidates[..] {
+                return from_entry(only, description);
+            }
+        }
+        let key_words = if content.is_empty() {
+            "officials".to_owned()
+        } else {
+            content.join(" ")
+        };
+        Source {
+            key: format!(
+                "described:{}:{key_words}",
+                country.as_deref().map(names::key).unwrap_or_default()
+            ),
+            name: cleaned,
+            kind: SourceKind::Described,
+            written: None,
+        }
+    }
+}
+
+fn synonym(word: &str) -> &str {
+    DESCRIPTION_SYNONYMS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map_or(word, |&(_, s)| s)
+}
+
+/// Whether `phrase` occurs in `text` as whole words.
+fn contains_words(text: &str, phrase: &str) -> bool {
+    !phrase.is_empty()
+        && text.match_indices(phrase).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + phrase.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+}
+
+fn from_entry(entry: &IndexEntry, written: &str) -> Source {
+    let written = names::clean(written);
+    Source {
+        key: entry.key.clone(),
+        name: entry.name.clone(),
+        kind: match entry.kind {
+            EntityKind::Person => SourceKind::Person,
+            EntityKind::Organization => SourceKind::Organization,
+            _ => SourceKind::Place,
+        },
+        written: (names::key(&written) != names::key(&entry.name)).then_some(written),
+    }
+}
+
+/// The article as a source.
+fn outlet(doc: &Doc<'_>) -> Source {
+    let article = &doc.entry.article;
+    Source {
+        key: format!("article:{}", article.id),
+        name: article.display_title(),
+        kind: SourceKind::Outlet,
+        written: None,
+    }
+}
+
+/// An article that relays one statement of an origin through someone (`According to Yonhap,
+/// the NSC ...`) is taken to relay that origin's other statements the same way.
+fn infer_article_relays(chains: &mut [SourceChain]) {
+    let mut stated: HashMap<(ArticleId, String), Vec<SourceLink>> = HashMap::new();
+    for chain in chains.iter() {
+        let relays: Vec<SourceLink> = chain.relays().filter(|l| !l.inferred).cloned().collect();
+        if chain.is_attributed() && !relays.is_empty() {
+            stated
+                .entry((chain.article.clone(), chain.origin().key.clone()))
+                .or_insert(relays);
+        }
+    }
+    for chain in chains.iter_mut() {
+        if !chain.is_attributed() || chain.relays().next().is_some() {
+            continue;
+        }
+        if let Some(relays) = stated.get(&(chain.article.clone(), chain.origin().key.clone())) {
+            let outlet = chain.links.pop().expect("every chain ends with its outlet");
+            chain.links.extend(relays.iter().map(|l| SourceLink {
+                inferred: true,
+                cue: Some("relayed elsewhere in the article".to_owned()),
+                ..l.clone()
+            }));
+            chain.links.push(outlet);
+        }
+    }
+}
+
+/// A suggested Admiralty credibility for a claim, with the reason; the analyst's own grade
+/// always wins ([`CredibilitySuggestion::effective`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CredibilitySuggestion {
+    /// The grade, 1 (confirmed by other sources) to 6 (cannot be judged).
+    pub credibility: Credibility,
+    /// Why, in a sentence.
+    pub reason: String,
+    /// Independent origins (other than the claim's own) that agree.
+    pub agreeing: Vec<String>,
+    /// Independent origins (other than the claim's own) that conflict.
+    pub conflicting: Vec<String>,
+}
+
+impl CredibilitySuggestion {
+    /// The grade from how many other independent origins agree and conflict.
+    #[must_use]
+    pub fn from_corroboration(
+        agreeing: Vec<String>,
+        conflicting: Vec<String>,
+        repeats: usize,
+    ) -> Self {
+        let (a, c) = (agreeing.len(), conflicting.len());
+        let list = |names: &[String]| names.join(", ");
+        let (credibility, reason) = match (a, c) {
+            (0, 0) if repeats > 0 => (
+                Credibility::CannotBeJudged,
+                format!(
+                    "repeated by {repeats} other report(s) from the same origin: not independent; no other origin reports a comparable figure"
+                ),
+            ),
+            (0, 0) => (
+                Credibility::CannotBeJudged,
+                "no other independent origin reports a comparable figure".to_owned(),
+            ),
+            (a, 0) if a >= 2 => (
+                Credibility::Confirmed,
+                format!(
+                    "confirmed by {a} other independent origins: {}",
+                    list(&agreeing)
+                ),
+            ),
+            (_, 0) => (
+                Credibility::ProbablyTrue,
+                format!(
+                    "agrees with one other independent origin: {}",
+                    list(&agreeing)
+                ),
+            ),
+            (0, 1) => (
+                Credibility::Doubtful,
+                format!(
+                    "conflicts with {} and nobody else agrees",
+                    list(&conflicting)
+                ),
+            ),
+            (0, _) => (
+                Credibility::Improbable,
+                format!(
+                    "conflicts with {c} independent origins ({}) and nobody else agrees",
+                    list(&conflicting)
+                ),
+            ),
+            (_, _) => (
+                Credibility::PossiblyTrue,
+                format!(
+                    "agrees with {} but conflicts with {}",
+                    list(&agreeing),
+                    list(&conflicting)
+                ),
+            ),
+        };
+        Self {
+            credibility,
+            reason,
+            agreeing,
+            conflicting,
+        }
+    }
+
+    /// The analyst's grade when there is one, else this suggestion's.
+    #[must_use]
+    pub fn effective(&self, analyst: Option<Credibility>) -> Credibility {
+        analyst.unwrap_or(self.credibility)
+    }
+}

@@ -1,0 +1,318 @@
+//! Timeline data: claims placed by the date of the event they report (dates in the claim,
+//! resolved against publication), kept apart from the date of the report itself, with
+//! filters by entity and status.
+
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::Corpus;
+use super::entities::EntityIndex;
+use super::scan::Words;
+use crate::article::ArticleId;
+use crate::extract::{DateValue, EntityKind};
+use crate::workspace::{ClaimId, ClaimStatus, Workspace};
+
+/// How a claim's event date relates to the event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateRelation {
+    /// It happened then (`on 14 October`, `Friday`, `earlier this month`).
+    On,
+    /// Expected by then (`by December`): a deadline or forecast.
+    By,
+    /// Since then (`since 2006`).
+    Since,
+}
+
+/// The date of the event a claim reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventDate {
+    /// The date as resolved (`2024-10-14`, `2024-12`), when the text gives a calendar date.
+    pub value: Option<DateValue>,
+    /// The first day it can mean.
+    pub from: NaiveDate,
+    /// The last day it can mean.
+    pub to: NaiveDate,
+    /// The words (`14 October`, `earlier this month`).
+    pub written: String,
+    /// On, by or since.
+    pub relation: DateRelation,
+}
+
+/// Where to draw a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Placement {
+    /// The day on the axis.
+    pub date: NaiveDate,
+    /// Whether it is the event's date or, lacking one, the report's.
+    pub basis: PlacementBasis,
+}
+
+/// What a placement rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlacementBasis {
+    /// A date of the event in the claim.
+    Event,
+    /// No event date: the article's publication date.
+    Report,
+}
+
+/// One claim on the timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimelineItem {
+    /// The claim.
+    pub claim: ClaimId,
+    /// Its article.
+    pub article: ArticleId,
+    /// The article's title.
+    pub article_title: String,
+    /// The claim's words on one line.
+    pub text: String,
+    /// Who asserts it.
+    pub speaker: Option<String>,
+    /// Its review status.
+    pub status: ClaimStatus,
+    /// When the article was published.
+    pub reported: Option<NaiveDateTime>,
+    /// When the reported event happened (or is expected), if the claim says.
+    pub event: Option<EventDate>,
+    /// Where to draw it: the event date, else the report date; `None` when neither is known.
+    pub placement: Option<Placement>,
+    /// Keys of the index entries mentioned in the claim.
+    pub entities: Vec<String>,
+}
+
+/// What the timeline shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineFilter {
+    /// Only claims mentioning this index entry (by key).
+    pub entity: Option<String>,
+    /// Only claims with one of these statuses; empty for all.
+    pub statuses: Vec<ClaimStatus>,
+    /// Whether to keep claims placed only by their report date.
+    pub include_report_dated: bool,
+    /// Whether to keep claims with no date at all.
+    pub include_undated: bool,
+}
+
+impl TimelineFilter {
+    /// Everything.
+    #[must_use]
+    pub fn all() -> Self {
+        Self {
+            entity: None,
+            statuses: Vec::new(),
+            include_report_dated: true,
+            include_undated: true,
+        }
+    }
+
+    /// Whether `item` passes.
+    #[must_use]
+    pub fn accepts(&self, item: &TimelineItem) -> bool {
+        let entity = self
+            .entity
+            .as_ref()
+            .is_none_or(|key| item.entities.contains(key));
+        let status = self.statuses.is_empty() || self.statuses.contains(&item.status);
+        let dated = match item.placement {
+            None => self.include_undated,
+            Some(p) => p.basis == PlacementBasis::Event || self.include_report_dated,
+        };
+        entity && status && dated
+    }
+}
+
+/// Every placed claim, in time order (undated last).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Timeline {
+    /// The items, by placement date, then article and reading order.
+    pub items: Vec<TimelineItem>,
+}
+
+impl Timeline {
+    /// The items `filter` accepts.
+    pub fn filtered<'a>(
+        &'a self,
+        filter: &'a TimelineFilter,
+    ) -> impl Iterator<Item = &'a TimelineItem> + 'a {
+        self.items.iter().filter(move |item| filter.accepts(item))
+    }
+
+    /// The first and last day of the placed items, for the axis.
+    #[must_use]
+    pub fn extent(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let dates = self
+            .items
+            .iter()
+            .filter_map(|i| i.placement.map(|p| p.date));
+        let (min, max) = dates.fold(
+            (None, None),
+            |(lo, hi): (Option<NaiveDate>, Option<NaiveDate>), d| {
+                (
+                    Some(lo.map_or(d, |l| l.min(d))),
+                    Some(hi.map_or(d, |h| h.max(d))),
+                )
+            },
+        );
+        min.zip(max)
+    }
+}
+
+/// The timeline of `workspace`; `index` gives the entity keys to filter by.
+#[must_use]
+pub fn timeline(workspace: &Workspace, index: &EntityIndex) -> Timeline {
+    let corpus = Corpus::new(workspace);
+    let mut items: Vec<TimelineItem> = corpus
+        .claims
+        .iter()
+        .map(|claim| {
+            let doc = &corpus.docs[claim.doc];
+            let article = &doc.entry.article;
+            let event = event_date(&corpus, claim.doc, claim.span);
+            let reported = article.published;
+            let placement = event
+                .as_ref()
+                .map(|e| Placement {
+                    date: e.from,
+                    basis: PlacementBasis::Event,
+                })
+                .or_else(|| {
+                    reported.map(|r| Placement {
+                        date: r.date(),
+                        basis: PlacementBasis::Report,
+                    })
+                });
+            TimelineItem {
+                claim: claim.claim.id,
+                article: article.id.clone(),
+                article_title: article.display_title(),
+                text: doc.text()[claim.span.start..claim.span.end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                speaker: claim.claim.speaker.clone(),
+                status: claim.claim.status,
+                reported,
+                event,
+                placement,
+                entities: index
+                    .entries_within(&article.id, claim.span)
+                    .filter(|e| !matches!(e.kind, EntityKind::Date | EntityKind::Number))
+                    .map(|e| e.key.clone())
+                    .collect(),
+            }
+        })
+        .collect();
+    items.sort_by_key(|item| (item.placement.is_none(), item.placement.map(|p| p.date)));
+    Timeline { items }
+}
+
+/// Relative phrases resolved against the publication date.
+const RELATIVE_PHRASES: &[&str] = &[
+    "earlier this month",
+    "earlier this week",
+    "earlier this year",
+    "last month",
+    "last week",
+    "last year",
+    "yesterday",
+    "today",
+    "this week",
+    "this month",
+];
+
+/// The event date of the claim at `span` of document `doc`: the first resolved calendar date
+/// in it (a `by` date only when there is nothing else), else a relative phrase.
+fn event_date(corpus: &Corpus<'_>, doc: usize, span: crate::span::Span) -> Option<EventDate> {
+    let doc = &corpus.docs[doc];
+    let words = Words::new(doc.text(), span);
+    let mut deadline = None;
+    for date in doc
+        .entities_within(span)
+        .iter()
+        .filter(|e| e.kind == EntityKind::Date)
+    {
+        let Some(value) = date.date else { continue };
+        let k = words.index_at(date.span.start);
+        let relation = match k.checked_sub(1).map(|p| words.lower(p)) {
+            Some("by" | "before" | "until") => DateRelation::By,
+            Some("since") => DateRelation::Since,
+            _ => DateRelation::On,
+        };
+        let (from, to) = date_bounds(value);
+        let found = EventDate {
+            value: Some(value),
+            from,
+            to,
+            written: date.span.text(doc.text()).unwrap_or_default().to_owned(),
+            relation,
+        };
+        if relation == DateRelation::By {
+            deadline.get_or_insert(found);
+        } else {
+            return Some(found);
+        }
+    }
+    if let Some(published) = doc.entry.article.published.map(|p| p.date()) {
+        for k in 0..words.len() {
+            if let Some(phrase) = RELATIVE_PHRASES.iter().find(|p| words.phrase_at(k, p)) {
+                let (from, to) = relative(phrase, published);
+                return Some(EventDate {
+                    value: None,
+                    from,
+                    to,
+                    written: (*phrase).to_owned(),
+                    relation: DateRelation::On,
+                });
+            }
+        }
+    }
+    deadline
+}
+
+/// The first and last day a date value covers.
+pub(crate) fn date_bounds(value: DateValue) -> (NaiveDate, NaiveDate) {
+    match value {
+        DateValue::Day(d) => (d, d),
+        DateValue::Month { year, month } => {
+            let first = NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(NaiveDate::MIN);
+            let last = first
+                .checked_add_months(chrono::Months::new(1))
+                .and_then(|n| n.pred_opt())
+                .unwrap_or(first);
+            (first, last)
+        }
+        DateValue::Year(y) => (
+            NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(NaiveDate::MIN),
+            NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(NaiveDate::MAX),
+        ),
+    }
+}
+
+/// The days a relative phrase covers, seen from `published`.
+fn relative(phrase: &str, published: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let month_start = published.with_day(1).unwrap_or(published);
+    let year_start = published.with_ordinal(1).unwrap_or(published);
+    let week_ago = published - Days::new(7);
+    match phrase {
+        "earlier this month" | "this month" => (month_start, published),
+        "earlier this week" | "this week" => (week_ago, published),
+        "earlier this year" => (year_start, published),
+        "last week" => (published - Days::new(14), week_ago),
+        "last month" => {
+            let last = month_start.pred_opt().unwrap_or(month_start);
+            (last.with_day(1).unwrap_or(last), last)
+        }
+        "last year" => {
+            let last = year_start.pred_opt().unwrap_or(year_start);
+            (last.with_ordinal(1).unwrap_or(last), last)
+        }
+        "yesterday" => {
+            let day = published.pred_opt().unwrap_or(published);
+            (day, day)
+        }
+        _ => (published, published),
+    }
+}
