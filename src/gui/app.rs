@@ -12,7 +12,7 @@ use super::command::Command;
 use super::jobs::{JobEvent, Jobs};
 use super::panels;
 use super::session::Session;
-use super::view_state::{AfterPrompt, PathRequest, Prompt, ViewState};
+use super::view_state::{AfterPrompt, CentralView, PathRequest, Prompt, ViewState};
 use crate::article::ArticleId;
 use crate::export::{ExportFormat, Scope};
 use crate::workspace::claim::{ClaimId, ClaimStatus};
@@ -32,6 +32,8 @@ pub enum Intent {
     SelectClaim(ClaimId),
     /// Show an article in the reader.
     SelectArticle(ArticleId),
+    /// Show a mention in the reader, selected.
+    ShowMention(ArticleId, crate::span::Span),
     /// Load these files or folders.
     LoadPaths(Vec<PathBuf>),
     /// Export the claims to a file chosen next.
@@ -244,8 +246,15 @@ impl WorkbenchApp {
             Intent::Apply(action) => self.apply(action),
             Intent::SelectClaim(id) => self.select_claim(id),
             Intent::SelectArticle(id) => {
+                self.view.central = CentralView::Reader;
                 self.view.article = Some(id);
                 self.view.selection = None;
+            }
+            Intent::ShowMention(article, span) => {
+                self.view.central = CentralView::Reader;
+                self.view.article = Some(article.clone());
+                self.view.selection = Some((article, span));
+                self.view.scroll_to_offset = Some(span.start);
             }
             Intent::LoadPaths(paths) => self.jobs.load_articles(paths),
             Intent::Export(format, scope) => {
@@ -290,6 +299,7 @@ impl WorkbenchApp {
 
     fn select_claim(&mut self, id: ClaimId) {
         if let Some(claim) = self.session.workspace.claim(id) {
+            self.view.central = CentralView::Reader;
             self.view.article = Some(claim.article.clone());
             self.view.claim = Some(id);
             self.view.scroll_to_claim = true;
@@ -347,6 +357,11 @@ impl WorkbenchApp {
             Command::FocusNote => self.view.focus_note = true,
             Command::Find => self.view.focus_filter = true,
             Command::Help => self.view.show_help = !self.view.show_help,
+            Command::ShowReader => self.view.central = CentralView::Reader,
+            Command::ShowFigures => self.view.central = CentralView::Figures,
+            Command::ShowSources => self.view.central = CentralView::Sources,
+            Command::ShowEntities => self.view.central = CentralView::Entities,
+            Command::ShowTimeline => self.view.central = CentralView::Timeline,
         }
     }
 
@@ -529,6 +544,9 @@ impl WorkbenchApp {
                         self.notify(format!("Not saved: {error}"), true);
                     }
                 },
+                JobEvent::Compared { revision, data } => {
+                    self.caches.crosscheck = Some((revision, std::sync::Arc::from(data)));
+                }
                 JobEvent::Exported { path, result } => match result {
                     Ok(()) => self.notify(format!("Exported to {}", path.display()), false),
                     Err(error) => self.notify(
@@ -569,6 +587,23 @@ impl WorkbenchApp {
             self.recovery_file.clone(),
             self.session.path.clone(),
         );
+    }
+
+    /// Recomputes the cross-check data when a cross-check view shows an outdated revision.
+    fn compare_if_needed(&mut self) {
+        let revision = self.session.workspace.revision();
+        let current = self
+            .caches
+            .crosscheck
+            .as_ref()
+            .is_some_and(|(r, _)| *r == revision);
+        if self.view.central != CentralView::Reader
+            && !current
+            && !self.jobs.comparing
+            && self.jobs.loading.is_none()
+        {
+            self.jobs.compare(self.session.workspace.clone());
+        }
     }
 
     /// Whether an autosave has caught up with the latest change.
@@ -624,6 +659,7 @@ impl WorkbenchApp {
         self.settings.visible_kinds = self.view.visible_kinds;
         self.settings.hide_boilerplate = self.view.hide_boilerplate;
         self.autosave_if_due();
+        self.compare_if_needed();
         self.update_title(&ctx);
         if self
             .last_change

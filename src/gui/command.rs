@@ -42,11 +42,21 @@ pub enum Command {
     Find,
     /// Show the keyboard shortcuts.
     Help,
+    /// Show the article reader.
+    ShowReader,
+    /// Show figures side by side.
+    ShowFigures,
+    /// Show source chains.
+    ShowSources,
+    /// Show the entity index.
+    ShowEntities,
+    /// Show the timeline.
+    ShowTimeline,
 }
 
 impl Command {
     /// Every command, in the order the Help window lists them.
-    pub const ALL: [Self; 18] = [
+    pub const ALL: [Self; 23] = [
         Self::NewWorkspace,
         Self::OpenArticles,
         Self::OpenFolder,
@@ -65,6 +75,11 @@ impl Command {
         Self::FocusNote,
         Self::Find,
         Self::Help,
+        Self::ShowReader,
+        Self::ShowFigures,
+        Self::ShowSources,
+        Self::ShowEntities,
+        Self::ShowTimeline,
     ];
 
     /// The label on menus and buttons.
@@ -89,6 +104,11 @@ impl Command {
             Self::FocusNote => "Edit note",
             Self::Find => "Find claims",
             Self::Help => "Keyboard shortcuts",
+            Self::ShowReader => "Reader",
+            Self::ShowFigures => "Figures",
+            Self::ShowSources => "Sources",
+            Self::ShowEntities => "Entities",
+            Self::ShowTimeline => "Timeline",
         }
     }
 
@@ -112,6 +132,11 @@ impl Command {
             Self::FocusNote => plain(Key::N),
             Self::Find => command(Key::F),
             Self::Help => plain(Key::F1),
+            Self::ShowReader => command(Key::Num1),
+            Self::ShowFigures => command(Key::Num2),
+            Self::ShowSources => command(Key::Num3),
+            Self::ShowEntities => command(Key::Num4),
+            Self::ShowTimeline => command(Key::Num5),
             Self::NewWorkspace | Self::OpenFolder | Self::OpenWorkspace | Self::Export => {
                 return None;
             }

@@ -1,5 +1,5 @@
 //! Installs the bundled Hangul font as a fallback so Korean names never render as boxes
-//! (egui's own fonts cover Latin and Cyrillic).
+//! (egui's own fonts cover Latin and Cyrillic), and Hack as a last resort for symbols.
 
 use std::sync::Arc;
 
@@ -7,7 +7,7 @@ use egui::{FontData, FontDefinitions, FontFamily};
 
 const HANGUL: &str = "NanumGothic-Hangul";
 
-/// egui's default fonts plus the Hangul fallback in both families.
+/// egui's default fonts plus the Hangul fallback in both families and Hack for symbols.
 #[must_use]
 pub fn definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
@@ -24,6 +24,12 @@ pub fn definitions() -> FontDefinitions {
             .or_default()
             .push(HANGUL.to_owned());
     }
+    // Hack (egui's monospace font) has arrows and geometric symbols Ubuntu lacks (→, ●).
+    fonts
+        .families
+        .entry(FontFamily::Proportional)
+        .or_default()
+        .push("Hack".to_owned());
     fonts
 }
 

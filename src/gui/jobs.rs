@@ -43,6 +43,13 @@ pub enum JobEvent {
         /// Whether it worked.
         result: Result<(), String>,
     },
+    /// The cross-check data for a workspace revision is ready.
+    Compared {
+        /// The revision it was computed from.
+        revision: u64,
+        /// Figure groups, chains, entity index, timeline.
+        data: Box<super::panels::CrossCheck>,
+    },
     /// An export finished.
     Exported {
         /// The file written.
@@ -94,6 +101,8 @@ pub struct Jobs {
     pub saving: bool,
     /// A dialog is open.
     pub dialog_open: bool,
+    /// The cross-check data is being computed.
+    pub comparing: bool,
 }
 
 impl Jobs {
@@ -108,6 +117,7 @@ impl Jobs {
             loading: None,
             saving: false,
             dialog_open: false,
+            comparing: false,
         }
     }
 
@@ -119,6 +129,7 @@ impl Jobs {
                 JobEvent::LoadFinished { .. } => self.loading = None,
                 JobEvent::Saved { .. } => self.saving = false,
                 JobEvent::Picked { .. } => self.dialog_open = false,
+                JobEvent::Compared { .. } => self.comparing = false,
                 _ => {}
             }
         }
@@ -227,6 +238,17 @@ impl Jobs {
                 revision,
                 result,
             });
+            ctx.request_repaint();
+        });
+    }
+
+    /// Computes the cross-check views' data from a copy of the workspace.
+    pub fn compare(&mut self, workspace: Workspace) {
+        self.comparing = true;
+        self.spawn("compare", move |sender, ctx| {
+            let revision = workspace.revision();
+            let data = Box::new(super::panels::CrossCheck::compute(&workspace));
+            let _ = sender.send(JobEvent::Compared { revision, data });
             ctx.request_repaint();
         });
     }

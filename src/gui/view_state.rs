@@ -21,6 +21,22 @@ pub enum Column {
     Status,
 }
 
+/// What the central area shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum CentralView {
+    /// The selected article.
+    #[default]
+    Reader,
+    /// Figures of the same measure across articles, with conflicts.
+    Figures,
+    /// Source chains and independent origins.
+    Sources,
+    /// Every entity across the workspace.
+    Entities,
+    /// Claims on a time axis by the date of the event they report.
+    Timeline,
+}
+
 /// The claims table's filters.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct ClaimFilter {
@@ -76,6 +92,16 @@ pub enum PathRequest {
 #[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone)]
 pub struct ViewState {
+    /// What the central area shows.
+    pub central: CentralView,
+    /// The entity index entry shown in the Entities view.
+    pub entity: Option<String>,
+    /// The Entities view's search text.
+    pub entity_search: String,
+    /// The Timeline view's entity filter.
+    pub timeline_entity: String,
+    /// The Timeline view's status filter.
+    pub timeline_status: Option<ClaimStatus>,
     /// The article in the reader.
     pub article: Option<ArticleId>,
     /// The claim in the inspector.
@@ -92,6 +118,8 @@ pub struct ViewState {
     pub selection: Option<(ArticleId, Span)>,
     /// Scroll the reader to the selected claim on the next frame.
     pub scroll_to_claim: bool,
+    /// Scroll the reader to this byte offset on the next frame.
+    pub scroll_to_offset: Option<usize>,
     /// Scroll the claims table to the selected claim on the next frame.
     pub scroll_table_to_claim: bool,
     /// Focus the note field on the next frame.
@@ -115,6 +143,11 @@ pub struct ViewState {
 impl Default for ViewState {
     fn default() -> Self {
         Self {
+            central: CentralView::Reader,
+            entity: None,
+            entity_search: String::new(),
+            timeline_entity: String::new(),
+            timeline_status: None,
             article: None,
             claim: None,
             visible_kinds: [true; 6],
@@ -123,6 +156,7 @@ impl Default for ViewState {
             sort: (Column::Article, true),
             selection: None,
             scroll_to_claim: false,
+            scroll_to_offset: None,
             scroll_table_to_claim: false,
             focus_note: false,
             focus_filter: false,

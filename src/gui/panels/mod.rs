@@ -3,6 +3,7 @@
 
 mod articles;
 mod claims;
+mod crosscheck;
 mod dialogs;
 mod inspector;
 mod menu;
@@ -19,6 +20,7 @@ use crate::workspace::Workspace;
 use crate::workspace::claim::ClaimId;
 use crate::workspace::claim::ClaimStatus;
 
+pub use crosscheck::CrossCheck;
 pub use reader::ReaderCache;
 
 /// What the claims table shows, for one workspace revision, filter and sort.
@@ -52,6 +54,8 @@ pub struct Caches {
     pub reader: ReaderCache,
     /// The export waiting for its file name.
     pub pending_export: Option<(ExportFormat, Scope)>,
+    /// The cross-check views' data and the workspace revision it was computed from.
+    pub crosscheck: Option<(u64, std::sync::Arc<CrossCheck>)>,
 }
 
 impl Caches {
@@ -120,13 +124,20 @@ pub fn workbench_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec
             claims::claims_table_ui(ui, &app.session, &mut app.view, &rows, intents);
         });
     egui::CentralPanel::default().show(ui, |ui| {
-        reader::reader_ui(
-            ui,
-            &app.session,
-            &mut app.view,
-            &mut app.caches.reader,
-            intents,
-        );
+        crosscheck::view_tabs_ui(ui, &mut app.view);
+        if app.view.central == super::view_state::CentralView::Reader {
+            reader::reader_ui(
+                ui,
+                &app.session,
+                &mut app.view,
+                &mut app.caches.reader,
+                intents,
+            );
+        } else {
+            // Shown while a newer revision is computed, so the view never goes blank.
+            let data = app.caches.crosscheck.as_ref().map(|(_, data)| data.clone());
+            crosscheck::crosscheck_ui(ui, &app.session, &mut app.view, data.as_deref(), intents);
+        }
     });
     dialogs::dialogs_ui(ui.ctx(), app, intents);
 }

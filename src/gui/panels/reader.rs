@@ -312,6 +312,11 @@ pub fn reader_ui(
         }
         view.scroll_to_claim = false;
     }
+    if let Some(offset) = view.scroll_to_offset.take()
+        && let Some(y) = cache.y_of(offset)
+    {
+        scroll = scroll.vertical_scroll_offset((y - 80.0).max(0.0));
+    }
     scroll.show_viewport(ui, |ui, viewport| {
         let (rect, response) = ui.allocate_exact_size(Vec2::new(width, total), Sense::click_and_drag());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, "Article text"));

@@ -1,0 +1,501 @@
+//! The cross-checking views: figures of the same measure side by side with conflicts and
+//! independent origins, source chains, the entity index, and the timeline of reported events.
+//! The comparison is computed off the UI thread once per workspace revision.
+
+use std::collections::BTreeMap;
+
+use egui::{RichText, Sense, Stroke, vec2};
+
+use super::super::app::Intent;
+use super::super::session::Session;
+use super::super::theme;
+use super::super::view_state::{CentralView, ViewState};
+use crate::compare::{Comparison, EntityIndex, FigureGroup, Timeline, TimelineFilter};
+use crate::workspace::claim::{ClaimStatus, Grades};
+use crate::workspace::{Action, Workspace};
+
+/// The cross-check data for one workspace revision.
+pub struct CrossCheck {
+    /// Figure groups and source chains.
+    pub comparison: Comparison,
+    /// Every entity across the workspace.
+    pub index: EntityIndex,
+    /// Claims placed on the time axis.
+    pub timeline: Timeline,
+}
+
+impl CrossCheck {
+    /// Computes everything for `workspace` (slow for large workspaces: run it on a thread).
+    #[must_use]
+    pub fn compute(workspace: &Workspace) -> Self {
+        let index = EntityIndex::build(workspace);
+        let comparison = Comparison::build(workspace, &index);
+        let timeline = crate::compare::timeline(workspace, &index);
+        Self {
+            comparison,
+            index,
+            timeline,
+        }
+    }
+}
+
+/// The tab bar over the central area.
+pub fn view_tabs_ui(ui: &mut egui::Ui, view: &mut ViewState) {
+    ui.horizontal(|ui| {
+        for (central, command) in [
+            (
+                CentralView::Reader,
+                super::super::command::Command::ShowReader,
+            ),
+            (
+                CentralView::Figures,
+                super::super::command::Command::ShowFigures,
+            ),
+            (
+                CentralView::Sources,
+                super::super::command::Command::ShowSources,
+            ),
+            (
+                CentralView::Entities,
+                super::super::command::Command::ShowEntities,
+            ),
+            (
+                CentralView::Timeline,
+                super::super::command::Command::ShowTimeline,
+            ),
+        ] {
+            let shortcut = command.shortcut_text(ui.ctx()).unwrap_or_default();
+            if ui
+                .add(egui::Button::selectable(
+                    view.central == central,
+                    command.label(),
+                ))
+                .on_hover_text(shortcut)
+                .clicked()
+            {
+                view.central = central;
+            }
+        }
+    });
+    ui.separator();
+}
+
+/// Shows the selected cross-check view, or a note while it is computed.
+pub fn crosscheck_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    view: &mut ViewState,
+    data: Option<&CrossCheck>,
+    intents: &mut Vec<Intent>,
+) {
+    let Some(data) = data else {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Comparing the articles…");
+        });
+        return;
+    };
+    match view.central {
+        CentralView::Reader => {}
+        CentralView::Figures => figures_ui(ui, session, data, intents),
+        CentralView::Sources => sources_ui(ui, data, intents),
+        CentralView::Entities => entities_ui(ui, view, data, intents),
+        CentralView::Timeline => timeline_ui(ui, view, data, intents),
+    }
+}
+
+fn figures_ui(ui: &mut egui::Ui, session: &Session, data: &CrossCheck, intents: &mut Vec<Intent>) {
+    let groups = &data.comparison.groups;
+    if groups.is_empty() {
+        ui.label("No figures to compare yet: open articles that report numbers.");
+        return;
+    }
+    ui.label(format!(
+        "{} measures across articles · {} with conflicting figures",
+        groups.len(),
+        groups.iter().filter(|g| g.conflicting).count()
+    ));
+    // Figure tables are wide (speaker, chain, article, status, grade): scroll both ways.
+    egui::ScrollArea::both()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for group in groups {
+                group_ui(ui, session, group, intents);
+            }
+        });
+}
+
+fn group_ui(ui: &mut egui::Ui, session: &Session, group: &FigureGroup, intents: &mut Vec<Intent>) {
+    let dark = ui.visuals().dark_mode;
+    let conflict_color = theme::status_color(ClaimStatus::Unconfirmed, dark);
+    let title = RichText::new(format!(
+        "{}{} · {} figures · {} independent origin{}",
+        if group.conflicting { "⚠ " } else { "" },
+        group.label,
+        group.figures.len(),
+        group.independent_origins,
+        if group.independent_origins == 1 {
+            ""
+        } else {
+            "s"
+        }
+    ))
+    .strong();
+    let title = if group.conflicting {
+        title.color(conflict_color)
+    } else {
+        title
+    };
+    egui::CollapsingHeader::new(title)
+        .id_salt(&group.id)
+        .default_open(group.figures.len() > 1)
+        .show(ui, |ui| {
+            let origins: Vec<String> = group
+                .origins
+                .iter()
+                .map(|o| format!("{} ({}×)", o.source.name, o.figures))
+                .collect();
+            ui.label(
+                RichText::new(format!(
+                    "unit: {} · origins: {}",
+                    group.unit,
+                    origins.join(", ")
+                ))
+                .small(),
+            );
+            for conflict in &group.conflicts {
+                ui.label(RichText::new(format!("⚠ {}", conflict.reason)).color(conflict_color));
+            }
+            egui::Grid::new(("figures", &group.id))
+                .striped(true)
+                .num_columns(7)
+                .show(ui, |ui| {
+                    for header in [
+                        "Figure",
+                        "Range",
+                        "Speaker",
+                        "Source chain",
+                        "Article",
+                        "Status",
+                        "Credibility",
+                    ] {
+                        ui.label(RichText::new(header).strong());
+                    }
+                    ui.end_row();
+                    for figure in &group.figures {
+                        if ui
+                            .link(figure.display())
+                            .on_hover_text(&figure.clause)
+                            .clicked()
+                        {
+                            intents.push(Intent::SelectClaim(figure.claim));
+                        }
+                        ui.label(figure.bounds.display());
+                        ui.label(figure.speaker.as_deref().unwrap_or("—"));
+                        ui.label(&figure.chain);
+                        ui.add(egui::Label::new(&figure.article_title).truncate());
+                        ui.label(
+                            RichText::new(format!(
+                                "{} {}",
+                                theme::status_symbol(figure.status),
+                                super::claims::status_label(figure.status)
+                            ))
+                            .color(theme::status_color(figure.status, dark)),
+                        );
+                        let suggestion = &figure.suggested_credibility;
+                        ui.horizontal(|ui| {
+                            if let Some(graded) = figure.analyst_credibility {
+                                ui.label(format!("{} (analyst)", graded.digit()));
+                            } else {
+                                ui.label(format!("suggested {}", suggestion.credibility.digit()))
+                                    .on_hover_text(&suggestion.reason);
+                                if ui
+                                    .small_button("Accept")
+                                    .on_hover_text(&suggestion.reason)
+                                    .clicked()
+                                {
+                                    let reliability = session
+                                        .workspace
+                                        .claim(figure.claim)
+                                        .and_then(|c| c.grades.reliability);
+                                    intents.push(Intent::Apply(Action::SetGrades {
+                                        claim: figure.claim,
+                                        grades: Grades {
+                                            reliability,
+                                            credibility: Some(suggestion.credibility),
+                                        },
+                                    }));
+                                }
+                            }
+                        });
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+fn sources_ui(ui: &mut egui::Ui, data: &CrossCheck, intents: &mut Vec<Intent>) {
+    // Chains grouped by where they start: one origin repeated by many outlets counts once.
+    let mut by_origin: BTreeMap<String, Vec<&crate::compare::SourceChain>> = BTreeMap::new();
+    for chain in data.comparison.chains.iter().filter(|c| c.is_attributed()) {
+        by_origin
+            .entry(chain.origin().name.clone())
+            .or_default()
+            .push(chain);
+    }
+    if by_origin.is_empty() {
+        ui.label("No attributed claims yet.");
+        return;
+    }
+    ui.label(format!(
+        "{} origins behind {} attributed claims",
+        by_origin.len(),
+        by_origin.values().map(Vec::len).sum::<usize>()
+    ));
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let mut origins: Vec<_> = by_origin.into_iter().collect();
+            origins.sort_by_key(|(_, chains)| std::cmp::Reverse(chains.len()));
+            for (origin, chains) in origins {
+                let articles: std::collections::BTreeSet<_> =
+                    chains.iter().map(|c| &c.article).collect();
+                egui::CollapsingHeader::new(
+                    RichText::new(format!(
+                        "{origin} · {} claims in {} articles",
+                        chains.len(),
+                        articles.len()
+                    ))
+                    .strong(),
+                )
+                .id_salt(("origin", &origin))
+                .show(ui, |ui| {
+                    for chain in chains {
+                        if ui
+                            .link(format!("{} · {}", chain.claim, chain.display()))
+                            .clicked()
+                        {
+                            intents.push(Intent::SelectClaim(chain.claim));
+                        }
+                    }
+                });
+            }
+        });
+}
+
+fn entities_ui(
+    ui: &mut egui::Ui,
+    view: &mut ViewState,
+    data: &CrossCheck,
+    intents: &mut Vec<Intent>,
+) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Search entities:");
+        ui.add(
+            egui::TextEdit::singleline(&mut view.entity_search)
+                .hint_text("name or alias")
+                .desired_width(200.0),
+        )
+        .labelled_by(label.id);
+        ui.label(format!("{} entities", data.index.entries.len()));
+    });
+    let needle = view.entity_search.to_lowercase();
+    let entries: Vec<_> = data
+        .index
+        .entries
+        .iter()
+        .filter(|e| {
+            needle.is_empty() || e.answers_to(&needle) || e.name.to_lowercase().contains(&needle)
+        })
+        .collect();
+    ui.columns(2, |columns| {
+        egui::ScrollArea::vertical()
+            .id_salt("entity_list")
+            .auto_shrink([false, false])
+            .show_rows(&mut columns[0], 20.0, entries.len(), |ui, range| {
+                for entry in &entries[range] {
+                    let text = RichText::new(format!(
+                        "{}  ·  {} mentions · {} articles",
+                        entry.name,
+                        entry.mention_count(),
+                        entry.articles.len()
+                    ));
+                    let selected = view.entity.as_deref() == Some(entry.key.as_str());
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new("■").color(theme::kind_color(entry.kind)))
+                            .on_hover_text(entry.kind.as_str());
+                        if ui.add(egui::Button::selectable(selected, text)).clicked() {
+                            view.entity = Some(entry.key.clone());
+                        }
+                    });
+                }
+            });
+        let ui = &mut columns[1];
+        let Some(entry) = view.entity.as_deref().and_then(|key| data.index.entry(key)) else {
+            ui.label("Select an entity to see its aliases and every mention.");
+            return;
+        };
+        ui.heading(&entry.name);
+        ui.label(RichText::new(entry.kind.as_str()).color(theme::kind_color(entry.kind)));
+        if let Some(value) = &entry.value {
+            ui.label(format!("value: {value}"));
+        }
+        let aliases: Vec<String> = entry
+            .aliases
+            .iter()
+            .map(|a| format!("{} ({})", a.text, a.count))
+            .collect();
+        ui.label(format!("aliases: {}", aliases.join(", ")));
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .id_salt("mentions")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                for mention in &entry.mentions {
+                    if ui
+                        .link(format!("“{}” in {}", mention.text, mention.article))
+                        .on_hover_text("Show this mention in the reader")
+                        .clicked()
+                    {
+                        intents.push(Intent::ShowMention(mention.article.clone(), mention.span));
+                    }
+                }
+            });
+    });
+}
+
+fn timeline_ui(
+    ui: &mut egui::Ui,
+    view: &mut ViewState,
+    data: &CrossCheck,
+    intents: &mut Vec<Intent>,
+) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Entity:");
+        ui.add(
+            egui::TextEdit::singleline(&mut view.timeline_entity)
+                .hint_text("e.g. Kirby")
+                .desired_width(140.0),
+        )
+        .labelled_by(label.id);
+        let status_text = view
+            .timeline_status
+            .map_or("Any status", super::claims::status_label);
+        egui::ComboBox::from_label("Timeline status")
+            .selected_text(status_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut view.timeline_status, None, "Any status");
+                for status in [
+                    ClaimStatus::Unreviewed,
+                    ClaimStatus::Confirmed,
+                    ClaimStatus::Unconfirmed,
+                ] {
+                    ui.selectable_value(
+                        &mut view.timeline_status,
+                        Some(status),
+                        super::claims::status_label(status),
+                    );
+                }
+            });
+    });
+    ui.label(RichText::new("filled dot: the event's date · ring: the report's date · colour: status; click a dot to open its claim").small().weak());
+    let entity = Some(view.timeline_entity.trim())
+        .filter(|t| !t.is_empty())
+        .and_then(|name| data.index.resolve(name))
+        .map(|e| e.key.clone());
+    let filter = TimelineFilter {
+        entity,
+        statuses: view.timeline_status.into_iter().collect(),
+        include_report_dated: true,
+        include_undated: false,
+    };
+    let items: Vec<_> = data
+        .timeline
+        .filtered(&filter)
+        .filter(|item| item.placement.is_some())
+        .collect();
+    let Some((first, last)) = data.timeline.extent() else {
+        ui.label("No claim in the workspace reports a datable event.");
+        return;
+    };
+    let days = (last - first).num_days().max(1) as f32;
+    let dark = ui.visuals().dark_mode;
+    let lane = 22.0;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let width = ui.available_width();
+            let (rect, _) = ui.allocate_exact_size(
+                vec2(width, lane * (items.len() as f32 + 2.0)),
+                Sense::hover(),
+            );
+            let painter = ui.painter_at(rect);
+            let x_of = |date: chrono::NaiveDate| {
+                rect.left() + 20.0 + (width - 40.0) * (date - first).num_days() as f32 / days
+            };
+            let axis_y = rect.top() + 12.0;
+            painter.line_segment(
+                [
+                    egui::pos2(rect.left() + 20.0, axis_y),
+                    egui::pos2(rect.right() - 20.0, axis_y),
+                ],
+                Stroke::new(1.0, ui.visuals().weak_text_color()),
+            );
+            for date in [first, last] {
+                painter.text(
+                    egui::pos2(x_of(date), axis_y - 2.0),
+                    egui::Align2::CENTER_BOTTOM,
+                    date.to_string(),
+                    egui::FontId::proportional(11.0),
+                    ui.visuals().text_color(),
+                );
+            }
+            for (row, item) in items.iter().enumerate() {
+                let y = axis_y + lane * (row as f32 + 1.0);
+                let color = theme::status_color(item.status, dark);
+                let Some(placement) = item.placement else {
+                    continue;
+                };
+                let event = egui::pos2(x_of(placement.date), y);
+                if let Some(reported) = item
+                    .reported
+                    .map(|r| r.date())
+                    .filter(|r| *r != placement.date)
+                {
+                    let report = egui::pos2(x_of(reported), y);
+                    painter
+                        .line_segment([event, report], Stroke::new(1.0, color.gamma_multiply(0.5)));
+                    painter.circle_stroke(report, 4.0, Stroke::new(1.5, color));
+                }
+                painter.circle_filled(event, 5.0, color);
+                let hit = egui::Rect::from_center_size(event, vec2(14.0, 14.0));
+                let response = ui.interact(
+                    hit,
+                    ui.scope_id().with(("timeline", item.claim)),
+                    Sense::click(),
+                );
+                let response = response.on_hover_text(format!(
+                    "{} · {}\n{}",
+                    placement.date, item.article_title, item.text
+                ));
+                if response.clicked() {
+                    intents.push(Intent::SelectClaim(item.claim));
+                }
+                let label: String = format!(
+                    "{} · {}",
+                    item.speaker.as_deref().unwrap_or(&item.article_title),
+                    item.text
+                )
+                .chars()
+                .take(110)
+                .collect();
+                painter.text(
+                    event + vec2(9.0, 0.0),
+                    egui::Align2::LEFT_CENTER,
+                    label,
+                    egui::FontId::proportional(11.0),
+                    ui.visuals().text_color().gamma_multiply(0.8),
+                );
+            }
+        });
+}
