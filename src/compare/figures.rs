@@ -368,7 +368,7 @@ pub struct Conflict {
 /// A count of figures from one origin.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OriginCount {
-    /// The origin.
+    /// The origin (the organization, for a spokesperson).
     pub source: Source,
     /// Its figures in the group.
     pub figures: usize,
@@ -489,13 +489,11 @@ fn group(id: String, measure: Measure, mut figures: Vec<Figure>) -> FigureGroup 
     }
     let mut origins: Vec<OriginCount> = Vec::new();
     for figure in &figures {
-        match origins
-            .iter_mut()
-            .find(|o| o.source.key == figure.origin.key)
-        {
+        let origin = figure.origin.independent();
+        match origins.iter_mut().find(|o| o.source.key == origin.key) {
             Some(o) => o.figures += 1,
             None => origins.push(OriginCount {
-                source: figure.origin.clone(),
+                source: origin.clone(),
                 figures: 1,
                 articles: 0,
             }),
@@ -504,7 +502,7 @@ fn group(id: String, measure: Measure, mut figures: Vec<Figure>) -> FigureGroup 
     for origin in &mut origins {
         let mut articles: Vec<&ArticleId> = figures
             .iter()
-            .filter(|f| f.origin.key == origin.source.key)
+            .filter(|f| f.origin.independent().key == origin.source.key)
             .map(|f| &f.article)
             .collect();
         articles.sort();
@@ -513,11 +511,11 @@ fn group(id: String, measure: Measure, mut figures: Vec<Figure>) -> FigureGroup 
     }
     let suggestions: Vec<CredibilitySuggestion> = (0..figures.len())
         .map(|i| {
-            let own = &figures[i].origin.key;
+            let own = &figures[i].origin.independent().key;
             let names_of = |others: &[usize]| {
                 let mut names: Vec<String> = others
                     .iter()
-                    .map(|&k| &figures[k].origin)
+                    .map(|&k| figures[k].origin.independent())
                     .filter(|o| &o.key != own)
                     .map(|o| o.name.clone())
                     .collect();
@@ -528,7 +526,7 @@ fn group(id: String, measure: Measure, mut figures: Vec<Figure>) -> FigureGroup 
             let repeats = figures
                 .iter()
                 .enumerate()
-                .filter(|&(k, f)| k != i && &f.origin.key == own)
+                .filter(|&(k, f)| k != i && &f.origin.independent().key == own)
                 .count();
             CredibilitySuggestion::from_corroboration(
                 names_of(&agree[i]),
