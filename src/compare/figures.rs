@@ -608,7 +608,7 @@ fn judge(a: &Figure, b: &Figure, cumulative: bool) -> Verdict {
         format!(
             "{} ({}, {})",
             f.display(),
-            f.speaker.as_deref().unwrap_or("unattributed"),
+            f.origin.independent().name,
             frame_name(&f.timing)
         )
     };
@@ -870,6 +870,7 @@ const EVENT_STEMS: &[(&[&str], Event)] = &[
     ),
 ];
 
+const LOSS_WORDS: &[&str] = &["lost", "loses", "losing", "lose", "suffered", "suffers"];
 const DEATH_WORDS: &[&str] = &[
     "killed", "kill", "killing", "died", "dead", "die", "perished", "slain",
 ];
@@ -1144,6 +1145,8 @@ impl<'w, 't> Reading<'w, 't> {
                     measure.counted = Counted::Wounded;
                 } else if has(CAPTURE_WORDS) {
                     measure.counted = Counted::Prisoners;
+                } else if has(LOSS_WORDS) {
+                    measure.counted = Counted::Casualties;
                 } else if measure.counted == Counted::Personnel {
                     // Troops that are counted are troops somewhere: deployed.
                     measure.event = Event::Deployed;

@@ -147,8 +147,61 @@ pub(crate) fn chains_of(corpus: &Corpus<'_>, index: &EntityIndex) -> Vec<SourceC
         .iter()
         .map(|claim| resolver.chain(corpus, claim))
         .collect();
+    resolve_back_references(&mut chains);
     infer_article_relays(&mut chains);
     chains
+}
+
+/// Heads of a description that, alone and definite, point back to an organization named
+/// before (`The agency added ...`).
+const BACK_REFERENCES: &[&str] = &[
+    "agency",
+    "ministry",
+    "service",
+    "office",
+    "department",
+    "council",
+    "committee",
+    "commission",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+];
+
+/// `The agency added that ...` is the organization the article last named as an origin.
+fn resolve_back_references(chains: &mut [SourceChain]) {
+    let mut last: Option<(ArticleId, Source)> = None;
+    for chain in chains.iter_mut() {
+        if last
+            .as_ref()
+            .is_some_and(|(article, _)| *article != chain.article)
+        {
+            last = None;
+        }
+        let origin = &chain.links[0].source;
+        let words: Vec<String> = origin
+            .name
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .filter(|w| !matches!(w.as_str(), "the" | "a" | "an"))
+            .collect();
+        let points_back = origin.kind == SourceKind::Described
+            && matches!(&words[..], [head] if BACK_REFERENCES.contains(&head.as_str()));
+        if points_back && let Some((_, earlier)) = &last {
+            let written = origin.name.clone();
+            chain.links[0].source = Source {
+                written: Some(written),
+                ..earlier.clone()
+            };
+            chain.links[0].inferred = true;
+            chain.links[0].cue = Some("refers back to the last named source".to_owned());
+        }
+        let origin = &chain.links[0].source;
+        if matches!(origin.kind, SourceKind::Organization) || origin.speaks_for.is_some() {
+            let named = origin.speaks_for.as_deref().unwrap_or(origin).clone();
+            last = Some((chain.article.clone(), named));
+        }
+    }
 }
 
 /// Cues after which the named source passed the claim on: the speaker told it to them, or
