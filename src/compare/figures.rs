@@ -621,9 +621,35 @@ fn judge(a: &Figure, b: &Figure, cumulative: bool) -> Verdict {
             a.bounds.display(),
             b.bounds.display()
         )),
-        Order::Before if cumulative => cumulative_verdict(a, b, &describe),
-        Order::After if cumulative => cumulative_verdict(b, a, &describe),
-        _ => Verdict::Undecided,
+        Order::Before if cumulative => cumulative_verdict(a, b, &describe).or_corroboration(a, b),
+        Order::After if cumulative => cumulative_verdict(b, a, &describe).or_corroboration(a, b),
+        _ => Verdict::Undecided.or_corroboration(a, b),
+    }
+}
+
+/// Counts so far reported within this many days of each other, that overlap, corroborate
+/// each other: the total cannot have moved much in between.
+const CORROBORATION_DAYS: i64 = 14;
+
+impl Verdict {
+    /// An undecided pair of counts so far, close in time, whose values overlap, agree.
+    fn or_corroboration(self, a: &Figure, b: &Figure) -> Self {
+        let so_far = |f: &Figure| {
+            matches!(f.timing.kind, TimingKind::AsOf | TimingKind::Unstated)
+                && f.timing.date.is_none()
+        };
+        let close = match (a.timing.window, b.timing.window) {
+            (Some((_, a_to)), Some((_, b_to))) => {
+                (a_to - b_to).num_days().abs() <= CORROBORATION_DAYS
+            }
+            _ => true,
+        };
+        match self {
+            Self::Undecided if so_far(a) && so_far(b) && close && a.bounds.meets(b.bounds) => {
+                Self::Agree
+            }
+            other => other,
+        }
     }
 }
 
