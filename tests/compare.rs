@@ -94,6 +94,9 @@ fn qualifiers_become_intervals() {
     assert!(approx.meets(b(11_000.0, Some("around"))));
     assert!(b(3_000.0, Some("at least")).meets(b(10_000.0, None)));
     assert!(!b(500.0, Some("up to")).meets(b(3_000.0, Some("at least"))));
+    // Allowing is not confirming: `at least 3,000` does not corroborate `10,000`.
+    assert!(!b(3_000.0, Some("at least")).corroborates(b(10_000.0, None)));
+    assert!(approx.corroborates(b(12_500.0, None)));
     assert_eq!(approx.display(), "10,800–13,200");
     assert_eq!(b(3_000.0, Some("at least")).display(), "3,000 or more");
 }

@@ -242,6 +242,14 @@ impl Bounds {
         self.high.is_none_or(|h| other.low <= h) && other.high.is_none_or(|h| self.low <= h)
     }
 
+    /// Whether the two support each other rather than merely not clash: they overlap, and
+    /// either both have an upper bound or neither has (`at least 3,000` does not confirm
+    /// `10,000`, though it allows it).
+    #[must_use]
+    pub fn corroborates(self, other: Self) -> bool {
+        self.meets(other) && self.high.is_some() == other.high.is_some()
+    }
+
     /// `10,800–13,200`, `3,000 or more`, `12,000`.
     #[must_use]
     pub fn display(self) -> String {
@@ -613,7 +621,10 @@ fn judge(a: &Figure, b: &Figure, cumulative: bool) -> Verdict {
         )
     };
     match order(a, b) {
-        Order::Same if a.bounds.meets(b.bounds) => Verdict::Agree,
+        Order::Same if a.bounds.meets(b.bounds) && a.bounds.corroborates(b.bounds) => {
+            Verdict::Agree
+        }
+        Order::Same if a.bounds.meets(b.bounds) => Verdict::Undecided,
         Order::Same => Verdict::Conflict(format!(
             "{} and {} are the same total at the same time, but {} and {} do not overlap",
             describe(a),
@@ -645,7 +656,9 @@ impl Verdict {
             _ => true,
         };
         match self {
-            Self::Undecided if so_far(a) && so_far(b) && close && a.bounds.meets(b.bounds) => {
+            Self::Undecided
+                if so_far(a) && so_far(b) && close && a.bounds.corroborates(b.bounds) =>
+            {
                 Self::Agree
             }
             other => other,
