@@ -89,6 +89,9 @@ fn load(paths: &[PathBuf]) -> anyhow::Result<(Workspace, bool)> {
     Ok((workspace, errors.is_empty() && refused.is_empty()))
 }
 
+/// Conflicting pairs listed per group; the JSON has them all.
+const MAX_CONFLICTS_SHOWN: usize = 5;
+
 fn write_markdown(groups: &[FigureGroup], out: &mut impl Write) -> std::io::Result<()> {
     writeln!(out, "# Figures across articles\n")?;
     if groups.is_empty() {
@@ -133,8 +136,18 @@ fn write_markdown(groups: &[FigureGroup], out: &mut impl Write) -> std::io::Resu
                 f.suggested_credibility.credibility.digit(),
             )?;
         }
-        for conflict in &group.conflicts {
-            writeln!(out, "\n- conflict: {}", conflict.reason)?;
+        if !group.conflicts.is_empty() {
+            writeln!(out)?;
+        }
+        for conflict in group.conflicts.iter().take(MAX_CONFLICTS_SHOWN) {
+            writeln!(out, "- conflict: {}", conflict.reason)?;
+        }
+        if group.conflicts.len() > MAX_CONFLICTS_SHOWN {
+            writeln!(
+                out,
+                "- … and {} more conflicting pairs (see --format json)",
+                group.conflicts.len() - MAX_CONFLICTS_SHOWN
+            )?;
         }
         writeln!(out)?;
     }

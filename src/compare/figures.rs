@@ -242,6 +242,14 @@ impl Bounds {
         self.high.is_none_or(|h| other.low <= h) && other.high.is_none_or(|h| self.low <= h)
     }
 
+    /// Whether the two support each other rather than merely not clash: they overlap, and
+    /// either both have an upper bound or neither has (`at least 3,000` does not confirm
+    /// `10,000`, though it allows it).
+    #[must_use]
+    pub fn corroborates(self, other: Self) -> bool {
+        self.meets(other) && self.high.is_some() == other.high.is_some()
+    }
+
     /// `10,800–13,200`, `3,000 or more`, `12,000`.
     #[must_use]
     pub fn display(self) -> String {
@@ -368,7 +376,7 @@ pub struct Conflict {
 /// A count of figures from one origin.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OriginCount {
-    /// The origin.
+    /// The origin (the organization, for a spokesperson).
     pub source: Source,
     /// Its figures in the group.
     pub figures: usize,
@@ -489,13 +497,11 @@ fn group(id: String, measure: Measure, mut figures: Vec<Figure>) -> FigureGroup 
     }
     let mut origins: Vec<OriginCount> = Vec::new();
     for figure in &figures {
-        match origins
-            .iter_mut()
-            .find(|o| o.source.key == figure.origin.key)
-        {
+        let origin = figure.origin.independent();
+        match origins.iter_mut().find(|o| o.source.key == origin.key) {
             Some(o) => o.figures += 1,
             None => origins.push(OriginCount {
-                source: figure.origin.clone(),
+                source: origin.clone(),
                 figures: 1,
                 articles: 0,
             }),
@@ -504,7 +510,7 @@ fn group(id: String, measure: Measure, mut figures: Vec<Figure>) -> FigureGroup 
     for origin in &mut origins {
         let mut articles: Vec<&ArticleId> = figures
             .iter()
-            .filter(|f| f.origin.key == origin.source.key)
+            .filter(|f| f.origin.independent().key == origin.source.key)
             .map(|f| &f.article)
             .collect();
         articles.sort();
@@ -513,11 +519,11 @@ fn group(id: String, measure: Measure, mut figures: Vec<Figure>) -> FigureGroup 
     }
     let suggestions: Vec<CredibilitySuggestion> = (0..figures.len())
         .map(|i| {
-            let own = &figures[i].origin.key;
+            let own = &figures[i].origin.independent().key;
             let names_of = |others: &[usize]| {
                 let mut names: Vec<String> = others
                     .iter()
-                    .map(|&k| &figures[k].origin)
+                    .map(|&k| figures[k].origin.independent())
                     .filter(|o| &o.key != own)
                     .map(|o| o.name.clone())
                     .collect();
@@ -528,7 +534,7 @@ fn group(id: String, measure: Measure, mut figures: Vec<Figure>) -> FigureGroup 
             let repeats = figures
                 .iter()
                 .enumerate()
-                .filter(|&(k, f)| k != i && &f.origin.key == own)
+                .filter(|&(k, f)| k != i && &f.origin.independent().key == own)
                 .count();
             CredibilitySuggestion::from_corroboration(
                 names_of(&agree[i]),
@@ -610,12 +616,15 @@ fn judge(a: &Figure, b: &Figure, cumulative: bool) -> Verdict {
         format!(
             "{} ({}, {})",
             f.display(),
-            f.speaker.as_deref().unwrap_or("unattributed"),
+            f.origin.independent().name,
             frame_name(&f.timing)
         )
     };
     match order(a, b) {
-        Order::Same if a.bounds.meets(b.bounds) => Verdict::Agree,
+        Order::Same if a.bounds.meets(b.bounds) && a.bounds.corroborates(b.bounds) => {
+            Verdict::Agree
+        }
+        Order::Same if a.bounds.meets(b.bounds) => Verdict::Undecided,
         Order::Same => Verdict::Conflict(format!(
             "{} and {} are the same total at the same time, but {} and {} do not overlap",
             describe(a),
@@ -623,9 +632,37 @@ fn judge(a: &Figure, b: &Figure, cumulative: bool) -> Verdict {
             a.bounds.display(),
             b.bounds.display()
         )),
-        Order::Before if cumulative => cumulative_verdict(a, b, &describe),
-        Order::After if cumulative => cumulative_verdict(b, a, &describe),
-        _ => Verdict::Undecided,
+        Order::Before if cumulative => cumulative_verdict(a, b, &describe).or_corroboration(a, b),
+        Order::After if cumulative => cumulative_verdict(b, a, &describe).or_corroboration(a, b),
+        _ => Verdict::Undecided.or_corroboration(a, b),
+    }
+}
+
+/// Counts so far reported within this many days of each other, that overlap, corroborate
+/// each other: the total cannot have moved much in between.
+const CORROBORATION_DAYS: i64 = 14;
+
+impl Verdict {
+    /// An undecided pair of counts so far, close in time, whose values overlap, agree.
+    fn or_corroboration(self, a: &Figure, b: &Figure) -> Self {
+        let so_far = |f: &Figure| {
+            matches!(f.timing.kind, TimingKind::AsOf | TimingKind::Unstated)
+                && f.timing.date.is_none()
+        };
+        let close = match (a.timing.window, b.timing.window) {
+            (Some((_, a_to)), Some((_, b_to))) => {
+                (a_to - b_to).num_days().abs() <= CORROBORATION_DAYS
+            }
+            _ => true,
+        };
+        match self {
+            Self::Undecided
+                if so_far(a) && so_far(b) && close && a.bounds.corroborates(b.bounds) =>
+            {
+                Self::Agree
+            }
+            other => other,
+        }
     }
 }
 
@@ -872,6 +909,7 @@ const EVENT_STEMS: &[(&[&str], Event)] = &[
     ),
 ];
 
+const LOSS_WORDS: &[&str] = &["lost", "loses", "losing", "lose", "suffered", "suffers"];
 const DEATH_WORDS: &[&str] = &[
     "killed", "kill", "killing", "died", "dead", "die", "perished", "slain",
 ];
@@ -1146,6 +1184,8 @@ impl<'w, 't> Reading<'w, 't> {
                     measure.counted = Counted::Wounded;
                 } else if has(CAPTURE_WORDS) {
                     measure.counted = Counted::Prisoners;
+                } else if has(LOSS_WORDS) {
+                    measure.counted = Counted::Casualties;
                 } else if measure.counted == Counted::Personnel {
                     // Troops that are counted are troops somewhere: deployed.
                     measure.event = Event::Deployed;

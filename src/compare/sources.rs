@@ -43,6 +43,19 @@ pub struct Source {
     /// The words the text used, when they differ from the name (`South Korea's intelligence
     /// agency`, `NIS`).
     pub written: Option<String>,
+    /// The organization a spokesperson speaks for (`National Security Council spokesperson
+    /// Sean Savett`): statements of both are one origin.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaks_for: Option<Box<Source>>,
+}
+
+impl Source {
+    /// The source to count as an origin: the organization a spokesperson speaks for, else
+    /// this one.
+    #[must_use]
+    pub fn independent(&self) -> &Source {
+        self.speaks_for.as_deref().unwrap_or(self)
+    }
 }
 
 /// What a link does in a chain.
@@ -100,16 +113,20 @@ impl SourceChain {
         self.links.iter().filter(|l| l.role == LinkRole::Relay)
     }
 
-    /// `National Intelligence Service → Yonhap → <article>`.
+    /// `National Intelligence Service → Yonhap → <article>`; inferred links in brackets.
     #[must_use]
     pub fn display(&self) -> String {
         self.links
             .iter()
             .map(|l| {
+                let name = match &l.source.speaks_for {
+                    Some(org) => format!("{} for {}", l.source.name, org.name),
+                    None => l.source.name.clone(),
+                };
                 if l.inferred {
-                    format!("({})", l.source.name)
+                    format!("({name})")
                 } else {
-                    l.source.name.clone()
+                    name
                 }
             })
             .collect::<Vec<_>>()
@@ -130,8 +147,61 @@ pub(crate) fn chains_of(corpus: &Corpus<'_>, index: &EntityIndex) -> Vec<SourceC
         .iter()
         .map(|claim| resolver.chain(corpus, claim))
         .collect();
+    resolve_back_references(&mut chains);
     infer_article_relays(&mut chains);
     chains
+}
+
+/// Heads of a description that, alone and definite, point back to an organization named
+/// before (`The agency added ...`).
+const BACK_REFERENCES: &[&str] = &[
+    "agency",
+    "ministry",
+    "service",
+    "office",
+    "department",
+    "council",
+    "committee",
+    "commission",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+];
+
+/// `The agency added that ...` is the organization the article last named as an origin.
+fn resolve_back_references(chains: &mut [SourceChain]) {
+    let mut last: Option<(ArticleId, Source)> = None;
+    for chain in chains.iter_mut() {
+        if last
+            .as_ref()
+            .is_some_and(|(article, _)| *article != chain.article)
+        {
+            last = None;
+        }
+        let origin = &chain.links[0].source;
+        let words: Vec<String> = origin
+            .name
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .filter(|w| !matches!(w.as_str(), "the" | "a" | "an"))
+            .collect();
+        let points_back = origin.kind == SourceKind::Described
+            && matches!(&words[..], [head] if BACK_REFERENCES.contains(&head.as_str()));
+        if points_back && let Some((_, earlier)) = &last {
+            let written = origin.name.clone();
+            chain.links[0].source = Source {
+                written: Some(written),
+                ..earlier.clone()
+            };
+            chain.links[0].inferred = true;
+            chain.links[0].cue = Some("refers back to the last named source".to_owned());
+        }
+        let origin = &chain.links[0].source;
+        if matches!(origin.kind, SourceKind::Organization) || origin.speaks_for.is_some() {
+            let named = origin.speaks_for.as_deref().unwrap_or(origin).clone();
+            last = Some((chain.article.clone(), named));
+        }
+    }
 }
 
 /// Cues after which the named source passed the claim on: the speaker told it to them, or
@@ -185,6 +255,47 @@ const GENERIC_SPEAKER_WORDS: &[&str] = &[
     "people",
 ];
 
+/// Title words between an organization and the person who speaks for it
+/// (`Pentagon's Deputy Press Secretary Sabrina Singh`); one of [`SPOKESPERSON_TITLES`] must be
+/// among them.
+const TITLE_WORDS: &[&str] = &[
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "press",
+    "secretary",
+    "deputy",
+    "chief",
+    "senior",
+    "principal",
+    "communications",
+    "communication",
+    "national",
+    "security",
+    "advisor",
+    "adviser",
+    "coordinator",
+    "strategic",
+    "director",
+    "head",
+    "of",
+    "for",
+    "'s",
+    "’s",
+    ",",
+    "the",
+];
+
+/// Titles whose holder speaks for the organization rather than for themself.
+const SPOKESPERSON_TITLES: &[&str] = &[
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "press",
+    "communications",
+    "communication",
+];
+
 /// Description words and the name words they stand for.
 const DESCRIPTION_SYNONYMS: &[(&str, &str)] = &[
     ("spy", "intelligence"),
@@ -197,6 +308,9 @@ struct Resolver<'a> {
     /// For every organization entry: the countries named right before its mentions
     /// (`South Korea's National Intelligence Service`).
     countries_of: HashMap<String, BTreeSet<String>>,
+    /// For every person entry introduced as an organization's spokesperson: that
+    /// organization's entry.
+    spokespeople: HashMap<String, &'a IndexEntry>,
 }
 
 impl<'a> Resolver<'a> {
@@ -230,10 +344,48 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        let mut spokespeople = HashMap::new();
+        for doc in &corpus.docs {
+            for pair in doc.entities.windows(2) {
+                let (org, person) = (&pair[0], &pair[1]);
+                if org.kind != EntityKind::Organization || person.kind != EntityKind::Person {
+                    continue;
+                }
+                let between = doc
+                    .text()
+                    .get(org.span.end..person.span.start)
+                    .unwrap_or("x")
+                    .replace(['’', '\''], " 's ")
+                    .replace(',', " , ")
+                    .to_lowercase();
+                let title: Vec<&str> = between.split_whitespace().collect();
+                let is_title = title.iter().all(|w| TITLE_WORDS.contains(w))
+                    && title.iter().any(|w| SPOKESPERSON_TITLES.contains(w));
+                let article = &doc.entry.article.id;
+                if is_title
+                    && let (Some(org), Some(person)) = (
+                        index.entry_at(article, org.span),
+                        index.entry_at(article, person.span),
+                    )
+                {
+                    spokespeople.entry(person.key.clone()).or_insert(org);
+                }
+            }
+        }
         Self {
             index,
             countries_of,
+            spokespeople,
         }
+    }
+
+    /// A source for an index entry, with the organization a spokesperson speaks for.
+    fn from_entry(&self, entry: &IndexEntry, written: &str) -> Source {
+        let mut source = from_entry(entry, written);
+        if let Some(org) = self.spokespeople.get(&entry.key) {
+            source.speaks_for = Some(Box::new(from_entry(org, &org.name)));
+        }
+        source
     }
 
     fn chain(&self, corpus: &Corpus<'_>, claim: &ClaimRef<'_>) -> SourceChain {
@@ -349,34 +501,33 @@ impl<'a> Resolver<'a> {
         Some(self.entity_source(doc, entity.span, written))
     }
 
-    /// The person or organization that is the subject of the reporting verb at token `verb`.
+    /// The person or organization that is the subject of the reporting verb at token `verb`:
+    /// its name ends right before the verb (auxiliaries aside), so `reports` in `no
+    /// confirmation of reports` has none.
     fn named_before(&self, doc: &Doc<'_>, words: &Words<'_>, verb: usize) -> Option<Source> {
         let mut k = verb;
         while k > 0
             && matches!(
                 words.lower(k - 1),
-                "has" | "have" | "had" | "also" | "earlier" | "reportedly"
+                "has" | "have" | "had" | "also" | "earlier" | "reportedly" | "recently" | "later"
             )
         {
             k -= 1;
         }
-        let from = (k.saturating_sub(8)..k)
-            .rev()
-            .find(|&j| words.is_clause_punct(j) || words.lower(j) == "that")
-            .map_or(k.saturating_sub(8), |j| j + 1);
-        let span = words.span(from, k);
+        let subject_end = words.tokens.get(k.checked_sub(1)?)?.span.end;
         let entity = doc
-            .entities_within(span)
+            .entities_within(words.span(k.saturating_sub(8), k))
             .iter()
             .rev()
-            .find(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))?;
+            .find(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
+            .filter(|e| e.span.end == subject_end)?;
         let written = entity.span.text(doc.text())?;
         Some(self.entity_source(doc, entity.span, written))
     }
 
     fn entity_source(&self, doc: &Doc<'_>, span: Span, written: &str) -> Source {
         match self.index.entry_at(&doc.entry.article.id, span) {
-            Some(entry) => from_entry(entry, written),
+            Some(entry) => self.from_entry(entry, written),
             None => self.source(written),
         }
     }
@@ -384,7 +535,7 @@ impl<'a> Resolver<'a> {
     /// A speaker's name or description, normalized.
     fn source(&self, speaker: &str) -> Source {
         if let Some(entry) = self.index.resolve(speaker) {
-            return from_entry(entry, speaker);
+            return self.from_entry(entry, speaker);
         }
         self.described(speaker)
     }
@@ -463,6 +614,7 @@ impl<'a> Resolver<'a> {
             name: cleaned,
             kind: SourceKind::Described,
             written: None,
+            speaks_for: None,
         }
     }
 }
@@ -496,6 +648,7 @@ fn from_entry(entry: &IndexEntry, written: &str) -> Source {
             _ => SourceKind::Place,
         },
         written: (names::key(&written) != names::key(&entry.name)).then_some(written),
+        speaks_for: None,
     }
 }
 
@@ -507,6 +660,7 @@ fn outlet(doc: &Doc<'_>) -> Source {
         name: article.display_title(),
         kind: SourceKind::Outlet,
         written: None,
+        speaks_for: None,
     }
 }
 

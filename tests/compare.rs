@@ -1,0 +1,551 @@
+//! Cross-checking on texts written for these tests: qualifiers and time frames, conflict
+//! rules, source chains and independent origins, alias merging and index edits, timeline.
+
+use std::path::Path;
+
+use crosscheck::article::Article;
+use crosscheck::compare::{
+    Bounds, Comparison, Counted, EditError, EntityIndex, FigureGroup, IndexEdit, IndexEdits,
+    PlacementBasis, SourceKind, TimelineFilter, TimingKind, apply_edit, apply_edits, timeline,
+    workspace_from,
+};
+use crosscheck::extract::EntityKind;
+use crosscheck::workspace::{Action, AnalyzedArticle, ClaimStatus, Credibility, Workspace};
+
+/// A workspace of `(file name, text)` articles.
+fn workspace(articles: &[(&str, &str)]) -> Workspace {
+    let analyzed = articles.iter().map(|(name, text)| {
+        AnalyzedArticle::new(Article::from_bytes(Path::new(name), text.as_bytes()).unwrap())
+    });
+    let (workspace, refused) = workspace_from(analyzed);
+    assert!(refused.is_empty(), "{refused:?}");
+    workspace
+}
+
+fn compare(workspace: &Workspace) -> Comparison {
+    Comparison::build(workspace, &EntityIndex::build(workspace))
+}
+
+/// The group holding a figure of `value`.
+fn group_with(comparison: &Comparison, value: f64) -> &FigureGroup {
+    comparison
+        .groups
+        .iter()
+        .find(|g| g.figures.iter().any(|f| (f.value - value).abs() < 0.5))
+        .unwrap_or_else(|| panic!("no group has {value}: {:#?}", comparison.groups))
+}
+
+fn values(group: &FigureGroup) -> Vec<f64> {
+    group.figures.iter().map(|f| f.value).collect()
+}
+
+const BORDER_A: &str = "# Belarus masses troops near Ukrainian border\n\nPublished: 3 March 2025\n\n\
+    According to Reuters, Ukraine's State Border Guard Service said that Belarus has deployed about 20,000 soldiers near the border.\n\n\
+    The agency added that Belarus plans to send 30,000 troops by April.\n";
+const BORDER_B: &str = "# Border tensions rise\n\nPublished: 5 March 2025\n\n\
+    Belarus has moved at least 15,000 troops to the frontier, Reuters reported, citing Ukraine's State Border Guard Service.\n";
+const BORDER_C: &str = "# Troops along the frontier\n\nPublished: 6 March 2025\n\n\
+    Ukraine's border agency said Belarus has stationed 20,000 troops along the border, according to Reuters.\n";
+const BORDER_D: &str = "# Pentagon weighs in\n\nPublished: 7 March 2025\n\n\
+    The Pentagon said on Friday that Minsk has deployed roughly 8,000 soldiers near the border.\n\n\
+    Pentagon spokesperson Sabrina Singh said that Belarus had lost 300 soldiers in training accidents.\n";
+
+fn border() -> Workspace {
+    workspace(&[
+        ("a.txt", BORDER_A),
+        ("b.txt", BORDER_B),
+        ("c.txt", BORDER_C),
+        ("d.txt", BORDER_D),
+    ])
+}
+
+#[test]
+fn qualifiers_become_intervals() {
+    let b = |v, q| Bounds::of(v, q);
+    assert_eq!(
+        b(12_000.0, None),
+        Bounds {
+            low: 12_000.0,
+            high: Some(12_000.0)
+        }
+    );
+    let approx = b(12_000.0, Some("approximately"));
+    assert!((approx.low - 10_800.0).abs() < 1e-6);
+    assert!((approx.high.unwrap() - 13_200.0).abs() < 1e-6);
+    assert_eq!(
+        b(3_000.0, Some("at least")),
+        Bounds {
+            low: 3_000.0,
+            high: None
+        }
+    );
+    assert_eq!(b(3_000.0, Some("over")).high, None);
+    assert_eq!(
+        b(500.0, Some("up to")),
+        Bounds {
+            low: 0.0,
+            high: Some(500.0)
+        }
+    );
+    assert_eq!(b(500.0, Some("as many as")).low, 0.0);
+    assert_eq!(b(500.0, Some("a total of")), b(500.0, None));
+
+    assert!(!approx.meets(b(10_000.0, None)));
+    assert!(approx.meets(b(11_000.0, Some("around"))));
+    assert!(b(3_000.0, Some("at least")).meets(b(10_000.0, None)));
+    assert!(!b(500.0, Some("up to")).meets(b(3_000.0, Some("at least"))));
+    // Allowing is not confirming: `at least 3,000` does not corroborate `10,000`.
+    assert!(!b(3_000.0, Some("at least")).corroborates(b(10_000.0, None)));
+    assert!(approx.corroborates(b(12_500.0, None)));
+    assert_eq!(approx.display(), "10,800–13,200");
+    assert_eq!(b(3_000.0, Some("at least")).display(), "3,000 or more");
+}
+
+#[test]
+fn troop_figures_from_four_outlets_form_one_group_with_frames() {
+    let comparison = compare(&border());
+    let troops = group_with(&comparison, 20_000.0);
+    assert_eq!(troops.measure.counted, Counted::Personnel);
+    assert_eq!(troops.measure.actor.as_deref(), Some("Belarus"));
+    assert_eq!(
+        values(troops),
+        [20_000.0, 30_000.0, 15_000.0, 20_000.0, 8_000.0]
+    );
+    let kinds: Vec<TimingKind> = troops.figures.iter().map(|f| f.timing.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            TimingKind::AsOf,
+            TimingKind::By,
+            TimingKind::AsOf,
+            TimingKind::AsOf,
+            TimingKind::AsOf
+        ]
+    );
+    let qualifiers: Vec<Option<&str>> = troops
+        .figures
+        .iter()
+        .map(|f| f.qualifier.as_deref())
+        .collect();
+    assert_eq!(
+        qualifiers,
+        [Some("about"), None, Some("at least"), None, Some("roughly")]
+    );
+    // Soldiers lost are casualties, another measure.
+    let lost = group_with(&comparison, 300.0);
+    assert_eq!(lost.measure.counted, Counted::Casualties);
+    assert_ne!(lost.id, troops.id);
+}
+
+#[test]
+fn a_later_lower_total_conflicts_and_a_projection_does_not() {
+    let comparison = compare(&border());
+    let troops = group_with(&comparison, 20_000.0);
+    assert!(troops.conflicting);
+    // 20,000 on 3 March cannot fall to at most 8,800 by 7 March.
+    let pairs: Vec<(f64, f64)> = troops
+        .conflicts
+        .iter()
+        .map(|c| {
+            (
+                troops.figures[c.first].value,
+                troops.figures[c.second].value,
+            )
+        })
+        .collect();
+    assert!(pairs.contains(&(20_000.0, 8_000.0)), "{pairs:?}");
+    assert!(pairs.contains(&(15_000.0, 8_000.0)));
+    // 30,000 by April is a projection: it contradicts none of the counts so far.
+    assert!(
+        pairs.iter().all(|&(a, b)| a != 30_000.0 && b != 30_000.0),
+        "{pairs:?}"
+    );
+    assert!(
+        troops.conflicts[0].reason.contains("before"),
+        "{}",
+        troops.conflicts[0].reason
+    );
+}
+
+#[test]
+fn earlier_at_least_and_a_later_projection_agree_but_two_totals_conflict() {
+    let text = "# Deployment figures\n\nPublished: 20 October 2024\n\n\
+        Officials said that Belarus has deployed at least 3,000 troops to the border earlier this month.\n\n\
+        Belarus plans to send 10,000 troops by December, the Pentagon said.\n";
+    let other = "# Another count\n\nPublished: 21 October 2024\n\n\
+        Interfax reported that Belarus intends to send approximately 12,000 troops.\n\n\
+        Reuters said that Belarus is preparing to dispatch 10,000 soldiers.\n";
+    let comparison = compare(&workspace(&[("x.txt", text), ("y.txt", other)]));
+    let troops = group_with(&comparison, 3_000.0);
+    assert_eq!(values(troops), [3_000.0, 10_000.0, 12_000.0, 10_000.0]);
+    let timing: Vec<TimingKind> = troops.figures.iter().map(|f| f.timing.kind).collect();
+    assert_eq!(
+        timing,
+        [
+            TimingKind::AsOf,
+            TimingKind::By,
+            TimingKind::Eventual,
+            TimingKind::Eventual
+        ]
+    );
+    assert_eq!(
+        troops.figures[0].timing.cue.as_deref(),
+        Some("earlier this month")
+    );
+    assert_eq!(troops.figures[1].timing.cue.as_deref(), Some("by December"));
+    // Only the two eventual totals clash: approximately 12,000 against 10,000.
+    assert_eq!(troops.conflicts.len(), 1, "{:#?}", troops.conflicts);
+    let c = &troops.conflicts[0];
+    assert_eq!(
+        (
+            troops.figures[c.first].value,
+            troops.figures[c.second].value
+        ),
+        (12_000.0, 10_000.0)
+    );
+    assert!(c.reason.contains("same total"), "{}", c.reason);
+}
+
+#[test]
+fn rates_counts_and_small_numbers_are_kept_apart() {
+    let text = "# War of attrition\n\nPublished: 2 May 2024\n\n\
+        Russia has suffered an average of over 1,200 casualties per day, British intelligence said.\n\n\
+        Analysts said Russia fires about 10,000 shells a day, while North Korea has supplied three million shells.\n\n\
+        The two countries signed the agreement after half of the delegates left the hall in the capital.\n";
+    let comparison = compare(&workspace(&[("r.txt", text)]));
+    let per_day = group_with(&comparison, 1_200.0);
+    assert_eq!(per_day.label, "Russia · casualties per day");
+    let fired = group_with(&comparison, 10_000.0);
+    assert_eq!(fired.measure.counted, Counted::Munitions);
+    assert!(fired.label.contains("per day"), "{}", fired.label);
+    let supplied = group_with(&comparison, 3_000_000.0);
+    assert_ne!(supplied.id, fired.id);
+    assert_eq!(supplied.measure.actor.as_deref(), Some("North Korea"));
+    assert!(
+        comparison
+            .groups
+            .iter()
+            .all(|g| g.figures.iter().all(|f| f.value >= 10.0)),
+        "small counts are not measures"
+    );
+}
+
+#[test]
+fn relays_and_citations_build_chains_with_one_origin() {
+    let comparison = compare(&border());
+    let troops = group_with(&comparison, 20_000.0);
+    // Three outlets relay Reuters' report of the border service; the Pentagon is another.
+    assert_eq!(troops.independent_origins, 2, "{:#?}", troops.origins);
+    let names: Vec<&str> = troops
+        .origins
+        .iter()
+        .map(|o| o.source.name.as_str())
+        .collect();
+    assert_eq!(names, ["State Border Guard Service", "Pentagon"]);
+    assert_eq!(troops.origins[0].articles, 3);
+    for figure in &troops.figures[..4] {
+        assert!(
+            figure.chain.starts_with("State Border Guard Service →")
+                || figure.chain.starts_with("(State Border Guard Service)"),
+            "{}",
+            figure.chain
+        );
+    }
+    // `Reuters reported, citing X`: X is deeper than Reuters.
+    let b = comparison.chain(troops.figures[2].claim).unwrap();
+    let roles: Vec<(&str, _)> = b
+        .links
+        .iter()
+        .map(|l| (l.source.name.as_str(), l.role))
+        .collect();
+    assert_eq!(roles[0].0, "State Border Guard Service");
+    assert_eq!(roles[1].0, "Reuters");
+    assert_eq!(b.links.last().unwrap().source.kind, SourceKind::Outlet);
+    // `Ukraine's border agency` is the service the other articles name.
+    let c = comparison.chain(troops.figures[3].claim).unwrap();
+    assert_eq!(c.origin().name, "State Border Guard Service");
+    assert_eq!(
+        c.origin().written.as_deref(),
+        Some("Ukraine's border agency")
+    );
+}
+
+#[test]
+fn yonhap_style_relays_told_and_spokespeople() {
+    let seoul = "# Spy agency briefs lawmakers\n\nPublished: 18 October 2024\n\n\
+        According to Yonhap News Agency, South Korea's National Intelligence Service said that North Korea has sent 1,500 soldiers to Russia.\n\n\
+        A senior official told Reuters that North Korea has sent 1,500 troops so far.\n";
+    let tokyo = "# Troops on the move\n\nPublished: 19 October 2024\n\n\
+        South Korea's spy agency said North Korea has dispatched around 1,500 troops, Yonhap reported.\n\n\
+        Pentagon spokesperson Sabrina Singh said North Korea has sent 1,500 soldiers. The Pentagon also said the soldiers were training.\n";
+    let comparison = compare(&workspace(&[("s.txt", seoul), ("t.txt", tokyo)]));
+    let troops = group_with(&comparison, 1_500.0);
+    assert_eq!(troops.figures.len(), 4);
+    let chains: Vec<String> = troops.figures.iter().map(|f| f.chain.clone()).collect();
+    assert!(
+        chains[0].starts_with("National Intelligence Service → Yonhap →"),
+        "{chains:?}"
+    );
+    assert!(chains[1].contains("→ Reuters →"), "{chains:?}");
+    assert!(
+        chains[2].starts_with("National Intelligence Service →"),
+        "{chains:?}"
+    );
+    assert!(
+        chains[3].starts_with("Sabrina Singh for Pentagon →"),
+        "{chains:?}"
+    );
+    // NIS (twice, through Yonhap), an official, the Pentagon: three origins, all agreeing.
+    assert_eq!(troops.independent_origins, 3, "{:#?}", troops.origins);
+    assert!(!troops.conflicting);
+    let nis = &troops.figures[0].suggested_credibility;
+    assert_eq!(nis.credibility, Credibility::Confirmed, "{nis:?}");
+    assert_eq!(nis.agreeing.len(), 2);
+}
+
+#[test]
+fn credibility_suggestions_follow_corroboration() {
+    use crosscheck::compare::CredibilitySuggestion as S;
+    let names = |n: &[&str]| n.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    assert_eq!(
+        S::from_corroboration(names(&["A", "B"]), vec![], 0).credibility,
+        Credibility::Confirmed
+    );
+    assert_eq!(
+        S::from_corroboration(names(&["A"]), vec![], 0).credibility,
+        Credibility::ProbablyTrue
+    );
+    assert_eq!(
+        S::from_corroboration(names(&["A"]), names(&["B"]), 0).credibility,
+        Credibility::PossiblyTrue
+    );
+    assert_eq!(
+        S::from_corroboration(vec![], names(&["B"]), 0).credibility,
+        Credibility::Doubtful
+    );
+    assert_eq!(
+        S::from_corroboration(vec![], names(&["B", "C"]), 0).credibility,
+        Credibility::Improbable
+    );
+    let alone = S::from_corroboration(vec![], vec![], 2);
+    assert_eq!(alone.credibility, Credibility::CannotBeJudged);
+    assert!(alone.reason.contains("not independent"), "{}", alone.reason);
+    // The analyst's grade wins.
+    assert_eq!(
+        alone.effective(Some(Credibility::ProbablyTrue)),
+        Credibility::ProbablyTrue
+    );
+    assert_eq!(alone.effective(None), Credibility::CannotBeJudged);
+}
+
+#[test]
+fn aliases_merge_across_articles() {
+    let one = "# Talks\n\nPublished: 1 May 2025\n\n\
+        The U.S. and the Democratic People's Republic of Korea (DPRK) met in Geneva on Monday. \
+        White House spokesperson John Kirby said the talks went well. Kirby added that the DPRK would return. \
+        The National Intelligence Service said that Volodymyr Zelenskiy had been told.\n";
+    let two = "# Talks end\n\nPublished: 2 May 2025\n\n\
+        The United States said North Korea had agreed. US officials said the NIS was informed. \
+        Kirby said more talks would follow, and Volodymyr Zelensky welcomed them.\n";
+    let index = EntityIndex::build(&workspace(&[("1.txt", one), ("2.txt", two)]));
+    let entry = |name: &str| {
+        index
+            .resolve(name)
+            .unwrap_or_else(|| panic!("{name} is not in {:#?}", index.entries))
+    };
+    let us = entry("US");
+    assert_eq!(us.name, "United States");
+    assert!(us.answers_to("U.S.") && us.answers_to("United States"));
+    assert_eq!(us.articles.len(), 2);
+    assert_eq!(entry("DPRK").key, entry("North Korea").key);
+    let kirby = entry("Kirby");
+    assert_eq!(kirby.name, "John Kirby");
+    assert_eq!(kirby.mention_count(), 3);
+    assert_eq!(entry("NIS").name, "National Intelligence Service");
+    assert_eq!(
+        entry("Volodymyr Zelensky").key,
+        entry("Volodymyr Zelenskiy").key
+    );
+    // Mentions point into the text.
+    let m = &kirby.mentions[0];
+    assert!(one[m.span.start..m.span.end].contains("Kirby"));
+}
+
+#[test]
+fn index_edits_merge_split_rename_as_data() {
+    let text = "# Ministries\n\nPublished: 1 May 2025\n\n\
+        The Pentagon said the drills began. The Department of Defense said they would last a week. \
+        Reuters said Jordan and Jordan Smith met in Amman.\n";
+    let index = EntityIndex::build(&workspace(&[("m.txt", text)]));
+    let pentagon = index.resolve("Pentagon").unwrap().key.clone();
+    let dod = index.resolve("Department of Defense").unwrap().key.clone();
+    assert_ne!(pentagon, dod);
+
+    let edits = IndexEdits {
+        edits: vec![
+            IndexEdit::Merge {
+                into: dod.clone(),
+                merged: vec![pentagon.clone()],
+            },
+            IndexEdit::Rename {
+                entry: dod.clone(),
+                name: "US Department of Defense".into(),
+            },
+            IndexEdit::Split {
+                entry: dod.clone(),
+                forms: vec!["Pentagon".into()],
+                name: "Pentagon building".into(),
+            },
+            IndexEdit::Rename {
+                entry: "person:Nobody".into(),
+                name: "x".into(),
+            },
+        ],
+    };
+    let json = serde_json::to_string(&edits).unwrap();
+    assert_eq!(serde_json::from_str::<IndexEdits>(&json).unwrap(), edits);
+
+    let (edited, skipped) = apply_edits(&index, &edits);
+    assert_eq!(
+        skipped,
+        [(3, EditError::UnknownEntry("person:Nobody".into()))]
+    );
+    let merged = edited.entry(&dod).unwrap();
+    assert_eq!(merged.name, "US Department of Defense");
+    assert_eq!(
+        merged.mention_count(),
+        1,
+        "the split took the Pentagon mention back out"
+    );
+    let split = edited.entry("organization:Pentagon building").unwrap();
+    assert_eq!(split.aliases[0].text, "Pentagon");
+    assert!(edited.entry(&pentagon).is_none());
+    // The original is untouched: edits are pure.
+    assert!(index.entry(&pentagon).is_some());
+
+    let mut copy = index.clone();
+    let place = copy.resolve("Amman").map(|e| e.key.clone()).unwrap();
+    let err = apply_edit(
+        &mut copy,
+        &IndexEdit::Merge {
+            into: dod,
+            merged: vec![place],
+        },
+    );
+    assert!(matches!(err, Err(EditError::KindMismatch { .. })));
+    assert_eq!(copy, index, "a refused edit changes nothing");
+}
+
+#[test]
+fn merged_sources_count_once_after_an_index_edit() {
+    let one = "# A\n\nPublished: 3 March 2025\n\nThe Pentagon said that Belarus has deployed 8,000 soldiers.\n";
+    let two = "# B\n\nPublished: 3 March 2025\n\nThe Department of Defense said that Belarus has deployed 8,000 soldiers.\n";
+    let ws = workspace(&[("1.txt", one), ("2.txt", two)]);
+    let index = EntityIndex::build(&ws);
+    let before = Comparison::build(&ws, &index);
+    assert_eq!(group_with(&before, 8_000.0).independent_origins, 2);
+    let edits = IndexEdits {
+        edits: vec![IndexEdit::Merge {
+            into: index.resolve("Pentagon").unwrap().key.clone(),
+            merged: vec![index.resolve("Department of Defense").unwrap().key.clone()],
+        }],
+    };
+    let (merged, skipped) = apply_edits(&index, &edits);
+    assert!(skipped.is_empty());
+    let after = Comparison::build(&ws, &merged);
+    assert_eq!(group_with(&after, 8_000.0).independent_origins, 1);
+}
+
+#[test]
+fn timeline_places_claims_by_event_date_not_report_date() {
+    let text = "# Week in review\n\nPublished: Friday, 18 October 2024\n\n\
+        On 14 October, President Volodymyr Zelenskyy accused North Korea of sending troops.\n\n\
+        North Korea deployed 1,500 soldiers earlier this month, the agency said.\n\n\
+        Kirby said on Wednesday that the troops are training in eastern Russia.\n\n\
+        Officials expect 10,000 troops to arrive by December, a source said.\n\n\
+        The sanctions committee says that nothing is certain in this war.\n";
+    let mut ws = workspace(&[("w.txt", text)]);
+    let index = EntityIndex::build(&ws);
+    let t = timeline(&ws, &index);
+    let placed: Vec<(String, String, PlacementBasis)> = t
+        .items
+        .iter()
+        .filter_map(|i| {
+            let p = i.placement?;
+            Some((
+                i.text.chars().take(12).collect(),
+                p.date.to_string(),
+                p.basis,
+            ))
+        })
+        .collect();
+    assert_eq!(
+        placed,
+        [
+            (
+                "North Korea ".to_owned(),
+                "2024-10-01".to_owned(),
+                PlacementBasis::Event
+            ),
+            (
+                "On 14 Octobe".to_owned(),
+                "2024-10-14".to_owned(),
+                PlacementBasis::Event
+            ),
+            (
+                "Kirby said o".to_owned(),
+                "2024-10-16".to_owned(),
+                PlacementBasis::Event
+            ),
+            (
+                "The sanction".to_owned(),
+                "2024-10-18".to_owned(),
+                PlacementBasis::Report
+            ),
+            (
+                "Officials ex".to_owned(),
+                "2024-12-01".to_owned(),
+                PlacementBasis::Event
+            ),
+        ]
+    );
+    assert!(
+        t.items
+            .iter()
+            .all(|i| i.reported.unwrap().date().to_string() == "2024-10-18")
+    );
+
+    // Filters: by entity, by status, report-dated items out.
+    let north_korea = index.resolve("North Korea").unwrap().key.clone();
+    let by_entity = TimelineFilter {
+        entity: Some(north_korea),
+        ..TimelineFilter::all()
+    };
+    assert_eq!(t.filtered(&by_entity).count(), 2);
+    let events_only = TimelineFilter {
+        include_report_dated: false,
+        ..TimelineFilter::all()
+    };
+    assert_eq!(t.filtered(&events_only).count(), 4);
+
+    let first = t.items[0].claim;
+    ws.apply(Action::SetStatus {
+        claim: first,
+        status: ClaimStatus::Confirmed,
+        analyst: "test".into(),
+        at: chrono::DateTime::parse_from_rfc3339("2024-10-20T10:00:00+00:00").unwrap(),
+    })
+    .unwrap();
+    let t = timeline(&ws, &index);
+    let confirmed = TimelineFilter {
+        statuses: vec![ClaimStatus::Confirmed],
+        ..TimelineFilter::all()
+    };
+    let shown: Vec<_> = t.filtered(&confirmed).map(|i| i.claim).collect();
+    assert_eq!(shown, [first]);
+    assert_eq!(
+        t.extent().map(|(a, b)| (a.to_string(), b.to_string())),
+        Some(("2024-10-01".into(), "2024-12-01".into()))
+    );
+    let _ = EntityKind::Person;
+}
