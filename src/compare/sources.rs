@@ -380,10 +380,10 @@ impl<'a> Resolver<'a> {
     }
 
     /// A source for an index entry, with the organization a spokesperson speaks for.
-    fn from_entry(&self, entry: &IndexEntry, written: &str) -> Source {
-        let mut source = from_entry(entry, written);
+    fn source_for_entry(&self, entry: &IndexEntry, written: &str) -> Source {
+        let mut source = source_for_entry(entry, written);
         if let Some(org) = self.spokespeople.get(&entry.key) {
-            source.speaks_for = Some(Box::new(from_entry(org, &org.name)));
+            source.speaks_for = Some(Box::new(source_for_entry(org, &org.name)));
         }
         source
     }
@@ -527,7 +527,7 @@ impl<'a> Resolver<'a> {
 
     fn entity_source(&self, doc: &Doc<'_>, span: Span, written: &str) -> Source {
         match self.index.entry_at(&doc.entry.article.id, span) {
-            Some(entry) => self.from_entry(entry, written),
+            Some(entry) => self.source_for_entry(entry, written),
             None => self.source(written),
         }
     }
@@ -535,7 +535,7 @@ impl<'a> Resolver<'a> {
     /// A speaker's name or description, normalized.
     fn source(&self, speaker: &str) -> Source {
         if let Some(entry) = self.index.resolve(speaker) {
-            return self.from_entry(entry, speaker);
+            return self.source_for_entry(entry, speaker);
         }
         self.described(speaker)
     }
@@ -598,7 +598,7 @@ impl<'a> Resolver<'a> {
                 })
                 .collect();
             if let [only] = candidates[..] {
-                return from_entry(only, description);
+                return source_for_entry(only, description);
             }
         }
         let key_words = if content.is_empty() {
@@ -637,7 +637,7 @@ fn contains_words(text: &str, phrase: &str) -> bool {
         })
 }
 
-fn from_entry(entry: &IndexEntry, written: &str) -> Source {
+fn source_for_entry(entry: &IndexEntry, written: &str) -> Source {
     let written = names::clean(written);
     Source {
         key: entry.key.clone(),
