@@ -1,6 +1,8 @@
 //! Cross-checking on texts written for these tests: qualifiers and time frames, conflict
 //! rules, source chains and independent origins, alias merging and index edits, timeline.
 
+#![allow(clippy::float_cmp)] // figures are parsed exactly from text; equality is the point
+
 use std::path::Path;
 
 use crosscheck::article::Article;

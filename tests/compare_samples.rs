@@ -1,6 +1,8 @@
 //! Cross-checking the five sample articles, through the library and `crosscheck compare`:
 //! the troop figures form one group with a conflict, and Yonhap's NIS reports are one origin.
 
+#![allow(clippy::float_cmp)] // figures are parsed exactly from text; equality is the point
+
 use std::path::PathBuf;
 
 use assert_cmd::Command;
