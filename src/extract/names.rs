@@ -165,73 +165,14 @@ const PLACE_HEADS: &[&str] = &[
 ];
 word_set!(static PLACE_HEADS_SET = PLACE_HEADS;);
 
-/// Titles and roles: they precede names but are not part of them.
-const TITLES: &[&str] = &[
-    "president",
+/// Words that build titles without naming a role themselves (`Deputy`, `Foreign`, `Press`):
+/// with [`PERSON_TITLES`] they make the titles that precede names but are not part of them.
+const TITLE_MODIFIERS: &[&str] = &[
     "vice",
     "prime",
-    "minister",
-    "secretary",
-    "general",
     "deputy",
     "press",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "ambassador",
-    "envoy",
-    "advisor",
-    "adviser",
-    "chief",
-    "director",
-    "commander",
-    "governor",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "lawmaker",
-    "chairman",
-    "chairwoman",
     "chair",
-    "leader",
-    "premier",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "mayor",
-    "judge",
-    "justice",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "professor",
-    "gen",
-    "lt",
-    "col",
-    "maj",
-    "capt",
-    "sgt",
-    "adm",
-    "admiral",
-    "colonel",
-    "major",
-    "captain",
-    "lieutenant",
-    "sergeant",
-    "marshal",
-    "officer",
-    "official",
-    "head",
-    "founder",
-    "ceo",
-    "chancellor",
     "foreign",
     "defense",
     "defence",
@@ -240,43 +181,23 @@ const TITLES: &[&str] = &[
     "national",
     "security",
     "communications",
-    "counselor",
-    "coordinator",
-    "undersecretary",
-    "attorney",
-    "analyst",
-    "reporter",
-    "correspondent",
-    "editor",
-    "columnist",
     "former",
     "acting",
     "senior",
     "assistant",
     "associate",
-    "sheikh",
-    "emir",
     "crown",
     "first",
     "lady",
-    "speaker",
     "whip",
     "councillor",
     "councilor",
-    "sir",
-    "lord",
-    "dame",
     "father",
     "sister",
-    "bishop",
-    "archbishop",
-    "rabbi",
-    "imam",
-    "cardinal",
 ];
-word_set!(static TITLES_SET = TITLES;);
+word_set!(static TITLE_MODIFIERS_SET = TITLE_MODIFIERS;);
 
-/// The subset of [`TITLES`] that, right before a name, marks it as a person's.
+/// Roles that, right before a name, mark it as a person's (`President`, `Ambassador`).
 const PERSON_TITLES: &[&str] = &[
     "president",
     "minister",
@@ -557,7 +478,8 @@ impl Scan<'_> {
     }
 
     fn is_title(&self, i: usize) -> bool {
-        TITLES_SET.contains(self.word(i).trim_end_matches('.'))
+        let word = self.word(i).trim_end_matches('.');
+        PERSON_TITLES_SET.contains(word) || TITLE_MODIFIERS_SET.contains(word)
     }
 
     fn is_common(&self, i: usize) -> bool {
