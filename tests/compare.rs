@@ -1,6 +1,9 @@
 //! Cross-checking on texts written for these tests: qualifiers and time frames, conflict
 //! rules, source chains and independent origins, alias merging and index edits, timeline.
 
+// Figures are parsed from text (`12,000` is exactly 12000.0): exact comparison is the test.
+#![allow(clippy::float_cmp)]
+
 use std::path::Path;
 
 use crosscheck::article::Article;

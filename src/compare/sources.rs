@@ -380,7 +380,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// A source for an index entry, with the organization a spokesperson speaks for.
-    fn from_entry(&self, entry: &IndexEntry, written: &str) -> Source {
+    fn entry_source(&self, entry: &IndexEntry, written: &str) -> Source {
         let mut source = from_entry(entry, written);
         if let Some(org) = self.spokespeople.get(&entry.key) {
             source.speaks_for = Some(Box::new(from_entry(org, &org.name)));
@@ -527,7 +527,7 @@ impl<'a> Resolver<'a> {
 
     fn entity_source(&self, doc: &Doc<'_>, span: Span, written: &str) -> Source {
         match self.index.entry_at(&doc.entry.article.id, span) {
-            Some(entry) => self.from_entry(entry, written),
+            Some(entry) => self.entry_source(entry, written),
             None => self.source(written),
         }
     }
@@ -535,7 +535,7 @@ impl<'a> Resolver<'a> {
     /// A speaker's name or description, normalized.
     fn source(&self, speaker: &str) -> Source {
         if let Some(entry) = self.index.resolve(speaker) {
-            return self.from_entry(entry, speaker);
+            return self.entry_source(entry, speaker);
         }
         self.described(speaker)
     }
