@@ -552,3 +552,44 @@ fn timeline_places_claims_by_event_date_not_report_date() {
     );
     let _ = EntityKind::Person;
 }
+
+#[test]
+fn ranges_plans_and_casualties_without_a_noun() {
+    let wire = "North Korea to send 12,000 troops to help Russia, Seoul says\n\nOctober 18, 2024\n\n\
+        SEOUL, Oct 18 (Reuters) - North Korea has decided to send 12,000 troops to support Russia's war in Ukraine, South Korea's spy agency said on Friday, according to Yonhap news agency.\n\n\
+        The National Intelligence Service said 1,500 special forces had already been transported to Vladivostok.\n";
+    let later = "N. Korean troops killed in Kursk\n\nNovember 19, 2024\n\n\
+        South Korea's National Intelligence Service said Tuesday that North Korea has sent about 11,000 troops to Russia and that more than 100 have been killed in combat.\n\n\
+        Ukraine's defense minister, Rustem Umerov, told the BBC that 10,000 to 12,000 North Korean troops will be deployed in Kursk by December.\n\n\
+        Ukrainian President Volodymyr Zelensky said 3,000 North Korean soldiers had been killed or wounded.\n";
+    let comparison = compare(&workspace(&[("w.txt", wire), ("l.txt", later)]));
+    let troops = group_with(&comparison, 11_000.0);
+    assert_eq!(values(troops), [12_000.0, 1_500.0, 11_000.0, 12_000.0]);
+    assert_eq!(
+        troops.figures[0].timing.kind,
+        TimingKind::Eventual,
+        "decided to send"
+    );
+    assert_eq!(troops.figures[1].timing.kind, TimingKind::AsOf);
+    let range = &troops.figures[3];
+    assert_eq!(range.text, "10,000 to 12,000");
+    assert_eq!(
+        range.bounds,
+        Bounds {
+            low: 10_000.0,
+            high: Some(12_000.0)
+        }
+    );
+    assert_eq!(range.timing.kind, TimingKind::By);
+    // The wire's plan and the later count are one origin relayed and told apart from the
+    // minister's, who spoke to the BBC.
+    assert!(range.chain.contains("→ BBC →"), "{}", range.chain);
+    assert!(!troops.conflicting, "{:#?}", troops.conflicts);
+    assert_eq!(troops.independent_origins, 2);
+
+    let killed = group_with(&comparison, 100.0);
+    assert_eq!(killed.measure.counted, Counted::Deaths);
+    assert_eq!(killed.measure.actor.as_deref(), Some("North Korea"));
+    let killed_or_wounded = group_with(&comparison, 3_000.0);
+    assert_eq!(killed_or_wounded.measure.counted, Counted::Casualties);
+}

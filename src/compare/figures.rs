@@ -998,16 +998,34 @@ fn figures_of_claim(
 ) -> Vec<(Measure, Figure)> {
     let doc = &corpus.docs[claim.doc];
     let words = Words::new(doc.text(), claim.span);
+    let numbers: Vec<(&Entity, &Quantity)> = doc
+        .entities_within(claim.span)
+        .iter()
+        .filter(|e| e.kind == EntityKind::Number)
+        .filter_map(|e| Some((e, e.quantity.as_ref()?)))
+        .collect();
     let mut out: Vec<(Measure, Figure)> = Vec::new();
-    for entity in doc.entities_within(claim.span) {
-        let (EntityKind::Number, Some(quantity)) = (entity.kind, &entity.quantity) else {
+    let mut range_low: Option<(&Entity, f64)> = None;
+    for (i, &(entity, quantity)) in numbers.iter().enumerate() {
+        if let Some(&(next, next_quantity)) = numbers.get(i + 1)
+            && is_range(doc.text(), (entity, quantity), (next, next_quantity))
+        {
+            // `10,000 to 12,000 troops`: one figure, read at the second number.
+            range_low = Some((entity, quantity.value));
+            continue;
+        }
+        let low = range_low.take();
+        let first = low.map_or(entity, |(e, _)| e);
+        let written = doc
+            .text()
+            .get(first.span.start..entity.span.end)
+            .unwrap_or_default();
+        let reading = Reading::new(&words, first.span, entity.span, quantity);
+        let Some(counted) =
+            counted(quantity, written).or_else(|| reading.casualty_without_noun(quantity))
+        else {
             continue;
         };
-        let written = entity.span.text(doc.text()).unwrap_or_default();
-        let Some(counted) = counted(quantity, written) else {
-            continue;
-        };
-        let reading = Reading::new(doc, &words, entity, quantity);
         let mut measure = Measure {
             actor: reading.actor(doc, index),
             counted,
@@ -1016,14 +1034,24 @@ fn figures_of_claim(
         };
         reading.classify_event(&mut measure);
         if measure.actor.is_none() {
-            // `..., with around 1,500 soldiers already deployed`: the sentence's actor.
-            measure.actor = out
-                .iter()
-                .rev()
-                .find(|(m, _)| m.counted == measure.counted)
-                .and_then(|(m, _)| m.actor.clone());
+            // `..., with around 1,500 soldiers already deployed`, `... and that more than
+            // 100 have been killed`: the sentence's actor.
+            measure.actor = out.last().and_then(|(m, _)| m.actor.clone());
         }
-        let timing = reading.timing(doc);
+        let bounds = match low {
+            Some((_, low)) => Bounds {
+                low,
+                high: Bounds::of(quantity.value, quantity.qualifier.as_deref()).high,
+            },
+            None => Bounds::of(quantity.value, quantity.qualifier.as_deref()),
+        };
+        let qualifier = match low {
+            Some((low_entity, _)) => low_entity
+                .quantity
+                .as_ref()
+                .and_then(|q| q.qualifier.clone()),
+            None => quantity.qualifier.clone(),
+        };
         let c = claim.claim;
         out.push((
             measure,
@@ -1032,13 +1060,13 @@ fn figures_of_claim(
                 article: c.article.clone(),
                 article_title: doc.entry.article.display_title(),
                 published: doc.entry.article.published,
-                span: entity.span,
-                text: written.to_owned(),
+                span: Span::new(first.span.start, entity.span.end),
+                text: names::clean(written),
                 value: quantity.value,
                 unit: quantity.unit.clone(),
-                qualifier: quantity.qualifier.clone(),
-                bounds: Bounds::of(quantity.value, quantity.qualifier.as_deref()),
-                timing,
+                qualifier,
+                bounds,
+                timing: reading.timing(doc),
                 clause: reading.clause_text(),
                 speaker: c.speaker.clone(),
                 origin: chain.origin().clone(),
@@ -1056,6 +1084,23 @@ fn figures_of_claim(
     out
 }
 
+/// Whether two numbers make a range: `10,000 to 12,000 troops`, `8,000-9,000`, `between 5
+/// and 7 million` (the first has no noun of its own, or the same one; the second is larger).
+fn is_range(
+    text: &str,
+    (low, low_q): (&Entity, &Quantity),
+    (high, high_q): (&Entity, &Quantity),
+) -> bool {
+    let between = text
+        .get(low.span.end..high.span.start)
+        .unwrap_or("x")
+        .trim();
+    matches!(between, "to" | "-" | "–" | "—" | "and" | "or")
+        && (low_q.unit.is_none() || low_q.unit == high_q.unit)
+        && high_q.unit.is_some()
+        && low_q.value < high_q.value
+}
+
 /// The words around one number: the clause before it and after its counted noun.
 struct Reading<'w, 't> {
     words: &'w Words<'t>,
@@ -1071,9 +1116,10 @@ struct Reading<'w, 't> {
 }
 
 impl<'w, 't> Reading<'w, 't> {
-    fn new(doc: &Doc<'_>, words: &'w Words<'t>, entity: &Entity, quantity: &Quantity) -> Self {
-        let number = words.index_at(entity.span.start);
-        let number_end = words.index_at(entity.span.end).max(number + 1);
+    /// The reading of the number at `number` (a range starts at `first`).
+    fn new(words: &'w Words<'t>, first: Span, number: Span, quantity: &Quantity) -> Self {
+        let start = words.index_at(first.start);
+        let number_end = words.index_at(number.end).max(start + 1);
         let unit = quantity
             .unit
             .as_deref()
@@ -1082,14 +1128,35 @@ impl<'w, 't> Reading<'w, 't> {
                 (number_end..(number_end + 6).min(words.len())).find(|&k| words.lower(k) == u)
             })
             .unwrap_or(number_end - 1);
-        let _ = doc;
+        let clause_end = words.clause_end(unit);
+        // `..., and that more than 100 have been killed`: another statement starts.
+        let to = (unit + 1..clause_end)
+            .find(|&k| starts_another_phrase(words, k))
+            .unwrap_or(clause_end);
         Self {
             words,
-            number,
+            number: start,
             number_end,
             unit,
-            from: words.clause_start(number),
-            to: words.clause_end(unit),
+            from: words.clause_start(start),
+            to,
+        }
+    }
+
+    /// `more than 100 have been killed`: a number with no noun, then a casualty verb.
+    fn casualty_without_noun(&self, quantity: &Quantity) -> Option<Counted> {
+        if quantity.unit.is_some() || quantity.value < 1.0 {
+            return None;
+        }
+        let next: Vec<&str> = (self.number_end..(self.number_end + 5).min(self.to))
+            .map(|k| self.words.lower(k))
+            .collect();
+        let has = |list: &[&str]| next.iter().any(|w| list.contains(w));
+        match (has(DEATH_WORDS), has(WOUND_WORDS)) {
+            (true, true) => Some(Counted::Casualties),
+            (true, false) => Some(Counted::Deaths),
+            (false, true) => Some(Counted::Wounded),
+            (false, false) => has(CAPTURE_WORDS).then_some(Counted::Prisoners),
         }
     }
 
@@ -1178,7 +1245,9 @@ impl<'w, 't> Reading<'w, 't> {
         let has = |list: &[&str]| nearest.iter().any(|&k| list.contains(&self.words.lower(k)));
         match measure.counted {
             Counted::Personnel | Counted::People => {
-                if has(DEATH_WORDS) {
+                if has(DEATH_WORDS) && has(WOUND_WORDS) {
+                    measure.counted = Counted::Casualties;
+                } else if has(DEATH_WORDS) {
                     measure.counted = Counted::Deaths;
                 } else if has(WOUND_WORDS) {
                     measure.counted = Counted::Wounded;
@@ -1319,7 +1388,11 @@ impl<'w, 't> Reading<'w, 't> {
     fn tense(&self) -> Tense {
         let classify = |k: usize| {
             let w = self.words.lower(k);
-            if PROJECTION_WORDS.contains(&w) {
+            // `has decided to send 12,000`: an infinitive before the number is a plan.
+            let infinitive = w == "to"
+                && k + 1 < self.number
+                && self.words.tokens[k + 1].kind == crate::extract::token::TokenKind::Word;
+            if infinitive || PROJECTION_WORDS.contains(&w) {
                 Some(Tense::Projected)
             } else if SO_FAR_WORDS.contains(&w) {
                 Some(Tense::SoFar)
@@ -1332,6 +1405,48 @@ impl<'w, 't> Reading<'w, 't> {
             .find_map(classify)
             .or_else(|| self.after().find_map(classify))
             .unwrap_or(Tense::Unknown)
+    }
+}
+
+/// Words that begin another statement inside a clause: `..., and that more than 100 ...`.
+fn starts_another_phrase(words: &Words<'_>, k: usize) -> bool {
+    let next = (k + 1 < words.len()).then(|| words.lower(k + 1));
+    match words.lower(k) {
+        "that" | "which" | "who" | "while" | "but" | "whereas" | "although" | "though"
+        | "because" => true,
+        "and" => {
+            next.is_some_and(|n| {
+                matches!(
+                    n,
+                    "that"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "some"
+                        | "more"
+                        | "many"
+                        | "several"
+                        | "most"
+                        | "all"
+                        | "about"
+                        | "around"
+                        | "over"
+                        | "nearly"
+                        | "at"
+                        | "up"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "another"
+                        | "other"
+                )
+            }) || words
+                .tokens
+                .get(k + 1)
+                .is_some_and(|t| t.kind == crate::extract::token::TokenKind::Number)
+        }
+        _ => false,
     }
 }
 
