@@ -593,3 +593,23 @@ fn ranges_plans_and_casualties_without_a_noun() {
     let killed_or_wounded = group_with(&comparison, 3_000.0);
     assert_eq!(killed_or_wounded.measure.counted, Counted::Casualties);
 }
+
+#[test]
+fn briefed_by_and_trailing_reported_put_the_real_origin_first() {
+    let text = "# Troops in Kursk\n\nPublished: Oct. 28, 2024\n\n\
+        South Korean lawmakers, briefed by the NIS, said some 3,000 North Korean troops had been sent to Russia.\n\n\
+        Officials in Kyiv said 2,000 North Korean soldiers had arrived in the Kursk region, The Washington Post reported.\n";
+    let comparison = compare(&workspace(&[("k.txt", text)]));
+    let troops = group_with(&comparison, 3_000.0);
+    let chains: Vec<&str> = troops.figures.iter().map(|f| f.chain.as_str()).collect();
+    assert!(
+        chains[0].starts_with("NIS → South Korean lawmakers →")
+            || chains[0].starts_with("National Intelligence Service → South Korean lawmakers →"),
+        "{chains:?}"
+    );
+    assert!(
+        chains[1].starts_with("Officials in Kyiv → The Washington Post →"),
+        "{chains:?}"
+    );
+    assert_eq!(troops.independent_origins, 2);
+}

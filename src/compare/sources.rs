@@ -222,7 +222,37 @@ const RELAY_CUES: &[&str] = &[
 ];
 
 /// Cues after which the named source is where the speaker got it: deeper than the speaker.
-const ORIGIN_CUES: &[&str] = &["citing", "quoting", "based on information from"];
+const ORIGIN_CUES: &[&str] = &[
+    "citing",
+    "quoting",
+    "based on information from",
+    "briefed by",
+    "informed by",
+];
+
+/// Heads of a described subject that speaks (`Officials in Kyiv said`).
+const SPEAKING_NOUNS: &[&str] = &[
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "lawmakers",
+    "legislators",
+    "diplomats",
+    "diplomat",
+    "analysts",
+    "experts",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "authorities",
+    "agency",
+    "intelligence",
+    "ministry",
+    "military",
+    "army",
+    "government",
+];
 
 /// Words of a description that say what kind of speaker, not which one.
 const GENERIC_SPEAKER_WORDS: &[&str] = &[
@@ -430,6 +460,15 @@ impl<'a> Resolver<'a> {
                 relays.push((0, source, "via".to_owned()));
             }
         }
+        // `Officials in Kyiv said ..., The Washington Post reported`: the speaker found at the
+        // end relays the subject that opens the sentence.
+        if let Some(speaker) = &speaker
+            && let Some((at, opening)) = self.opening_subject(doc, &words)
+            && opening.key != speaker.key
+            && self.reports_at_end(doc, &words, speaker)
+        {
+            deeper.push((at, opening, "said".to_owned()));
+        }
 
         let mut links: Vec<SourceLink> = Vec::new();
         let mut push = |source: Source, role, cue: Option<String>| {
@@ -474,6 +513,46 @@ impl<'a> Resolver<'a> {
             article: doc.entry.article.id.clone(),
             links,
         }
+    }
+
+    /// The subject of a reporting verb that opens the claim (`Officials in Kyiv said`,
+    /// `The NIS told lawmakers`), with the verb's token.
+    fn opening_subject(&self, doc: &Doc<'_>, words: &Words<'_>) -> Option<(usize, Source)> {
+        let verb = (1..words.len().min(10)).find(|&k| {
+            words.is_report_boundary(k) && !matches!(words.lower(k), "that" | "which" | "who")
+        })?;
+        if (0..verb).any(|k| words.is_clause_punct(k)) {
+            return None;
+        }
+        let subject = words.span(0, verb);
+        let inside = doc.entities_within(subject);
+        for kind in [EntityKind::Person, EntityKind::Organization] {
+            if let Some(e) = inside.iter().rev().find(|e| e.kind == kind) {
+                let written = e.span.text(doc.text())?;
+                return Some((0, self.entity_source(doc, e.span, written)));
+            }
+        }
+        (0..verb)
+            .any(|k| SPEAKING_NOUNS.contains(&words.lower(k)))
+            .then(|| (0, self.described(&doc.text()[subject.start..subject.end])))
+    }
+
+    /// Whether the claim ends by naming `speaker` as who reports it (`..., Reuters
+    /// reported.`, `..., according to Reuters.`).
+    fn reports_at_end(&self, doc: &Doc<'_>, words: &Words<'_>, speaker: &Source) -> bool {
+        let Some(comma) = (0..words.len()).rev().find(|&k| words.lower(k) == ",") else {
+            return false;
+        };
+        let tail = words.span(comma + 1, words.len());
+        let reports = (comma + 1..words.len())
+            .any(|k| words.is_report_boundary(k) || words.phrase_at(k, "according to"));
+        reports
+            && doc.entities_within(tail).iter().any(|e| {
+                matches!(e.kind, EntityKind::Person | EntityKind::Organization)
+                    && e.span
+                        .text(doc.text())
+                        .is_some_and(|w| self.entity_source(doc, e.span, w).key == speaker.key)
+            })
     }
 
     /// The organization (or, when `people`, person) named in the words right after token
