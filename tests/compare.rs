@@ -354,7 +354,7 @@ fn aliases_merge_across_articles() {
     let entry = |name: &str| {
         index
             .resolve(name)
-            .unwrap_or_else(|| panic!("{name} is not in {:#?}", index.entries))
+            .unwrap_or_else(|| panic!("{name} is not in {:#?}", index.entries()))
     };
     let us = entry("US");
     assert_eq!(us.name, "United States");

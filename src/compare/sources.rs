@@ -627,7 +627,7 @@ impl<'a> Resolver<'a> {
         let mut rest = format!(" {cleaned} ");
         let country = self
             .index
-            .entries
+            .entries()
             .iter()
             .filter(|e| matches!(e.kind, EntityKind::Location | EntityKind::Group))
             .flat_map(|e| {
@@ -655,7 +655,7 @@ impl<'a> Resolver<'a> {
         if !content.is_empty() {
             let candidates: Vec<&IndexEntry> = self
                 .index
-                .entries
+                .entries()
                 .iter()
                 .filter(|e| e.kind == EntityKind::Organization)
                 .filter(|e| {
