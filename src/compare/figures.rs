@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::entities::{EntityIndex, format_value};
 use super::names;
 use super::scan::Words;
-use super::sources::{CredibilitySuggestion, Source, SourceChain};
+use super::sources::{CredibilitySuggestion, Source, SourceChain, SourceKind};
 use super::timeline::date_bounds;
 use super::{ClaimRef, Corpus, Doc};
 use crate::article::ArticleId;
@@ -470,7 +470,38 @@ fn join_unknown_actors(found: &mut [(Measure, Figure)]) {
     }
 }
 
+/// Unattributed figures printed word for word by several outlets come from one of them (or
+/// a wire they all copy): the later ones take the first one's outlet as their origin.
+fn merge_verbatim_copies(figures: &mut [Figure]) {
+    let wording = |f: &Figure| {
+        f.clause
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    for i in 1..figures.len() {
+        if figures[i].origin.kind != SourceKind::Outlet {
+            continue;
+        }
+        let words = wording(&figures[i]);
+        let first = (0..i).find(|&j| {
+            figures[j].origin.kind == SourceKind::Outlet
+                && figures[j].article != figures[i].article
+                && wording(&figures[j]) == words
+        });
+        if let Some(j) = first {
+            let copied = Source {
+                written: Some(format!("same words as {}", figures[j].article_title)),
+                ..figures[j].origin.clone()
+            };
+            figures[i].origin = copied;
+        }
+    }
+}
+
 fn group(id: String, measure: Measure, mut figures: Vec<Figure>) -> FigureGroup {
+    merge_verbatim_copies(&mut figures);
     let cumulative = measure.counted.is_cumulative() && measure.rate.is_none();
     let mut conflicts = Vec::new();
     let mut agree: Vec<Vec<usize>> = vec![Vec::new(); figures.len()];
