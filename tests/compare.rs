@@ -633,3 +633,25 @@ fn unattributed_figures_copied_word_for_word_are_one_origin() {
             .is_some_and(|w| w.starts_with("same words as"))
     );
 }
+
+#[test]
+fn tolls_are_deaths_counted_where_they_happen() {
+    let a = "# Quake toll rises\n\nPublished: 7 February 2023\n\n\
+        At least 5,000 people were killed in Turkey and Syria after a powerful earthquake, officials said on Tuesday.\n\n\
+        Turkey's disaster agency AFAD said 3,419 people had died in Turkey and more than 20,000 were injured.\n";
+    let b = "# Rescuers race against time\n\nPublished: 8 February 2023\n\n\
+        The death toll in Turkey rose to 5,894, AFAD said on Wednesday.\n";
+    let comparison = compare(&workspace(&[("a.txt", a), ("b.txt", b)]));
+    let turkey = group_with(&comparison, 3_419.0);
+    assert_eq!(turkey.label, "Turkey · deaths");
+    assert_eq!(values(turkey), [3_419.0, 5_894.0]);
+    assert!(!turkey.conflicting, "a toll that rises is no contradiction");
+    assert_eq!(
+        group_with(&comparison, 5_000.0).label,
+        "Turkey and Syria · deaths"
+    );
+    assert_eq!(
+        group_with(&comparison, 20_000.0).measure.counted,
+        Counted::Wounded
+    );
+}

@@ -1058,12 +1058,13 @@ fn figures_of_claim(
             continue;
         };
         let mut measure = Measure {
-            actor: reading.actor(doc, index),
+            actor: None,
             counted,
             event: Event::Unspecified,
             rate: reading.rate(),
         };
         reading.classify_event(&mut measure);
+        measure.actor = reading.actor(doc, index, &measure.counted);
         if measure.actor.is_none() {
             // `..., with around 1,500 soldiers already deployed`, `... and that more than
             // 100 have been killed`: the sentence's actor.
@@ -1179,6 +1180,19 @@ impl<'w, 't> Reading<'w, 't> {
         if quantity.unit.is_some() || quantity.value < 1.0 {
             return None;
         }
+        // `the death toll rose to 5,894`.
+        let before = self.before();
+        let recent = before.start.max(self.number.saturating_sub(6))..before.end;
+        if recent.clone().any(|k| self.words.lower(k) == "toll") {
+            let casualty = recent
+                .clone()
+                .any(|k| self.words.lower(k).starts_with("casualt"));
+            return Some(if casualty {
+                Counted::Casualties
+            } else {
+                Counted::Deaths
+            });
+        }
         let next: Vec<&str> = (self.number_end..(self.number_end + 5).min(self.to))
             .map(|k| self.words.lower(k))
             .collect();
@@ -1210,7 +1224,7 @@ impl<'w, 't> Reading<'w, 't> {
     /// Whose figure: a nationality or country on the counted noun (`10,000 North Korean
     /// soldiers`), else the clause's subject before the number (`Pyongyang is preparing to
     /// send`), else a passive agent after it (`used by Russia`).
-    fn actor(&self, doc: &Doc<'_>, index: &EntityIndex) -> Option<String> {
+    fn actor(&self, doc: &Doc<'_>, index: &EntityIndex, counted: &Counted) -> Option<String> {
         let article = &doc.entry.article.id;
         let is_actor = |e: &&Entity| {
             matches!(
@@ -1235,6 +1249,15 @@ impl<'w, 't> Reading<'w, 't> {
             return Some(name(e));
         }
         let after = self.after();
+        // Deaths and injuries are counted where they happen: `3,419 people died in Turkey`,
+        // `killed in Turkey and Syria` (a measure of its own).
+        if matches!(
+            counted,
+            Counted::Deaths | Counted::Wounded | Counted::Casualties | Counted::People
+        ) && let Some(place) = self.place_after(doc, &name)
+        {
+            return Some(place);
+        }
         for k in after.clone() {
             if self.words.lower(k) == "by"
                 && k > after.start
@@ -1247,6 +1270,37 @@ impl<'w, 't> Reading<'w, 't> {
             }
         }
         None
+    }
+
+    /// The places after `in` in the phrase after the noun, joined (`Turkey and Syria`).
+    fn place_after(&self, doc: &Doc<'_>, name: &dyn Fn(&Entity) -> String) -> Option<String> {
+        let after = self.after();
+        let k = after.clone().find(|&k| self.words.lower(k) == "in")?;
+        let window = self.words.span(k + 1, (k + 8).min(after.end));
+        let mut places: Vec<&Entity> = Vec::new();
+        for e in doc.entities_within(window) {
+            let gap_from = places
+                .last()
+                .map_or(self.words.tokens[k].span.end, |p| p.span.end);
+            let gap = doc.text().get(gap_from..e.span.start).unwrap_or("x").trim();
+            let joins = if places.is_empty() {
+                // `in Turkey`, `in southern Turkey`, `in the east of Ukraine` is too far.
+                gap.split_whitespace().count() <= 2
+                    && gap.chars().all(|c| c.is_alphabetic() || c == ' ')
+            } else {
+                matches!(gap, "and" | "," | ", and" | "and the")
+            };
+            if e.kind != EntityKind::Location || !joins {
+                break;
+            }
+            places.push(e);
+        }
+        if places.is_empty() {
+            return None;
+        }
+        let mut names: Vec<String> = places.iter().map(|e| name(e)).collect();
+        names.dedup();
+        Some(names.join(" and "))
     }
 
     /// `per day`, `a year`, `daily`, `annually` after the noun or before the number.
