@@ -655,3 +655,50 @@ fn tolls_are_deaths_counted_where_they_happen() {
         Counted::Wounded
     );
 }
+
+#[test]
+fn trailing_bounds_numbers_that_go_on_and_statement_dates() {
+    let text = "# US says North Korean troops in Russia\n\nPublished: Oct. 23, 2024\n\n\
+        North Korea has sent about 3,000 troops to Russia, the US said on Wednesday, a number that could rise to 10,000 or more by December.\n\n\
+        Secretary of State Antony Blinken said on Thursday that 8,000 North Korean soldiers had been deployed to the Kursk region.\n\n\
+        US National Security Council spokesman John Kirby said that between 8,000 and 10,000 North Korean troops are in Kursk.\n";
+    let comparison = compare(&workspace(&[("u.txt", text)]));
+    let troops = group_with(&comparison, 3_000.0);
+    assert_eq!(values(troops), [3_000.0, 10_000.0, 8_000.0, 10_000.0]);
+    let more = &troops.figures[1];
+    assert_eq!(more.display(), "10,000 or more (by December)");
+    assert_eq!(
+        more.bounds,
+        Bounds {
+            low: 10_000.0,
+            high: None
+        }
+    );
+    let between = &troops.figures[3];
+    assert_eq!(between.display(), "between 8,000 and 10,000");
+    assert_eq!(
+        between.bounds,
+        Bounds {
+            low: 8_000.0,
+            high: Some(10_000.0)
+        }
+    );
+    // Blinken spoke on Thursday 17 October, before the 3,000 of Wednesday 23 October.
+    let blinken = &troops.figures[2];
+    assert_eq!(
+        blinken.timing.window.map(|w| w.0.to_string()).as_deref(),
+        Some("2024-10-17")
+    );
+    assert!(
+        troops
+            .conflicts
+            .iter()
+            .any(|c| c.reason.contains("comes before")),
+        "{:#?}",
+        troops.conflicts
+    );
+    assert_eq!(
+        troops.figures[3].chain.split(" → ").next(),
+        Some("John Kirby for National Security Council")
+    );
+}

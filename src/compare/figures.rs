@@ -346,10 +346,13 @@ pub struct Figure {
 }
 
 impl Figure {
-    /// `approximately 12,000`, `at least 3,000 (earlier this month)`.
+    /// `approximately 12,000`, `10,000 or more`, `at least 3,000 (earlier this month)`.
     #[must_use]
     pub fn display(&self) -> String {
-        let mut shown = match &self.qualifier {
+        let mut shown = match self.qualifier.as_deref() {
+            Some(q) if q.starts_with("or ") || q.starts_with("and ") || q == "plus" => {
+                format!("{} {q}", self.text)
+            }
             Some(q) => format!("{q} {}", self.text),
             None => self.text.clone(),
         };
@@ -620,7 +623,8 @@ fn order(a: &Figure, b: &Figure) -> Order {
             if a.article == b.article
                 && ta.date.is_none()
                 && tb.date.is_none()
-                && ta.cue == tb.cue =>
+                && ta.cue == tb.cue
+                && ta.window == tb.window =>
         {
             return Order::Same;
         }
@@ -1052,37 +1056,54 @@ fn figures_of_claim(
             .get(first.span.start..entity.span.end)
             .unwrap_or_default();
         let reading = Reading::new(&words, first.span, entity.span, quantity);
-        let Some(counted) =
-            counted(quantity, written).or_else(|| reading.casualty_without_noun(quantity))
-        else {
-            continue;
+        let fresh = counted(quantity, written).or_else(|| reading.casualty_without_noun(quantity));
+        let measure = match fresh {
+            Some(counted) => {
+                let mut measure = Measure {
+                    actor: None,
+                    counted,
+                    event: Event::Unspecified,
+                    rate: reading.rate(),
+                };
+                reading.classify_event(&mut measure);
+                measure.actor = reading.actor(doc, index, &measure.counted);
+                if measure.actor.is_none() {
+                    // `..., with around 1,500 soldiers already deployed`, `... and that more
+                    // than 100 have been killed`: the sentence's actor.
+                    measure.actor = out.last().and_then(|(m, _)| m.actor.clone());
+                }
+                measure
+            }
+            // `about 3,000 troops, a number that could rise to 10,000 or more`.
+            None => match out.last() {
+                Some((previous, _)) if reading.continues_previous(quantity) => previous.clone(),
+                _ => continue,
+            },
         };
-        let mut measure = Measure {
-            actor: None,
-            counted,
-            event: Event::Unspecified,
-            rate: reading.rate(),
-        };
-        reading.classify_event(&mut measure);
-        measure.actor = reading.actor(doc, index, &measure.counted);
-        if measure.actor.is_none() {
-            // `..., with around 1,500 soldiers already deployed`, `... and that more than
-            // 100 have been killed`: the sentence's actor.
-            measure.actor = out.last().and_then(|(m, _)| m.actor.clone());
-        }
+        let trailing = reading.trailing_qualifier();
+        let own_qualifier = trailing
+            .map(|(written, _)| written.to_owned())
+            .or_else(|| quantity.qualifier.clone());
+        let own_bounds = Bounds::of(
+            quantity.value,
+            trailing
+                .map(|(_, meaning)| meaning)
+                .or(quantity.qualifier.as_deref()),
+        );
         let bounds = match low {
             Some((_, low)) => Bounds {
                 low,
-                high: Bounds::of(quantity.value, quantity.qualifier.as_deref()).high,
+                high: own_bounds.high,
             },
-            None => Bounds::of(quantity.value, quantity.qualifier.as_deref()),
+            None => own_bounds,
         };
         let qualifier = match low {
             Some((low_entity, _)) => low_entity
                 .quantity
                 .as_ref()
-                .and_then(|q| q.qualifier.clone()),
-            None => quantity.qualifier.clone(),
+                .and_then(|q| q.qualifier.clone())
+                .or_else(|| reading.between().then(|| "between".to_owned())),
+            None => own_qualifier,
         };
         let c = claim.claim;
         out.push((
@@ -1173,6 +1194,57 @@ impl<'w, 't> Reading<'w, 't> {
             from: words.clause_start(start),
             to,
         }
+    }
+
+    /// A number with no noun that goes on the figure before it: `could rise to 10,000`,
+    /// `bringing the total to 12,000`, `10,000 or more`.
+    fn continues_previous(&self, quantity: &Quantity) -> bool {
+        let cue_before = (self.number.saturating_sub(3)..self.number).any(|k| {
+            matches!(
+                self.words.lower(k),
+                "to" | "reach"
+                    | "reaches"
+                    | "reaching"
+                    | "reached"
+                    | "total"
+                    | "totaling"
+                    | "totalling"
+            )
+        });
+        quantity.unit.is_none() && (cue_before || self.trailing_qualifier().is_some())
+    }
+
+    /// A bound written after the figure: `10,000 or more`, `500 or so`, `200-plus`; with
+    /// the qualifier it means.
+    fn trailing_qualifier(&self) -> Option<(&'static str, &'static str)> {
+        const TRAILING: &[(&str, &str)] = &[
+            ("or more", "at least"),
+            ("and more", "at least"),
+            ("plus", "at least"),
+            ("or so", "approximately"),
+            ("or fewer", "at most"),
+            ("or less", "at most"),
+        ];
+        let at = |k: usize| {
+            TRAILING
+                .iter()
+                .find(|(phrase, _)| self.words.phrase_at(k, phrase))
+                .copied()
+        };
+        let glued = self.number_end;
+        let after_noun = self.unit + 1;
+        at(glued)
+            .or_else(|| at(glued + 1).filter(|_| self.words.lower(glued) == "-"))
+            .or_else(|| {
+                (after_noun < self.words.len())
+                    .then(|| at(after_noun))
+                    .flatten()
+            })
+    }
+
+    /// `between 8,000 and 10,000`.
+    fn between(&self) -> bool {
+        self.number > 0 && self.words.lower(self.number - 1) == "between"
     }
 
     /// `more than 100 have been killed`: a number with no noun, then a casualty verb.
@@ -1440,7 +1512,18 @@ impl<'w, 't> Reading<'w, 't> {
                 cue: Some(cue),
             };
         }
-        let report_day = published.map(|p| (p, p));
+        // `the NIS said on Friday that ...`: a count so far holds on the day it was stated.
+        let statement_day = doc
+            .entities_within(self.words.span(0, self.words.len()))
+            .iter()
+            .filter(|e| e.kind == EntityKind::Date && !window.contains(e.span))
+            .find(|e| {
+                let k = self.words.index_at(e.span.start);
+                k > 0 && self.words.lower(k - 1) == "on"
+            })
+            .and_then(|e| e.date)
+            .map(date_bounds);
+        let report_day = statement_day.or(published.map(|p| (p, p)));
         match (earlier, so_far_cue, tense) {
             (Some(phrase), _, _) => Timing {
                 kind: TimingKind::AsOf,
