@@ -363,6 +363,8 @@ fn aliases_merge_across_articles() {
     assert_eq!(entry("DPRK").key, entry("North Korea").key);
     let kirby = entry("Kirby");
     assert_eq!(kirby.name, "John Kirby");
+    assert_eq!(kirby.kind, EntityKind::Person);
+    assert_eq!(us.kind, EntityKind::Location);
     assert_eq!(kirby.mention_count(), 3);
     assert_eq!(entry("NIS").name, "National Intelligence Service");
     assert_eq!(
@@ -550,7 +552,6 @@ fn timeline_places_claims_by_event_date_not_report_date() {
         t.extent().map(|(a, b)| (a.to_string(), b.to_string())),
         Some(("2024-10-01".into(), "2024-12-01".into()))
     );
-    let _ = EntityKind::Person;
 }
 
 #[test]
