@@ -1,7 +1,8 @@
 //! Cross-checking on texts written for these tests: qualifiers and time frames, conflict
 //! rules, source chains and independent origins, alias merging and index edits, timeline.
 
-#![allow(clippy::float_cmp)] // figures are parsed exactly from text; equality is the point
+// Figures are parsed from text (`12,000` is exactly 12000.0): exact comparison is the test.
+#![allow(clippy::float_cmp)]
 
 use std::path::Path;
 
@@ -353,7 +354,7 @@ fn aliases_merge_across_articles() {
     let entry = |name: &str| {
         index
             .resolve(name)
-            .unwrap_or_else(|| panic!("{name} is not in {:#?}", index.entries))
+            .unwrap_or_else(|| panic!("{name} is not in {:#?}", index.entries()))
     };
     let us = entry("US");
     assert_eq!(us.name, "United States");
@@ -362,6 +363,8 @@ fn aliases_merge_across_articles() {
     assert_eq!(entry("DPRK").key, entry("North Korea").key);
     let kirby = entry("Kirby");
     assert_eq!(kirby.name, "John Kirby");
+    assert_eq!(kirby.kind, EntityKind::Person);
+    assert_eq!(us.kind, EntityKind::Location);
     assert_eq!(kirby.mention_count(), 3);
     assert_eq!(entry("NIS").name, "National Intelligence Service");
     assert_eq!(
@@ -549,5 +552,154 @@ fn timeline_places_claims_by_event_date_not_report_date() {
         t.extent().map(|(a, b)| (a.to_string(), b.to_string())),
         Some(("2024-10-01".into(), "2024-12-01".into()))
     );
-    let _ = EntityKind::Person;
+}
+
+#[test]
+fn ranges_plans_and_casualties_without_a_noun() {
+    let wire = "North Korea to send 12,000 troops to help Russia, Seoul says\n\nOctober 18, 2024\n\n\
+        SEOUL, Oct 18 (Reuters) - North Korea has decided to send 12,000 troops to support Russia's war in Ukraine, South Korea's spy agency said on Friday, according to Yonhap news agency.\n\n\
+        The National Intelligence Service said 1,500 special forces had already been transported to Vladivostok.\n";
+    let later = "N. Korean troops killed in Kursk\n\nNovember 19, 2024\n\n\
+        South Korea's National Intelligence Service said Tuesday that North Korea has sent about 11,000 troops to Russia and that more than 100 have been killed in combat.\n\n\
+        Ukraine's defense minister, Rustem Umerov, told the BBC that 10,000 to 12,000 North Korean troops will be deployed in Kursk by December.\n\n\
+        Ukrainian President Volodymyr Zelensky said 3,000 North Korean soldiers had been killed or wounded.\n";
+    let comparison = compare(&workspace(&[("w.txt", wire), ("l.txt", later)]));
+    let troops = group_with(&comparison, 11_000.0);
+    assert_eq!(values(troops), [12_000.0, 1_500.0, 11_000.0, 12_000.0]);
+    assert_eq!(
+        troops.figures[0].timing.kind,
+        TimingKind::Eventual,
+        "decided to send"
+    );
+    assert_eq!(troops.figures[1].timing.kind, TimingKind::AsOf);
+    let range = &troops.figures[3];
+    assert_eq!(range.text, "10,000 to 12,000");
+    assert_eq!(
+        range.bounds,
+        Bounds {
+            low: 10_000.0,
+            high: Some(12_000.0)
+        }
+    );
+    assert_eq!(range.timing.kind, TimingKind::By);
+    // The wire's plan and the later count are one origin relayed and told apart from the
+    // minister's, who spoke to the BBC.
+    assert!(range.chain.contains("→ BBC →"), "{}", range.chain);
+    assert!(!troops.conflicting, "{:#?}", troops.conflicts);
+    assert_eq!(troops.independent_origins, 2);
+
+    let killed = group_with(&comparison, 100.0);
+    assert_eq!(killed.measure.counted, Counted::Deaths);
+    assert_eq!(killed.measure.actor.as_deref(), Some("North Korea"));
+    let killed_or_wounded = group_with(&comparison, 3_000.0);
+    assert_eq!(killed_or_wounded.measure.counted, Counted::Casualties);
+}
+
+#[test]
+fn briefed_by_and_trailing_reported_put_the_real_origin_first() {
+    let text = "# Troops in Kursk\n\nPublished: Oct. 28, 2024\n\n\
+        South Korean lawmakers, briefed by the NIS, said some 3,000 North Korean troops had been sent to Russia.\n\n\
+        Officials in Kyiv said 2,000 North Korean soldiers had arrived in the Kursk region, The Washington Post reported.\n";
+    let comparison = compare(&workspace(&[("k.txt", text)]));
+    let troops = group_with(&comparison, 3_000.0);
+    let chains: Vec<&str> = troops.figures.iter().map(|f| f.chain.as_str()).collect();
+    assert!(
+        chains[0].starts_with("NIS → South Korean lawmakers →")
+            || chains[0].starts_with("National Intelligence Service → South Korean lawmakers →"),
+        "{chains:?}"
+    );
+    assert!(
+        chains[1].starts_with("Officials in Kyiv → The Washington Post →"),
+        "{chains:?}"
+    );
+    assert_eq!(troops.independent_origins, 2);
+}
+
+#[test]
+fn unattributed_figures_copied_word_for_word_are_one_origin() {
+    let line = "Russia has suffered an average of over 1,200 casualties per day in its ongoing military operations.";
+    let a = format!("# A\n\nPublished: 1 May 2024\n\n{line}\n");
+    let b = format!("# B\n\nPublished: 2 May 2024\n\nRecent reports indicate that {line}\n");
+    let c = "# C\n\nPublished: 3 May 2024\n\nRussia is losing about 1,100 casualties per day on average in the east.\n";
+    let comparison = compare(&workspace(&[("a.txt", &a), ("b.txt", &b), ("c.txt", c)]));
+    let per_day = group_with(&comparison, 1_200.0);
+    assert_eq!(values(per_day), [1_200.0, 1_200.0, 1_100.0]);
+    // a and b print the same words: one origin; c is worded on its own.
+    assert_eq!(per_day.independent_origins, 2, "{:#?}", per_day.origins);
+    assert!(
+        per_day.figures[1]
+            .origin
+            .written
+            .as_deref()
+            .is_some_and(|w| w.starts_with("same words as"))
+    );
+}
+
+#[test]
+fn tolls_are_deaths_counted_where_they_happen() {
+    let a = "# Quake toll rises\n\nPublished: 7 February 2023\n\n\
+        At least 5,000 people were killed in Turkey and Syria after a powerful earthquake, officials said on Tuesday.\n\n\
+        Turkey's disaster agency AFAD said 3,419 people had died in Turkey and more than 20,000 were injured.\n";
+    let b = "# Rescuers race against time\n\nPublished: 8 February 2023\n\n\
+        The death toll in Turkey rose to 5,894, AFAD said on Wednesday.\n";
+    let comparison = compare(&workspace(&[("a.txt", a), ("b.txt", b)]));
+    let turkey = group_with(&comparison, 3_419.0);
+    assert_eq!(turkey.label, "Turkey · deaths");
+    assert_eq!(values(turkey), [3_419.0, 5_894.0]);
+    assert!(!turkey.conflicting, "a toll that rises is no contradiction");
+    assert_eq!(
+        group_with(&comparison, 5_000.0).label,
+        "Turkey and Syria · deaths"
+    );
+    assert_eq!(
+        group_with(&comparison, 20_000.0).measure.counted,
+        Counted::Wounded
+    );
+}
+
+#[test]
+fn trailing_bounds_numbers_that_go_on_and_statement_dates() {
+    let text = "# US says North Korean troops in Russia\n\nPublished: Oct. 23, 2024\n\n\
+        North Korea has sent about 3,000 troops to Russia, the US said on Wednesday, a number that could rise to 10,000 or more by December.\n\n\
+        Secretary of State Antony Blinken said on Thursday that 8,000 North Korean soldiers had been deployed to the Kursk region.\n\n\
+        US National Security Council spokesman John Kirby said that between 8,000 and 10,000 North Korean troops are in Kursk.\n";
+    let comparison = compare(&workspace(&[("u.txt", text)]));
+    let troops = group_with(&comparison, 3_000.0);
+    assert_eq!(values(troops), [3_000.0, 10_000.0, 8_000.0, 10_000.0]);
+    let more = &troops.figures[1];
+    assert_eq!(more.display(), "10,000 or more (by December)");
+    assert_eq!(
+        more.bounds,
+        Bounds {
+            low: 10_000.0,
+            high: None
+        }
+    );
+    let between = &troops.figures[3];
+    assert_eq!(between.display(), "between 8,000 and 10,000");
+    assert_eq!(
+        between.bounds,
+        Bounds {
+            low: 8_000.0,
+            high: Some(10_000.0)
+        }
+    );
+    // Blinken spoke on Thursday 17 October, before the 3,000 of Wednesday 23 October.
+    let blinken = &troops.figures[2];
+    assert_eq!(
+        blinken.timing.window.map(|w| w.0.to_string()).as_deref(),
+        Some("2024-10-17")
+    );
+    assert!(
+        troops
+            .conflicts
+            .iter()
+            .any(|c| c.reason.contains("comes before")),
+        "{:#?}",
+        troops.conflicts
+    );
+    assert_eq!(
+        troops.figures[3].chain.split(" → ").next(),
+        Some("John Kirby for National Security Council")
+    );
 }

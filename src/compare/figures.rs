@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::entities::{EntityIndex, format_value};
 use super::names;
 use super::scan::Words;
-use super::sources::{CredibilitySuggestion, Source, SourceChain};
+use super::sources::{CredibilitySuggestion, Source, SourceChain, SourceKind};
 use super::timeline::date_bounds;
 use super::{ClaimRef, Corpus, Doc};
 use crate::article::ArticleId;
@@ -346,10 +346,13 @@ pub struct Figure {
 }
 
 impl Figure {
-    /// `approximately 12,000`, `at least 3,000 (earlier this month)`.
+    /// `approximately 12,000`, `10,000 or more`, `at least 3,000 (earlier this month)`.
     #[must_use]
     pub fn display(&self) -> String {
-        let mut shown = match &self.qualifier {
+        let mut shown = match self.qualifier.as_deref() {
+            Some(q) if q.starts_with("or ") || q.starts_with("and ") || q == "plus" => {
+                format!("{} {q}", self.text)
+            }
             Some(q) => format!("{q} {}", self.text),
             None => self.text.clone(),
         };
@@ -470,7 +473,38 @@ fn join_unknown_actors(found: &mut [(Measure, Figure)]) {
     }
 }
 
+/// Unattributed figures printed word for word by several outlets come from one of them (or
+/// a wire they all copy): the later ones take the first one's outlet as their origin.
+fn merge_verbatim_copies(figures: &mut [Figure]) {
+    let wording = |f: &Figure| {
+        f.clause
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    for i in 1..figures.len() {
+        if figures[i].origin.kind != SourceKind::Outlet {
+            continue;
+        }
+        let words = wording(&figures[i]);
+        let first = (0..i).find(|&j| {
+            figures[j].origin.kind == SourceKind::Outlet
+                && figures[j].article != figures[i].article
+                && wording(&figures[j]) == words
+        });
+        if let Some(j) = first {
+            let copied = Source {
+                written: Some(format!("same words as {}", figures[j].article_title)),
+                ..figures[j].origin.clone()
+            };
+            figures[i].origin = copied;
+        }
+    }
+}
+
 fn group(id: String, measure: Measure, mut figures: Vec<Figure>) -> FigureGroup {
+    merge_verbatim_copies(&mut figures);
     let cumulative = measure.counted.is_cumulative() && measure.rate.is_none();
     let mut conflicts = Vec::new();
     let mut agree: Vec<Vec<usize>> = vec![Vec::new(); figures.len()];
@@ -589,7 +623,8 @@ fn order(a: &Figure, b: &Figure) -> Order {
             if a.article == b.article
                 && ta.date.is_none()
                 && tb.date.is_none()
-                && ta.cue == tb.cue =>
+                && ta.cue == tb.cue
+                && ta.window == tb.window =>
         {
             return Order::Same;
         }
@@ -998,32 +1033,78 @@ fn figures_of_claim(
 ) -> Vec<(Measure, Figure)> {
     let doc = &corpus.docs[claim.doc];
     let words = Words::new(doc.text(), claim.span);
+    let numbers: Vec<(&Entity, &Quantity)> = doc
+        .entities_within(claim.span)
+        .iter()
+        .filter(|e| e.kind == EntityKind::Number)
+        .filter_map(|e| Some((e, e.quantity.as_ref()?)))
+        .collect();
     let mut out: Vec<(Measure, Figure)> = Vec::new();
-    for entity in doc.entities_within(claim.span) {
-        let (EntityKind::Number, Some(quantity)) = (entity.kind, &entity.quantity) else {
+    let mut range_low: Option<(&Entity, f64)> = None;
+    for (i, &(entity, quantity)) in numbers.iter().enumerate() {
+        if let Some(&(next, next_quantity)) = numbers.get(i + 1)
+            && is_range(doc.text(), (entity, quantity), (next, next_quantity))
+        {
+            // `10,000 to 12,000 troops`: one figure, read at the second number.
+            range_low = Some((entity, quantity.value));
             continue;
-        };
-        let written = entity.span.text(doc.text()).unwrap_or_default();
-        let Some(counted) = counted(quantity, written) else {
-            continue;
-        };
-        let reading = Reading::new(doc, &words, entity, quantity);
-        let mut measure = Measure {
-            actor: reading.actor(doc, index),
-            counted,
-            event: Event::Unspecified,
-            rate: reading.rate(),
-        };
-        reading.classify_event(&mut measure);
-        if measure.actor.is_none() {
-            // `..., with around 1,500 soldiers already deployed`: the sentence's actor.
-            measure.actor = out
-                .iter()
-                .rev()
-                .find(|(m, _)| m.counted == measure.counted)
-                .and_then(|(m, _)| m.actor.clone());
         }
-        let timing = reading.timing(doc);
+        let low = range_low.take();
+        let first = low.map_or(entity, |(e, _)| e);
+        let written = doc
+            .text()
+            .get(first.span.start..entity.span.end)
+            .unwrap_or_default();
+        let reading = Reading::new(&words, first.span, entity.span, quantity);
+        let fresh = counted(quantity, written).or_else(|| reading.casualty_without_noun(quantity));
+        let measure = match fresh {
+            Some(counted) => {
+                let mut measure = Measure {
+                    actor: None,
+                    counted,
+                    event: Event::Unspecified,
+                    rate: reading.rate(),
+                };
+                reading.classify_event(&mut measure);
+                measure.actor = reading.actor(doc, index, &measure.counted);
+                if measure.actor.is_none() {
+                    // `..., with around 1,500 soldiers already deployed`, `... and that more
+                    // than 100 have been killed`: the sentence's actor.
+                    measure.actor = out.last().and_then(|(m, _)| m.actor.clone());
+                }
+                measure
+            }
+            // `about 3,000 troops, a number that could rise to 10,000 or more`.
+            None => match out.last() {
+                Some((previous, _)) if reading.continues_previous(quantity) => previous.clone(),
+                _ => continue,
+            },
+        };
+        let trailing = reading.trailing_qualifier();
+        let own_qualifier = trailing
+            .map(|(written, _)| written.to_owned())
+            .or_else(|| quantity.qualifier.clone());
+        let own_bounds = Bounds::of(
+            quantity.value,
+            trailing
+                .map(|(_, meaning)| meaning)
+                .or(quantity.qualifier.as_deref()),
+        );
+        let bounds = match low {
+            Some((_, low)) => Bounds {
+                low,
+                high: own_bounds.high,
+            },
+            None => own_bounds,
+        };
+        let qualifier = match low {
+            Some((low_entity, _)) => low_entity
+                .quantity
+                .as_ref()
+                .and_then(|q| q.qualifier.clone())
+                .or_else(|| reading.between().then(|| "between".to_owned())),
+            None => own_qualifier,
+        };
         let c = claim.claim;
         out.push((
             measure,
@@ -1032,13 +1113,13 @@ fn figures_of_claim(
                 article: c.article.clone(),
                 article_title: doc.entry.article.display_title(),
                 published: doc.entry.article.published,
-                span: entity.span,
-                text: written.to_owned(),
+                span: Span::new(first.span.start, entity.span.end),
+                text: names::clean(written),
                 value: quantity.value,
                 unit: quantity.unit.clone(),
-                qualifier: quantity.qualifier.clone(),
-                bounds: Bounds::of(quantity.value, quantity.qualifier.as_deref()),
-                timing,
+                qualifier,
+                bounds,
+                timing: reading.timing(doc),
                 clause: reading.clause_text(),
                 speaker: c.speaker.clone(),
                 origin: chain.origin().clone(),
@@ -1056,6 +1137,23 @@ fn figures_of_claim(
     out
 }
 
+/// Whether two numbers make a range: `10,000 to 12,000 troops`, `8,000-9,000`, `between 5
+/// and 7 million` (the first has no noun of its own, or the same one; the second is larger).
+fn is_range(
+    text: &str,
+    (low, low_q): (&Entity, &Quantity),
+    (high, high_q): (&Entity, &Quantity),
+) -> bool {
+    let between = text
+        .get(low.span.end..high.span.start)
+        .unwrap_or("x")
+        .trim();
+    matches!(between, "to" | "-" | "–" | "—" | "and" | "or")
+        && (low_q.unit.is_none() || low_q.unit == high_q.unit)
+        && high_q.unit.is_some()
+        && low_q.value < high_q.value
+}
+
 /// The words around one number: the clause before it and after its counted noun.
 struct Reading<'w, 't> {
     words: &'w Words<'t>,
@@ -1071,9 +1169,10 @@ struct Reading<'w, 't> {
 }
 
 impl<'w, 't> Reading<'w, 't> {
-    fn new(doc: &Doc<'_>, words: &'w Words<'t>, entity: &Entity, quantity: &Quantity) -> Self {
-        let number = words.index_at(entity.span.start);
-        let number_end = words.index_at(entity.span.end).max(number + 1);
+    /// The reading of the number at `number` (a range starts at `first`).
+    fn new(words: &'w Words<'t>, first: Span, number: Span, quantity: &Quantity) -> Self {
+        let start = words.index_at(first.start);
+        let number_end = words.index_at(number.end).max(start + 1);
         let unit = quantity
             .unit
             .as_deref()
@@ -1082,14 +1181,99 @@ impl<'w, 't> Reading<'w, 't> {
                 (number_end..(number_end + 6).min(words.len())).find(|&k| words.lower(k) == u)
             })
             .unwrap_or(number_end - 1);
-        let _ = doc;
+        let clause_end = words.clause_end(unit);
+        // `..., and that more than 100 have been killed`: another statement starts.
+        let to = (unit + 1..clause_end)
+            .find(|&k| starts_another_phrase(words, k))
+            .unwrap_or(clause_end);
         Self {
             words,
-            number,
+            number: start,
             number_end,
             unit,
-            from: words.clause_start(number),
-            to: words.clause_end(unit),
+            from: words.clause_start(start),
+            to,
+        }
+    }
+
+    /// A number with no noun that goes on the figure before it: `could rise to 10,000`,
+    /// `bringing the total to 12,000`, `10,000 or more`.
+    fn continues_previous(&self, quantity: &Quantity) -> bool {
+        let cue_before = (self.number.saturating_sub(3)..self.number).any(|k| {
+            matches!(
+                self.words.lower(k),
+                "to" | "reach"
+                    | "reaches"
+                    | "reaching"
+                    | "reached"
+                    | "total"
+                    | "totaling"
+                    | "totalling"
+            )
+        });
+        quantity.unit.is_none() && (cue_before || self.trailing_qualifier().is_some())
+    }
+
+    /// A bound written after the figure: `10,000 or more`, `500 or so`, `200-plus`; with
+    /// the qualifier it means.
+    fn trailing_qualifier(&self) -> Option<(&'static str, &'static str)> {
+        const TRAILING: &[(&str, &str)] = &[
+            ("or more", "at least"),
+            ("and more", "at least"),
+            ("plus", "at least"),
+            ("or so", "approximately"),
+            ("or fewer", "at most"),
+            ("or less", "at most"),
+        ];
+        let at = |k: usize| {
+            TRAILING
+                .iter()
+                .find(|(phrase, _)| self.words.phrase_at(k, phrase))
+                .copied()
+        };
+        let glued = self.number_end;
+        let after_noun = self.unit + 1;
+        at(glued)
+            .or_else(|| at(glued + 1).filter(|_| self.words.lower(glued) == "-"))
+            .or_else(|| {
+                (after_noun < self.words.len())
+                    .then(|| at(after_noun))
+                    .flatten()
+            })
+    }
+
+    /// `between 8,000 and 10,000`.
+    fn between(&self) -> bool {
+        self.number > 0 && self.words.lower(self.number - 1) == "between"
+    }
+
+    /// `more than 100 have been killed`: a number with no noun, then a casualty verb.
+    fn casualty_without_noun(&self, quantity: &Quantity) -> Option<Counted> {
+        if quantity.unit.is_some() || quantity.value < 1.0 {
+            return None;
+        }
+        // `the death toll rose to 5,894`.
+        let before = self.before();
+        let recent = before.start.max(self.number.saturating_sub(6))..before.end;
+        if recent.clone().any(|k| self.words.lower(k) == "toll") {
+            let casualty = recent
+                .clone()
+                .any(|k| self.words.lower(k).starts_with("casualt"));
+            return Some(if casualty {
+                Counted::Casualties
+            } else {
+                Counted::Deaths
+            });
+        }
+        let next: Vec<&str> = (self.number_end..(self.number_end + 5).min(self.to))
+            .map(|k| self.words.lower(k))
+            .collect();
+        let has = |list: &[&str]| next.iter().any(|w| list.contains(w));
+        match (has(DEATH_WORDS), has(WOUND_WORDS)) {
+            (true, true) => Some(Counted::Casualties),
+            (true, false) => Some(Counted::Deaths),
+            (false, true) => Some(Counted::Wounded),
+            (false, false) => has(CAPTURE_WORDS).then_some(Counted::Prisoners),
         }
     }
 
@@ -1112,7 +1296,7 @@ impl<'w, 't> Reading<'w, 't> {
     /// Whose figure: a nationality or country on the counted noun (`10,000 North Korean
     /// soldiers`), else the clause's subject before the number (`Pyongyang is preparing to
     /// send`), else a passive agent after it (`used by Russia`).
-    fn actor(&self, doc: &Doc<'_>, index: &EntityIndex) -> Option<String> {
+    fn actor(&self, doc: &Doc<'_>, index: &EntityIndex, counted: &Counted) -> Option<String> {
         let article = &doc.entry.article.id;
         let is_actor = |e: &&Entity| {
             matches!(
@@ -1137,6 +1321,15 @@ impl<'w, 't> Reading<'w, 't> {
             return Some(name(e));
         }
         let after = self.after();
+        // Deaths and injuries are counted where they happen: `3,419 people died in Turkey`,
+        // `killed in Turkey and Syria` (a measure of its own).
+        if matches!(
+            counted,
+            Counted::Deaths | Counted::Wounded | Counted::Casualties | Counted::People
+        ) && let Some(place) = self.place_after(doc, &name)
+        {
+            return Some(place);
+        }
         for k in after.clone() {
             if self.words.lower(k) == "by"
                 && k > after.start
@@ -1149,6 +1342,37 @@ impl<'w, 't> Reading<'w, 't> {
             }
         }
         None
+    }
+
+    /// The places after `in` in the phrase after the noun, joined (`Turkey and Syria`).
+    fn place_after(&self, doc: &Doc<'_>, name: &dyn Fn(&Entity) -> String) -> Option<String> {
+        let after = self.after();
+        let k = after.clone().find(|&k| self.words.lower(k) == "in")?;
+        let window = self.words.span(k + 1, (k + 8).min(after.end));
+        let mut places: Vec<&Entity> = Vec::new();
+        for e in doc.entities_within(window) {
+            let gap_from = places
+                .last()
+                .map_or(self.words.tokens[k].span.end, |p| p.span.end);
+            let gap = doc.text().get(gap_from..e.span.start).unwrap_or("x").trim();
+            let joins = if places.is_empty() {
+                // `in Turkey`, `in southern Turkey`, `in the east of Ukraine` is too far.
+                gap.split_whitespace().count() <= 2
+                    && gap.chars().all(|c| c.is_alphabetic() || c == ' ')
+            } else {
+                matches!(gap, "and" | "," | ", and" | "and the")
+            };
+            if e.kind != EntityKind::Location || !joins {
+                break;
+            }
+            places.push(e);
+        }
+        if places.is_empty() {
+            return None;
+        }
+        let mut names: Vec<String> = places.iter().map(|e| name(e)).collect();
+        names.dedup();
+        Some(names.join(" and "))
     }
 
     /// `per day`, `a year`, `daily`, `annually` after the noun or before the number.
@@ -1178,7 +1402,9 @@ impl<'w, 't> Reading<'w, 't> {
         let has = |list: &[&str]| nearest.iter().any(|&k| list.contains(&self.words.lower(k)));
         match measure.counted {
             Counted::Personnel | Counted::People => {
-                if has(DEATH_WORDS) {
+                if has(DEATH_WORDS) && has(WOUND_WORDS) {
+                    measure.counted = Counted::Casualties;
+                } else if has(DEATH_WORDS) {
                     measure.counted = Counted::Deaths;
                 } else if has(WOUND_WORDS) {
                     measure.counted = Counted::Wounded;
@@ -1286,7 +1512,18 @@ impl<'w, 't> Reading<'w, 't> {
                 cue: Some(cue),
             };
         }
-        let report_day = published.map(|p| (p, p));
+        // `the NIS said on Friday that ...`: a count so far holds on the day it was stated.
+        let statement_day = doc
+            .entities_within(self.words.span(0, self.words.len()))
+            .iter()
+            .filter(|e| e.kind == EntityKind::Date && !window.contains(e.span))
+            .find(|e| {
+                let k = self.words.index_at(e.span.start);
+                k > 0 && self.words.lower(k - 1) == "on"
+            })
+            .and_then(|e| e.date)
+            .map(date_bounds);
+        let report_day = statement_day.or(published.map(|p| (p, p)));
         match (earlier, so_far_cue, tense) {
             (Some(phrase), _, _) => Timing {
                 kind: TimingKind::AsOf,
@@ -1319,7 +1556,11 @@ impl<'w, 't> Reading<'w, 't> {
     fn tense(&self) -> Tense {
         let classify = |k: usize| {
             let w = self.words.lower(k);
-            if PROJECTION_WORDS.contains(&w) {
+            // `has decided to send 12,000`: an infinitive before the number is a plan.
+            let infinitive = w == "to"
+                && k + 1 < self.number
+                && self.words.tokens[k + 1].kind == crate::extract::token::TokenKind::Word;
+            if infinitive || PROJECTION_WORDS.contains(&w) {
                 Some(Tense::Projected)
             } else if SO_FAR_WORDS.contains(&w) {
                 Some(Tense::SoFar)
@@ -1332,6 +1573,48 @@ impl<'w, 't> Reading<'w, 't> {
             .find_map(classify)
             .or_else(|| self.after().find_map(classify))
             .unwrap_or(Tense::Unknown)
+    }
+}
+
+/// Words that begin another statement inside a clause: `..., and that more than 100 ...`.
+fn starts_another_phrase(words: &Words<'_>, k: usize) -> bool {
+    let next = (k + 1 < words.len()).then(|| words.lower(k + 1));
+    match words.lower(k) {
+        "that" | "which" | "who" | "while" | "but" | "whereas" | "although" | "though"
+        | "because" => true,
+        "and" => {
+            next.is_some_and(|n| {
+                matches!(
+                    n,
+                    "that"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "some"
+                        | "more"
+                        | "many"
+                        | "several"
+                        | "most"
+                        | "all"
+                        | "about"
+                        | "around"
+                        | "over"
+                        | "nearly"
+                        | "at"
+                        | "up"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "another"
+                        | "other"
+                )
+            }) || words
+                .tokens
+                .get(k + 1)
+                .is_some_and(|t| t.kind == crate::extract::token::TokenKind::Number)
+        }
+        _ => false,
     }
 }
 

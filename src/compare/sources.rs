@@ -222,7 +222,37 @@ const RELAY_CUES: &[&str] = &[
 ];
 
 /// Cues after which the named source is where the speaker got it: deeper than the speaker.
-const ORIGIN_CUES: &[&str] = &["citing", "quoting", "based on information from"];
+const ORIGIN_CUES: &[&str] = &[
+    "citing",
+    "quoting",
+    "based on information from",
+    "briefed by",
+    "informed by",
+];
+
+/// Heads of a described subject that speaks (`Officials in Kyiv said`).
+const SPEAKING_NOUNS: &[&str] = &[
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "lawmakers",
+    "legislators",
+    "diplomats",
+    "diplomat",
+    "analysts",
+    "experts",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "authorities",
+    "agency",
+    "intelligence",
+    "ministry",
+    "military",
+    "army",
+    "government",
+];
 
 /// Words of a description that say what kind of speaker, not which one.
 const GENERIC_SPEAKER_WORDS: &[&str] = &[
@@ -380,10 +410,10 @@ impl<'a> Resolver<'a> {
     }
 
     /// A source for an index entry, with the organization a spokesperson speaks for.
-    fn attributed_source(&self, entry: &IndexEntry, written: &str) -> Source {
-        let mut source = source_for_entry(entry, written);
+    fn entry_source(&self, entry: &IndexEntry, written: &str) -> Source {
+        let mut source = from_entry(entry, written);
         if let Some(org) = self.spokespeople.get(&entry.key) {
-            source.speaks_for = Some(Box::new(source_for_entry(org, &org.name)));
+            source.speaks_for = Some(Box::new(from_entry(org, &org.name)));
         }
         source
     }
@@ -430,6 +460,15 @@ impl<'a> Resolver<'a> {
                 relays.push((0, source, "via".to_owned()));
             }
         }
+        // `Officials in Kyiv said ..., The Washington Post reported`: the speaker found at the
+        // end relays the subject that opens the sentence.
+        if let Some(speaker) = &speaker
+            && let Some((at, opening)) = self.opening_subject(doc, &words)
+            && opening.key != speaker.key
+            && self.reports_at_end(doc, &words, speaker)
+        {
+            deeper.push((at, opening, "said".to_owned()));
+        }
 
         let mut links: Vec<SourceLink> = Vec::new();
         let mut push = |source: Source, role, cue: Option<String>| {
@@ -474,6 +513,46 @@ impl<'a> Resolver<'a> {
             article: doc.entry.article.id.clone(),
             links,
         }
+    }
+
+    /// The subject of a reporting verb that opens the claim (`Officials in Kyiv said`,
+    /// `The NIS told lawmakers`), with the verb's token.
+    fn opening_subject(&self, doc: &Doc<'_>, words: &Words<'_>) -> Option<(usize, Source)> {
+        let verb = (1..words.len().min(10)).find(|&k| {
+            words.is_report_boundary(k) && !matches!(words.lower(k), "that" | "which" | "who")
+        })?;
+        if (0..verb).any(|k| words.is_clause_punct(k)) {
+            return None;
+        }
+        let subject = words.span(0, verb);
+        let inside = doc.entities_within(subject);
+        for kind in [EntityKind::Person, EntityKind::Organization] {
+            if let Some(e) = inside.iter().rev().find(|e| e.kind == kind) {
+                let written = e.span.text(doc.text())?;
+                return Some((0, self.entity_source(doc, e.span, written)));
+            }
+        }
+        (0..verb)
+            .any(|k| SPEAKING_NOUNS.contains(&words.lower(k)))
+            .then(|| (0, self.described(&doc.text()[subject.start..subject.end])))
+    }
+
+    /// Whether the claim ends by naming `speaker` as who reports it (`..., Reuters
+    /// reported.`, `..., according to Reuters.`).
+    fn reports_at_end(&self, doc: &Doc<'_>, words: &Words<'_>, speaker: &Source) -> bool {
+        let Some(comma) = (0..words.len()).rev().find(|&k| words.lower(k) == ",") else {
+            return false;
+        };
+        let tail = words.span(comma + 1, words.len());
+        let reports = (comma + 1..words.len())
+            .any(|k| words.is_report_boundary(k) || words.phrase_at(k, "according to"));
+        reports
+            && doc.entities_within(tail).iter().any(|e| {
+                matches!(e.kind, EntityKind::Person | EntityKind::Organization)
+                    && e.span
+                        .text(doc.text())
+                        .is_some_and(|w| self.entity_source(doc, e.span, w).key == speaker.key)
+            })
     }
 
     /// The organization (or, when `people`, person) named in the words right after token
@@ -527,7 +606,7 @@ impl<'a> Resolver<'a> {
 
     fn entity_source(&self, doc: &Doc<'_>, span: Span, written: &str) -> Source {
         match self.index.entry_at(&doc.entry.article.id, span) {
-            Some(entry) => self.attributed_source(entry, written),
+            Some(entry) => self.entry_source(entry, written),
             None => self.source(written),
         }
     }
@@ -535,7 +614,7 @@ impl<'a> Resolver<'a> {
     /// A speaker's name or description, normalized.
     fn source(&self, speaker: &str) -> Source {
         if let Some(entry) = self.index.resolve(speaker) {
-            return self.attributed_source(entry, speaker);
+            return self.entry_source(entry, speaker);
         }
         self.described(speaker)
     }
@@ -548,7 +627,7 @@ impl<'a> Resolver<'a> {
         let mut rest = format!(" {cleaned} ");
         let country = self
             .index
-            .entries
+            .entries()
             .iter()
             .filter(|e| matches!(e.kind, EntityKind::Location | EntityKind::Group))
             .flat_map(|e| {
@@ -576,7 +655,7 @@ impl<'a> Resolver<'a> {
         if !content.is_empty() {
             let candidates: Vec<&IndexEntry> = self
                 .index
-                .entries
+                .entries()
                 .iter()
                 .filter(|e| e.kind == EntityKind::Organization)
                 .filter(|e| {
@@ -598,7 +677,7 @@ impl<'a> Resolver<'a> {
                 })
                 .collect();
             if let [only] = candidates[..] {
-                return source_for_entry(only, description);
+                return from_entry(only, description);
             }
         }
         let key_words = if content.is_empty() {
@@ -637,7 +716,7 @@ fn contains_words(text: &str, phrase: &str) -> bool {
         })
 }
 
-fn source_for_entry(entry: &IndexEntry, written: &str) -> Source {
+fn from_entry(entry: &IndexEntry, written: &str) -> Source {
     let written = names::clean(written);
     Source {
         key: entry.key.clone(),

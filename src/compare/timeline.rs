@@ -199,6 +199,7 @@ pub fn timeline(workspace: &Workspace, index: &EntityIndex) -> Timeline {
                 placement,
                 entities: index
                     .entries_within(&article.id, claim.span)
+                    .into_iter()
                     .filter(|e| !matches!(e.kind, EntityKind::Date | EntityKind::Number))
                     .map(|e| e.key.clone())
                     .collect(),

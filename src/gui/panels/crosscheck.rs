@@ -297,12 +297,12 @@ fn entities_ui(
                 .desired_width(200.0),
         )
         .labelled_by(label.id);
-        ui.label(format!("{} entities", data.index.entries.len()));
+        ui.label(format!("{} entities", data.index.entries().len()));
     });
     let needle = view.entity_search.to_lowercase();
     let entries: Vec<_> = data
         .index
-        .entries
+        .entries()
         .iter()
         .filter(|e| {
             needle.is_empty() || e.answers_to(&needle) || e.name.to_lowercase().contains(&needle)
