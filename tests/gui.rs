@@ -2,12 +2,13 @@
 //! (`egui_kittest`, headless). Dialogs are bypassed through the same code path they feed.
 #![cfg(feature = "gui")]
 
-use std::path::Path;
-use std::time::{Duration, Instant};
+mod gui_support;
 
+use std::path::Path;
+
+use crosscheck::gui::StartWith;
 use crosscheck::gui::app::{Intent, WorkbenchApp};
 use crosscheck::gui::view_state::PathRequest;
-use crosscheck::gui::{Settings, StartWith};
 use crosscheck::workspace::claim::{ClaimOrigin, ClaimStatus};
 use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2};
@@ -15,36 +16,12 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{Queryable, by};
 
 fn harness(start: StartWith, dir: &Path) -> Harness<'static, WorkbenchApp> {
-    let settings = Settings {
-        analyst: "tester".to_owned(),
-        started_before: true,
-        ..Settings::default()
-    };
-    let recovery = dir.join("recovery.json");
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| {
-            WorkbenchApp::with_settings(&cc.egui_ctx, start, settings, recovery)
-        });
-    settle(&mut harness);
-    harness
+    gui_support::start(gui_support::builder(), start, "tester", dir)
 }
 
 /// Steps frames until background loading and saving are done.
 fn settle(harness: &mut Harness<'static, WorkbenchApp>) {
-    let deadline = Instant::now() + Duration::from_mins(1);
-    loop {
-        harness.step();
-        let busy = harness.state().jobs.loading.is_some()
-            || harness.state().jobs.saving
-            || harness.state().jobs.dialog_open;
-        if !busy {
-            break;
-        }
-        assert!(Instant::now() < deadline, "background work did not finish");
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    harness.run_steps(3);
+    gui_support::wait_until(harness, |app| !gui_support::busy(app));
 }
 
 fn selected_status(harness: &Harness<'static, WorkbenchApp>) -> ClaimStatus {
@@ -218,7 +195,17 @@ fn review_loop_save_reopen_and_export() {
     reopened
         .state_mut()
         .handle(&ctx, Intent::TypedPath(PathRequest::Export, export.clone()));
-    reopened.run_steps(2);
+    // The export runs as a background job; its notice says when the file is complete.
+    gui_support::wait_until(&mut reopened, |app| {
+        app.notices
+            .last()
+            .is_some_and(|n| n.text.starts_with("Export"))
+    });
+    assert!(
+        !reopened.state().notices.last().unwrap().error,
+        "{:?}",
+        reopened.state().notices
+    );
     let csv = std::fs::read_to_string(&export).expect("the export was written");
     assert_eq!(
         csv.lines().count(),

@@ -2,46 +2,21 @@
 //! by side, sources, the entity index and the timeline, each leading back to the reader.
 #![cfg(feature = "gui")]
 
-use std::time::{Duration, Instant};
+mod gui_support;
 
 use crosscheck::gui::view_state::CentralView;
-use crosscheck::gui::{Settings, StartWith, WorkbenchApp};
+use crosscheck::gui::{StartWith, WorkbenchApp};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 fn harness(dir: &std::path::Path) -> Harness<'static, WorkbenchApp> {
-    let settings = Settings {
-        analyst: "tester".to_owned(),
-        started_before: true,
-        ..Settings::default()
-    };
-    let recovery = dir.join("recovery.json");
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| {
-            WorkbenchApp::with_settings(&cc.egui_ctx, StartWith::Demo, settings, recovery)
-        });
-    wait(&mut harness, |app| app.jobs.loading.is_none());
-    harness
-}
-
-fn wait(harness: &mut Harness<'static, WorkbenchApp>, done: impl Fn(&WorkbenchApp) -> bool) {
-    let deadline = Instant::now() + Duration::from_mins(1);
-    loop {
-        harness.step();
-        if done(harness.state()) {
-            break;
-        }
-        assert!(Instant::now() < deadline, "timed out");
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    harness.run_steps(4);
+    gui_support::start(gui_support::builder(), StartWith::Demo, "tester", dir)
 }
 
 fn show(harness: &mut Harness<'static, WorkbenchApp>, key: Key, view: CentralView) {
     harness.key_press_modifiers(Modifiers::COMMAND, key);
-    wait(harness, |app| {
+    gui_support::wait_until(harness, |app| {
         app.caches.crosscheck.is_some() && !app.jobs.comparing
     });
     assert_eq!(harness.state().view.central, view);

@@ -3,11 +3,11 @@
 //! at the new images before committing them.
 #![cfg(feature = "gui")]
 
-use std::time::{Duration, Instant};
+mod gui_support;
 
 use chrono::{FixedOffset, TimeZone};
+use crosscheck::gui::StartWith;
 use crosscheck::gui::app::{Intent, WorkbenchApp};
-use crosscheck::gui::{Settings, StartWith};
 use crosscheck::workspace::Action;
 use crosscheck::workspace::claim::ClaimStatus;
 use egui_kittest::kittest::Queryable;
@@ -41,29 +41,17 @@ fn options() -> SnapshotOptions {
 }
 
 fn harness(dark: bool, dir: &std::path::Path) -> Harness<'static, WorkbenchApp> {
-    let settings = Settings {
-        analyst: "snapshot".to_owned(),
-        started_before: true,
-        ..Settings::default()
-    };
-    let recovery = dir.join("recovery.json");
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .wgpu()
-        .build_eframe(move |cc| {
-            WorkbenchApp::with_settings(&cc.egui_ctx, StartWith::Demo, settings, recovery)
-        });
+    let mut harness = gui_support::start(
+        gui_support::builder().wgpu(),
+        StartWith::Demo,
+        "snapshot",
+        dir,
+    );
     harness.ctx.set_theme(if dark {
         egui::Theme::Dark
     } else {
         egui::Theme::Light
     });
-    let deadline = Instant::now() + Duration::from_mins(1);
-    while harness.state().jobs.loading.is_some() {
-        assert!(Instant::now() < deadline, "the demo did not load");
-        std::thread::sleep(Duration::from_millis(10));
-        harness.step();
-    }
     // Review two claims at a fixed time so the status history renders the same every run.
     let at = FixedOffset::east_opt(0)
         .unwrap()
@@ -132,12 +120,9 @@ fn figures_view() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness(false, dir.path());
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
-    let deadline = Instant::now() + Duration::from_mins(1);
-    while harness.state().caches.crosscheck.is_none() || harness.state().jobs.comparing {
-        assert!(Instant::now() < deadline, "the comparison did not finish");
-        std::thread::sleep(Duration::from_millis(10));
-        harness.step();
-    }
+    gui_support::wait_until(&mut harness, |app| {
+        app.caches.crosscheck.is_some() && !app.jobs.comparing
+    });
     harness.run_steps(6);
     harness.snapshot_options("figures_view", &options());
 }
