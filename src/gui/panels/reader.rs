@@ -88,6 +88,8 @@ impl ReaderCache {
         }
         if full {
             self.entities = workspace.entities(article).unwrap_or_default();
+            // Sorted and non-overlapping, so each line finds its entities by binary search.
+            self.entities.sort_by_key(|e| e.span);
             self.claims = workspace
                 .claims_of(article)
                 .filter_map(|c| {
@@ -120,7 +122,14 @@ impl ReaderCache {
             dark_mode: ui.visuals().dark_mode,
         };
         let layout = |span: Span| {
-            let mut job = line_job(text, span, &marks, &style);
+            // Only this line's entities: a long article must not scan them all per line.
+            let first = marks.entities.partition_point(|e| e.span.end <= span.start);
+            let end = first + marks.entities[first..].partition_point(|e| e.span.start < span.end);
+            let line_marks = Marks {
+                entities: &marks.entities[first..end],
+                ..marks
+            };
+            let mut job = line_job(text, span, &line_marks, &style);
             job.wrap.max_width = width;
             ui.fonts_mut(|f| f.layout_job(job))
         };
