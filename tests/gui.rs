@@ -46,6 +46,18 @@ fn pointer(harness: &mut Harness<'static, WorkbenchApp>, events: Vec<Event>) {
     harness.run_steps(2);
 }
 
+/// A right-click at `pos`, press and release in separate frames as a mouse gives them.
+fn right_click(harness: &mut Harness<'static, WorkbenchApp>, pos: Pos2) {
+    pointer(
+        harness,
+        vec![
+            Event::PointerMoved(pos),
+            button(pos, PointerButton::Secondary, true),
+            button(pos, PointerButton::Secondary, false),
+        ],
+    );
+}
+
 fn button(pos: Pos2, button: PointerButton, pressed: bool) -> Event {
     Event::PointerButton {
         pos,
@@ -258,14 +270,7 @@ fn manual_claim_and_entity_correction_with_the_mouse() {
         .clone()
         .expect("dragging selects text");
     assert_eq!(&text[span.start..span.end], "significant concern");
-    pointer(
-        &mut harness,
-        vec![
-            Event::PointerMoved(to),
-            button(to, PointerButton::Secondary, true),
-            button(to, PointerButton::Secondary, false),
-        ],
-    );
+    right_click(&mut harness, to);
     harness.get_by_label("New claim").click_accesskit();
     harness.run_steps(2);
     let workspace = &harness.state().session.workspace;
@@ -286,14 +291,7 @@ fn manual_claim_and_entity_correction_with_the_mouse() {
         .reader
         .screen_pos_of(offset + 2)
         .unwrap();
-    pointer(
-        &mut harness,
-        vec![
-            Event::PointerMoved(at),
-            button(at, PointerButton::Secondary, true),
-            button(at, PointerButton::Secondary, false),
-        ],
-    );
+    right_click(&mut harness, at);
     harness.get_by_label("Change kind to").click_accesskit();
     harness.run_steps(2);
     harness
