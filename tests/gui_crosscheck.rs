@@ -4,6 +4,7 @@
 
 mod gui_support;
 
+use crosscheck::gui::jobs::Task;
 use crosscheck::gui::view_state::CentralView;
 use crosscheck::gui::{StartWith, WorkbenchApp};
 use egui::{Key, Modifiers};
@@ -17,7 +18,7 @@ fn harness(dir: &std::path::Path) -> Harness<'static, WorkbenchApp> {
 fn show(harness: &mut Harness<'static, WorkbenchApp>, key: Key, view: CentralView) {
     harness.key_press_modifiers(Modifiers::COMMAND, key);
     gui_support::wait_until(harness, |app| {
-        app.caches.crosscheck.is_some() && !app.jobs.comparing
+        app.caches.crosscheck.is_some() && !app.jobs.is_running(Task::Compare)
     });
     assert_eq!(harness.state().view.central, view);
 }

@@ -8,6 +8,7 @@ mod gui_support;
 use chrono::{FixedOffset, TimeZone};
 use crosscheck::gui::StartWith;
 use crosscheck::gui::app::{Intent, WorkbenchApp};
+use crosscheck::gui::jobs::Task;
 use crosscheck::workspace::Action;
 use crosscheck::workspace::claim::ClaimStatus;
 use egui_kittest::kittest::Queryable;
@@ -121,7 +122,7 @@ fn figures_view() {
     let mut harness = harness(false, dir.path());
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
     gui_support::wait_until(&mut harness, |app| {
-        app.caches.crosscheck.is_some() && !app.jobs.comparing
+        app.caches.crosscheck.is_some() && !app.jobs.is_running(Task::Compare)
     });
     harness.run_steps(6);
     harness.snapshot_options("figures_view", &options());

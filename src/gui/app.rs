@@ -9,7 +9,7 @@ use chrono::Local;
 use serde::{Deserialize, Serialize};
 
 use super::command::Command;
-use super::jobs::{JobEvent, Jobs};
+use super::jobs::{JobEvent, Jobs, Task};
 use super::panels;
 use super::session::Session;
 use super::view_state::{AfterPrompt, CentralView, PathRequest, Prompt, ViewState};
@@ -461,7 +461,7 @@ impl WorkbenchApp {
     }
 
     fn save_to(&mut self, path: PathBuf) {
-        if self.jobs.saving {
+        if self.jobs.is_running(Task::Save) {
             self.notify("A save is already running.", false);
             return;
         }
@@ -544,6 +544,13 @@ impl WorkbenchApp {
                         self.notify(format!("Not saved: {error}"), true);
                     }
                 },
+                // A recovery write that was under way when the workspace was saved lands
+                // after the save discarded the old one: a clean session needs none.
+                JobEvent::Autosaved => {
+                    if !self.session.is_dirty() {
+                        let _ = persist::discard_recovery(&self.recovery_file);
+                    }
+                }
                 JobEvent::Compared { revision, data } => {
                     self.caches.crosscheck = Some((revision, std::sync::Arc::from(data)));
                 }
@@ -575,7 +582,9 @@ impl WorkbenchApp {
         let Some((revision, at)) = self.last_change else {
             return;
         };
+        // One write at a time, so an older copy never lands over a newer one.
         if at.elapsed() < AUTOSAVE_DELAY
+            || self.jobs.is_running(Task::Autosave)
             || revision == self.session.autosaved_revision
             || !self.session.is_dirty()
         {
@@ -599,7 +608,7 @@ impl WorkbenchApp {
             .is_some_and(|(r, _)| *r == revision);
         if self.view.central != CentralView::Reader
             && !current
-            && !self.jobs.comparing
+            && !self.jobs.is_running(Task::Compare)
             && self.jobs.loading.is_none()
         {
             self.jobs.compare(self.session.workspace.clone());

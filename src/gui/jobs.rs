@@ -34,6 +34,9 @@ pub enum JobEvent {
         /// The workspace, or why it could not be opened.
         result: Result<Workspace, String>,
     },
+    /// The recovery file was written (or the attempt failed, which is not worth a message:
+    /// the user's own file is untouched either way).
+    Autosaved,
     /// A save finished.
     Saved {
         /// The file.
@@ -90,6 +93,19 @@ impl LoadProgress {
     }
 }
 
+/// A job of which at most one runs at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Task {
+    /// Saving the workspace to the user's file.
+    Save,
+    /// Writing the recovery file.
+    Autosave,
+    /// A native file dialog.
+    Dialog,
+    /// Computing the cross-check views' data.
+    Compare,
+}
+
 /// The job runner.
 pub struct Jobs {
     sender: Sender<JobEvent>,
@@ -97,12 +113,10 @@ pub struct Jobs {
     ctx: egui::Context,
     /// The load in progress, if any.
     pub loading: Option<LoadProgress>,
-    /// A save in progress.
-    pub saving: bool,
-    /// A dialog is open.
-    pub dialog_open: bool,
-    /// The cross-check data is being computed.
-    pub comparing: bool,
+    /// The workspace file being opened, if any.
+    pub opening: Option<PathBuf>,
+    /// The single-instance jobs under way.
+    running: Vec<Task>,
 }
 
 impl Jobs {
@@ -115,9 +129,30 @@ impl Jobs {
             receiver,
             ctx,
             loading: None,
-            saving: false,
-            dialog_open: false,
-            comparing: false,
+            opening: None,
+            running: Vec::new(),
+        }
+    }
+
+    /// Whether a `task` is under way.
+    #[must_use]
+    pub fn is_running(&self, task: Task) -> bool {
+        self.running.contains(&task)
+    }
+
+    /// Whether any background work is under way.
+    #[must_use]
+    pub fn is_busy(&self) -> bool {
+        self.loading.is_some() || self.opening.is_some() || !self.running.is_empty()
+    }
+
+    fn started(&mut self, task: Task) {
+        self.running.push(task);
+    }
+
+    fn finished(&mut self, task: Task) {
+        if let Some(at) = self.running.iter().position(|&t| t == task) {
+            self.running.swap_remove(at);
         }
     }
 
@@ -127,9 +162,11 @@ impl Jobs {
         for event in &events {
             match event {
                 JobEvent::LoadFinished { .. } => self.loading = None,
-                JobEvent::Saved { .. } => self.saving = false,
-                JobEvent::Picked { .. } => self.dialog_open = false,
-                JobEvent::Compared { .. } => self.comparing = false,
+                JobEvent::WorkspaceOpened { .. } => self.opening = None,
+                JobEvent::Saved { .. } => self.finished(Task::Save),
+                JobEvent::Autosaved => self.finished(Task::Autosave),
+                JobEvent::Picked { .. } => self.finished(Task::Dialog),
+                JobEvent::Compared { .. } => self.finished(Task::Compare),
                 _ => {}
             }
         }
@@ -219,7 +256,8 @@ impl Jobs {
     }
 
     /// Reads the workspace file at `path`.
-    pub fn open_workspace(&self, path: PathBuf) {
+    pub fn open_workspace(&mut self, path: PathBuf) {
+        self.opening = Some(path.clone());
         self.spawn("open workspace", move |sender, ctx| {
             let result = persist::load(&path).map_err(|e| e.to_string());
             let _ = sender.send(JobEvent::WorkspaceOpened { path, result });
@@ -229,7 +267,7 @@ impl Jobs {
 
     /// Saves a copy of the workspace to `path` (atomically, keeping a backup).
     pub fn save(&mut self, workspace: Workspace, path: PathBuf) {
-        self.saving = true;
+        self.started(Task::Save);
         self.spawn("save workspace", move |sender, ctx| {
             let revision = workspace.revision();
             let result = persist::save(&workspace, &path).map_err(|e| e.to_string());
@@ -244,7 +282,7 @@ impl Jobs {
 
     /// Computes the cross-check views' data from a copy of the workspace.
     pub fn compare(&mut self, workspace: Workspace) {
-        self.comparing = true;
+        self.started(Task::Compare);
         self.spawn("compare", move |sender, ctx| {
             let revision = workspace.revision();
             let data = Box::new(super::panels::CrossCheck::compute(&workspace));
@@ -271,22 +309,25 @@ impl Jobs {
 
     /// Writes the recovery file (autosave), beside the user's file, never over it.
     pub fn autosave(
-        &self,
+        &mut self,
         workspace: Workspace,
         recovery: PathBuf,
         workspace_file: Option<PathBuf>,
     ) {
-        self.spawn("autosave", move |_, _| {
+        self.started(Task::Autosave);
+        self.spawn("autosave", move |sender, ctx| {
             if let Some(dir) = recovery.parent() {
                 let _ = std::fs::create_dir_all(dir);
             }
             let _ = persist::save_recovery(&workspace, &recovery, workspace_file.as_deref());
+            let _ = sender.send(JobEvent::Autosaved);
+            ctx.request_repaint();
         });
     }
 
     /// Shows the native dialog for `purpose` on a thread of its own.
     pub fn pick(&mut self, purpose: PathRequest, start_in: Option<&Path>) {
-        self.dialog_open = true;
+        self.started(Task::Dialog);
         let start_in = start_in.map(Path::to_path_buf);
         self.spawn("file dialog", move |sender, ctx| {
             let started = Instant::now();
@@ -323,7 +364,7 @@ impl Jobs {
 
     /// Shows the native folder dialog.
     pub fn pick_folder(&mut self) {
-        self.dialog_open = true;
+        self.started(Task::Dialog);
         self.spawn("folder dialog", move |sender, ctx| {
             let started = Instant::now();
             let paths: Vec<PathBuf> = rfd::FileDialog::new().pick_folder().into_iter().collect();

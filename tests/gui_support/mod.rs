@@ -41,7 +41,7 @@ pub fn start(
 
 /// Whether the app still has background work running.
 pub fn busy(app: &WorkbenchApp) -> bool {
-    app.jobs.loading.is_some() || app.jobs.saving || app.jobs.dialog_open || app.jobs.comparing
+    app.jobs.is_busy()
 }
 
 /// Steps frames until `done` holds (a minute at most), then lets the UI settle.

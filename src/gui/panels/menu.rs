@@ -2,6 +2,7 @@
 
 use super::super::app::{Intent, WorkbenchApp};
 use super::super::command::Command;
+use super::super::jobs::Task;
 
 /// A menu entry for `command`, with its shortcut shown.
 fn item(ui: &mut egui::Ui, command: Command, enabled: bool, intents: &mut Vec<Intent>) {
@@ -23,9 +24,24 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec<
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             item(ui, Command::NewWorkspace, true, intents);
-            item(ui, Command::OpenArticles, !app.jobs.dialog_open, intents);
-            item(ui, Command::OpenFolder, !app.jobs.dialog_open, intents);
-            item(ui, Command::OpenWorkspace, !app.jobs.dialog_open, intents);
+            item(
+                ui,
+                Command::OpenArticles,
+                !app.jobs.is_running(Task::Dialog),
+                intents,
+            );
+            item(
+                ui,
+                Command::OpenFolder,
+                !app.jobs.is_running(Task::Dialog),
+                intents,
+            );
+            item(
+                ui,
+                Command::OpenWorkspace,
+                !app.jobs.is_running(Task::Dialog),
+                intents,
+            );
             ui.menu_button("Recent", |ui| {
                 if app.settings.recent.is_empty() {
                     ui.label("No recent workspaces");
@@ -38,8 +54,13 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec<
                 }
             });
             ui.separator();
-            item(ui, Command::Save, !app.jobs.saving, intents);
-            item(ui, Command::SaveAs, !app.jobs.saving, intents);
+            item(ui, Command::Save, !app.jobs.is_running(Task::Save), intents);
+            item(
+                ui,
+                Command::SaveAs,
+                !app.jobs.is_running(Task::Save),
+                intents,
+            );
             item(
                 ui,
                 Command::Export,

@@ -4,6 +4,7 @@
 use egui::RichText;
 
 use super::super::app::{Intent, WorkbenchApp};
+use super::super::jobs::Task;
 use super::super::theme;
 use crate::workspace::claim::ClaimStatus;
 
@@ -42,6 +43,16 @@ pub fn status_bar_ui(
                 .small()
                 .weak(),
         );
+        if let Some(path) = &app.jobs.opening {
+            ui.separator();
+            ui.spinner();
+            ui.label(format!("Opening {}…", file_name(path)));
+        }
+        if app.jobs.is_running(Task::Save) {
+            ui.separator();
+            ui.spinner();
+            ui.label("Saving…");
+        }
         if let Some(progress) = &app.jobs.loading {
             ui.separator();
             let (done, total) = progress.counts();
@@ -74,4 +85,12 @@ pub fn status_bar_ui(
             });
         }
     });
+}
+
+/// The last component of `path`, for a short message.
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .unwrap_or(path.as_os_str())
+        .to_string_lossy()
+        .into_owned()
 }
