@@ -104,6 +104,8 @@ pub enum Task {
     Dialog,
     /// Computing the cross-check views' data.
     Compare,
+    /// Writing an export file.
+    Export,
 }
 
 /// The job runner.
@@ -167,6 +169,7 @@ impl Jobs {
                 JobEvent::Autosaved => self.finished(Task::Autosave),
                 JobEvent::Picked { .. } => self.finished(Task::Dialog),
                 JobEvent::Compared { .. } => self.finished(Task::Compare),
+                JobEvent::Exported { .. } => self.finished(Task::Export),
                 _ => {}
             }
         }
@@ -291,17 +294,21 @@ impl Jobs {
         });
     }
 
-    /// Exports a copy of the workspace's claims to `path`.
-    pub fn export(&self, workspace: Workspace, format: ExportFormat, scope: Scope, path: PathBuf) {
+    /// Exports a copy of the workspace's claims to `path`, replacing it atomically: a failed
+    /// export (a full disk) leaves any earlier file whole.
+    pub fn export(
+        &mut self,
+        workspace: Workspace,
+        format: ExportFormat,
+        scope: Scope,
+        path: PathBuf,
+    ) {
+        self.started(Task::Export);
         self.spawn("export", move |sender, ctx| {
-            let result = std::fs::File::create(&path)
+            let mut bytes = Vec::new();
+            let result = crate::export::export(&workspace, format, scope, &mut bytes)
                 .map_err(|e| e.to_string())
-                .and_then(|file| {
-                    let mut out = std::io::BufWriter::new(file);
-                    crate::export::export(&workspace, format, scope, &mut out)
-                        .map_err(|e| e.to_string())?;
-                    std::io::Write::flush(&mut out).map_err(|e| e.to_string())
-                });
+                .and_then(|()| persist::replace_file(&path, &bytes).map_err(|e| e.to_string()));
             let _ = sender.send(JobEvent::Exported { path, result });
             ctx.request_repaint();
         });

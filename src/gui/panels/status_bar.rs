@@ -53,6 +53,11 @@ pub fn status_bar_ui(
             ui.spinner();
             ui.label("Saving…");
         }
+        if app.jobs.is_running(Task::Export) {
+            ui.separator();
+            ui.spinner();
+            ui.label("Exporting…");
+        }
         if let Some(progress) = &app.jobs.loading {
             ui.separator();
             let (done, total) = progress.counts();
