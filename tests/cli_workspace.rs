@@ -202,7 +202,7 @@ fn failed_commands_name_the_file_and_leave_it_byte_for_byte() {
     );
 
     let mut newer: Value = serde_json::from_slice(&good).unwrap();
-    newer["version"] = 2.into();
+    newer["version"] = (crosscheck::workspace::persist::VERSION + 1).into();
     let broken: [(&str, Vec<u8>, &str); 4] = [
         (
             "truncated",

@@ -8,9 +8,8 @@ use std::path::Path;
 
 use crosscheck::article::Article;
 use crosscheck::compare::{
-    Bounds, Comparison, Counted, EditError, EntityIndex, FigureGroup, IndexEdit, IndexEdits,
-    PlacementBasis, SourceKind, TimelineFilter, TimingKind, apply_edit, apply_edits, timeline,
-    workspace_from,
+    Bounds, Comparison, Counted, EditError, EntityIndex, FigureGroup, IndexEdit, PlacementBasis,
+    SourceKind, TimelineFilter, TimingKind, apply_edit, apply_edits, timeline, workspace_from,
 };
 use crosscheck::extract::EntityKind;
 use crosscheck::workspace::{Action, AnalyzedArticle, ClaimStatus, Credibility, Workspace};
@@ -386,29 +385,30 @@ fn index_edits_merge_split_rename_as_data() {
     let dod = index.resolve("Department of Defense").unwrap().key.clone();
     assert_ne!(pentagon, dod);
 
-    let edits = IndexEdits {
-        edits: vec![
-            IndexEdit::Merge {
-                into: dod.clone(),
-                merged: vec![pentagon.clone()],
-            },
-            IndexEdit::Rename {
-                entry: dod.clone(),
-                name: "US Department of Defense".into(),
-            },
-            IndexEdit::Split {
-                entry: dod.clone(),
-                forms: vec!["Pentagon".into()],
-                name: "Pentagon building".into(),
-            },
-            IndexEdit::Rename {
-                entry: "person:Nobody".into(),
-                name: "x".into(),
-            },
-        ],
-    };
+    let edits = vec![
+        IndexEdit::Merge {
+            into: dod.clone(),
+            merged: vec![pentagon.clone()],
+        },
+        IndexEdit::Rename {
+            entry: dod.clone(),
+            name: "US Department of Defense".into(),
+        },
+        IndexEdit::Split {
+            entry: dod.clone(),
+            forms: vec!["Pentagon".into()],
+            name: "Pentagon building".into(),
+        },
+        IndexEdit::Rename {
+            entry: "person:Nobody".into(),
+            name: "x".into(),
+        },
+    ];
     let json = serde_json::to_string(&edits).unwrap();
-    assert_eq!(serde_json::from_str::<IndexEdits>(&json).unwrap(), edits);
+    assert_eq!(
+        serde_json::from_str::<Vec<IndexEdit>>(&json).unwrap(),
+        edits
+    );
 
     let (edited, skipped) = apply_edits(&index, &edits);
     assert_eq!(
@@ -445,20 +445,66 @@ fn index_edits_merge_split_rename_as_data() {
 fn merged_sources_count_once_after_an_index_edit() {
     let one = "# A\n\nPublished: 3 March 2025\n\nThe Pentagon said that Belarus has deployed 8,000 soldiers.\n";
     let two = "# B\n\nPublished: 3 March 2025\n\nThe Department of Defense said that Belarus has deployed 8,000 soldiers.\n";
-    let ws = workspace(&[("1.txt", one), ("2.txt", two)]);
+    let mut ws = workspace(&[("1.txt", one), ("2.txt", two)]);
     let index = EntityIndex::build(&ws);
     let before = Comparison::build(&ws, &index);
     assert_eq!(group_with(&before, 8_000.0).independent_origins, 2);
-    let edits = IndexEdits {
-        edits: vec![IndexEdit::Merge {
-            into: index.resolve("Pentagon").unwrap().key.clone(),
-            merged: vec![index.resolve("Department of Defense").unwrap().key.clone()],
-        }],
-    };
-    let (merged, skipped) = apply_edits(&index, &edits);
+
+    // The analyst's merge is an action on the workspace; the index it builds follows it.
+    ws.apply(Action::EditIndex(IndexEdit::Merge {
+        into: index.resolve("Pentagon").unwrap().key.clone(),
+        merged: vec![index.resolve("Department of Defense").unwrap().key.clone()],
+    }))
+    .unwrap();
+    let (merged, skipped) = EntityIndex::build_reporting(&ws);
     assert!(skipped.is_empty());
+    assert!(
+        merged
+            .resolve("Department of Defense")
+            .unwrap()
+            .answers_to("Pentagon")
+    );
     let after = Comparison::build(&ws, &merged);
     assert_eq!(group_with(&after, 8_000.0).independent_origins, 1);
+
+    // Undo takes the merge back.
+    ws.undo().unwrap();
+    let unmerged = EntityIndex::build(&ws);
+    assert_eq!(
+        group_with(&Comparison::build(&ws, &unmerged), 8_000.0).independent_origins,
+        2
+    );
+}
+
+#[test]
+fn index_edits_that_no_longer_fit_are_skipped_and_reported() {
+    let text = "# A\n\nPublished: 3 March 2025\n\nThe Pentagon said the drills began.\n";
+    let mut ws = workspace(&[("1.txt", text)]);
+    let unedited = EntityIndex::build_unedited(&ws);
+    ws.apply(Action::EditIndex(IndexEdit::Rename {
+        entry: "organization:Ministry of Silence".into(),
+        name: "Quiet Ministry".into(),
+    }))
+    .unwrap();
+    let (index, skipped) = EntityIndex::build_reporting(&ws);
+    assert_eq!(
+        skipped,
+        [(
+            0,
+            EditError::UnknownEntry("organization:Ministry of Silence".into())
+        )]
+    );
+    assert_eq!(index, unedited, "a skipped edit changes nothing");
+    // An edit that is wrong on its face is refused outright.
+    assert!(
+        ws.apply(Action::EditIndex(IndexEdit::Rename {
+            entry: unedited.entries()[0].key.clone(),
+            name: "  ".into(),
+        }))
+        .is_err()
+    );
+    ws.apply(Action::RemoveIndexEdit { position: 0 }).unwrap();
+    assert!(ws.corrections().index_edits.is_empty());
 }
 
 #[test]

@@ -8,13 +8,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+use crosscheck::compare::EntityIndex;
 use crosscheck::workspace::persist::{
     self, backup_path, discard_recovery, load, load_recovery, recovery_is_newer, save,
     save_recovery,
 };
-use crosscheck::workspace::{Action, ClaimId, ClaimStatus, EntityCorrection, Workspace};
+use crosscheck::workspace::{Action, ClaimId, ClaimStatus, EntityCorrection, IndexEdit, Workspace};
 use serde_json::{Value, json};
-use workspace_support::{SEOUL, at, fixture_v1, sample_workspace, seoul_workspace};
+use workspace_support::{SEOUL, at, fixture_v1, fixture_v2, sample_workspace, seoul_workspace};
 
 fn files_in(folder: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(folder)
@@ -192,8 +193,8 @@ fn broken_files_are_explained_and_left_untouched() {
         ),
         (
             "newer",
-            with(|d| d["version"] = json!(2)),
-            "made by a newer Crosscheck (format version 2",
+            with(|d| d["version"] = json!(3)),
+            "made by a newer Crosscheck (format version 3; this version reads up to 2)",
         ),
         (
             "newer and different",
@@ -462,10 +463,50 @@ fn the_version_1_fixture_loads_with_its_review_data_and_is_saved_back_unchanged(
         workspace.corrections().rule("Friday").unwrap().correction,
         EntityCorrection::Remove
     );
+    // Version 2 only added optional parts: the same content, written now, differs from the
+    // version 1 file in its version number alone.
+    let as_version_2 =
+        String::from_utf8(bytes)
+            .unwrap()
+            .replacen("\"version\": 1,", "\"version\": 2,", 1);
+    assert!(
+        persist::to_bytes(&workspace).unwrap() == as_version_2.as_bytes(),
+        "this build writes version 1's content unchanged"
+    );
+}
+
+#[test]
+fn the_version_2_fixture_loads_with_its_index_edits_and_is_saved_back_unchanged() {
+    let path = fixture_v2();
+    let bytes = fs::read(&path).unwrap();
+    let workspace = load(&path).unwrap_or_else(|e| panic!("{e}"));
+    let edits = &workspace.corrections().index_edits;
+    assert_eq!(edits.len(), 3);
+    assert!(matches!(edits[0], IndexEdit::Merge { .. }));
+    assert!(matches!(edits[1], IndexEdit::Rename { .. }));
+    assert!(matches!(edits[2], IndexEdit::Split { .. }));
+    let (index, skipped) = EntityIndex::build_reporting(&workspace);
+    assert_eq!(skipped, [], "every edit of the fixture applies");
+    let renamed = index
+        .entries()
+        .iter()
+        .find(|e| e.name == "John F. Kirby")
+        .unwrap();
+    assert!(renamed.answers_to("Kirby"));
     assert!(
         persist::to_bytes(&workspace).unwrap() == bytes,
-        "this build writes version 1 exactly as the fixture"
+        "this build writes version 2 exactly as the fixture"
     );
+}
+
+/// Writes `sample_data/workspaces/v2.json`, the fixture of format version 2: the version 1
+/// fixture's workspace plus entity index edits (see [`write_version_1_fixture`]).
+#[test]
+#[ignore = "writes the version 2 fixture; run with --ignored to regenerate it"]
+fn write_version_2_fixture() {
+    let path = fixture_v2();
+    save(&workspace_support::sample_workspace_v2(), &path).unwrap();
+    let _ = fs::remove_file(backup_path(&path));
 }
 
 /// Writes `sample_data/workspaces/v1.json`, the fixture of format version 1: the first two
@@ -563,6 +604,7 @@ fn saved_workspaces_conform_to_the_json_schema() {
     .unwrap();
     let documents = [
         fs::read(fixture_v1()).unwrap(),
+        fs::read(fixture_v2()).unwrap(),
         persist::to_bytes(&sample_workspace()).unwrap(),
         persist::to_bytes(&unusual_workspace()).unwrap(),
         fs::read(&recovery).unwrap(),
@@ -578,7 +620,14 @@ fn the_schema_rejects_what_crosscheck_rejects() {
     let validator = schema();
     let broken = [
         with(|d| d["claims"][0]["status"] = json!("maybe")),
-        with(|d| d["version"] = json!(2)),
+        with(|d| d["version"] = json!(3)),
+        with(|d| {
+            d["corrections"]["index_edits"] =
+                json!([{"edit": "rename", "entry": "person:Kirby", "name": " "}])
+        }),
+        with(|d| {
+            d["corrections"]["index_edits"] = json!([{"edit": "merge", "into": "person:Kirby"}])
+        }),
         with(|d| d["claims"][0]["grades"]["reliability"] = json!("G")),
         with(|d| d["claims"][0]["history"][0]["at"] = json!("2024-10-25 14:00")),
         with(|d| d["claims"][0]["surprise"] = json!(true)),
@@ -603,7 +652,7 @@ fn claims_come_first_in_the_file_and_nested_values_stay_on_one_line() {
     let claims = text.find("\n  \"claims\"").unwrap();
     let articles = text.find("\n  \"articles\"").unwrap();
     assert!(claims < articles);
-    assert!(text.starts_with("{\n  \"format\": \"crosscheck-workspace\",\n  \"version\": 1,\n"));
+    assert!(text.starts_with("{\n  \"format\": \"crosscheck-workspace\",\n  \"version\": 2,\n"));
     assert!(text.contains("\n        \"span\": {\"start\": "), "{text}");
     assert!(text.ends_with("}\n"));
     // Applying and undoing leaves the same bytes.

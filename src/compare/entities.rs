@@ -1,6 +1,6 @@
 //! The entity index: every entity of a workspace with its mentions, aliases merged
 //! (`U.S.`/`US`/`United States`, `DPRK`/`North Korea`, `Kirby`/`John Kirby`), and the
-//! analyst's merge, split and rename edits as data applied by pure functions.
+//! analyst's merge, split and rename edits (stored with the workspace) applied to it.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -12,6 +12,7 @@ use crate::article::ArticleId;
 use crate::extract::{Entity, EntityKind};
 use crate::span::Span;
 use crate::workspace::Workspace;
+pub use crate::workspace::corrections::IndexEdit;
 
 /// One mention of an entity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,9 +117,24 @@ struct Lookup {
 }
 
 impl EntityIndex {
-    /// The index of `workspace`'s entities (after the analyst's entity corrections).
+    /// The index of `workspace`'s entities, after the analyst's entity corrections and
+    /// index edits (edits that no longer fit are skipped: see [`EntityIndex::build_reporting`]).
     #[must_use]
     pub fn build(workspace: &Workspace) -> Self {
+        Self::build_reporting(workspace).0
+    }
+
+    /// [`EntityIndex::build`], with the workspace's index edits that could not be applied:
+    /// their position in `Corrections::index_edits` and why.
+    #[must_use]
+    pub fn build_reporting(workspace: &Workspace) -> (Self, Vec<(usize, EditError)>) {
+        let extracted = Self::of_corpus(&Corpus::new(workspace));
+        apply_all(extracted, &workspace.corrections().index_edits)
+    }
+
+    /// The index as extraction and entity corrections give it, before any index edit.
+    #[must_use]
+    pub fn build_unedited(workspace: &Workspace) -> Self {
         Self::of_corpus(&Corpus::new(workspace))
     }
 
@@ -488,42 +504,6 @@ fn refresh(entry: &mut IndexEntry) {
     entry.aliases = counts;
 }
 
-/// One analyst edit of the index.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "edit", rename_all = "lowercase")]
-pub enum IndexEdit {
-    /// These entries are one entity: their mentions move into `into`.
-    Merge {
-        /// The entry that stays.
-        into: String,
-        /// The entries that join it.
-        merged: Vec<String>,
-    },
-    /// The mentions written as one of `forms` are a different entity, called `name`.
-    Split {
-        /// The entry to split.
-        entry: String,
-        /// The surface forms whose mentions move out (compared as the aliases show them).
-        forms: Vec<String>,
-        /// The new entity's name; its key is `kind:name`.
-        name: String,
-    },
-    /// The entity is called `name` (its key stays).
-    Rename {
-        /// The entry.
-        entry: String,
-        /// The new name.
-        name: String,
-    },
-}
-
-/// The analyst's index edits, in the order they were made; plain data, to store anywhere.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct IndexEdits {
-    /// The edits, oldest first.
-    pub edits: Vec<IndexEdit>,
-}
-
 /// Why an index edit could not be applied. The index is unchanged when one is returned.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
@@ -640,11 +620,17 @@ pub fn apply_edit(index: &mut EntityIndex, edit: &IndexEdit) -> Result<(), EditE
 #[must_use]
 pub fn apply_edits(
     index: &EntityIndex,
-    edits: &IndexEdits,
+    edits: &[IndexEdit],
 ) -> (EntityIndex, Vec<(usize, EditError)>) {
-    let mut edited = index.clone();
+    apply_all(index.clone(), edits)
+}
+
+fn apply_all(
+    mut edited: EntityIndex,
+    edits: &[IndexEdit],
+) -> (EntityIndex, Vec<(usize, EditError)>) {
     let mut skipped = Vec::new();
-    for (i, edit) in edits.edits.iter().enumerate() {
+    for (i, edit) in edits.iter().enumerate() {
         if let Err(error) = apply_edit(&mut edited, edit) {
             skipped.push((i, error));
         }

@@ -3,8 +3,8 @@
 //!
 //! Everything here is pure data computed from a [`Workspace`] (the GUI and the CLI draw it):
 //!
-//! - [`entities`]: [`EntityIndex`], every entity with its mentions and aliases, and the
-//!   analyst's merge/split/rename edits as data ([`IndexEdits`]).
+//! - [`entities`]: [`EntityIndex`], every entity with its mentions and aliases, after the
+//!   analyst's merge/split/rename edits ([`IndexEdit`], stored with the workspace).
 //! - [`sources`]: [`SourceChain`] per claim (origin → relays → outlet) and the Admiralty
 //!   credibility a group of figures suggests.
 //! - [`figures`]: [`FigureGroup`]s, numeric claims about the same measure, with intervals,
@@ -31,8 +31,7 @@ use crate::span::Span;
 use crate::workspace::{Action, ActionError, AnalyzedArticle, Claim, Workspace};
 
 pub use entities::{
-    Alias, EditError, EntityIndex, IndexEdit, IndexEdits, IndexEntry, Mention, apply_edit,
-    apply_edits,
+    Alias, EditError, EntityIndex, IndexEdit, IndexEntry, Mention, apply_edit, apply_edits,
 };
 pub use figures::{
     Bounds, Conflict, Counted, Event, Figure, FigureGroup, Measure, OriginCount, Rate, Timing,
@@ -57,7 +56,7 @@ pub struct Comparison {
 
 impl Comparison {
     /// Groups, chains and suggestions for `workspace`, with aliases as `index` merges them
-    /// (build it with [`EntityIndex::build`], then [`apply_edits`] for the analyst's edits).
+    /// (build it with [`EntityIndex::build`], which applies the analyst's index edits).
     #[must_use]
     pub fn build(workspace: &Workspace, index: &EntityIndex) -> Self {
         let corpus = Corpus::new(workspace);

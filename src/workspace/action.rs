@@ -9,7 +9,7 @@ use super::anchor::Anchor;
 use super::claim::{
     Claim, ClaimId, ClaimOrigin, ClaimStatus, EvidenceLink, Grades, Relation, StatusChange,
 };
-use super::corrections::{CorrectionId, EntityCorrection, SpanCorrection, SurfaceRule};
+use super::corrections::{CorrectionId, EntityCorrection, IndexEdit, SpanCorrection, SurfaceRule};
 use super::history::{Patch, Step};
 use super::reimport::ReanchorReport;
 use super::validate::{SpanProblem, ValidationError, check_article, span_problem};
@@ -125,6 +125,14 @@ pub enum Action {
         /// The text.
         surface: String,
     },
+    /// Records an edit of the entity index (merge, split, rename). Only the edit's face is
+    /// checked here; the index applies the edits in order and reports those that do not fit.
+    EditIndex(IndexEdit),
+    /// Withdraws an index edit, by its position among the workspace's index edits.
+    RemoveIndexEdit {
+        /// Its position in `Corrections::index_edits`.
+        position: usize,
+    },
 }
 
 impl Action {
@@ -169,6 +177,45 @@ impl Action {
             Self::RemoveRule { surface } => {
                 format!("Withdraw the rule for \u{201c}{surface}\u{201d}")
             }
+            Self::EditIndex(edit) => index_edit_label(edit),
+            Self::RemoveIndexEdit { position } => {
+                format!("Withdraw index edit {}", position + 1)
+            }
+        }
+    }
+}
+
+/// `Merge “Kirby” into “John Kirby”`, for undo menus and the list of index edits.
+#[must_use]
+pub fn index_edit_label(edit: &IndexEdit) -> String {
+    let name = |key: &str| key.split_once(':').map_or(key, |(_, name)| name).to_owned();
+    match edit {
+        IndexEdit::Merge { into, merged } => {
+            let others: Vec<String> = merged
+                .iter()
+                .filter(|k| *k != into)
+                .map(|k| format!("\u{201c}{}\u{201d}", name(k)))
+                .collect();
+            format!(
+                "Merge {} into \u{201c}{}\u{201d}",
+                others.join(", "),
+                name(into)
+            )
+        }
+        IndexEdit::Split {
+            entry,
+            forms,
+            name: new,
+        } => format!(
+            "Split \u{201c}{}\u{201d} off \u{201c}{}\u{201d} as \u{201c}{new}\u{201d}",
+            forms.join("\u{201d}, \u{201c}"),
+            name(entry)
+        ),
+        IndexEdit::Rename { entry, name: new } => {
+            format!(
+                "Rename \u{201c}{}\u{201d} to \u{201c}{new}\u{201d}",
+                name(entry)
+            )
         }
     }
 }
@@ -241,6 +288,12 @@ pub enum ActionError {
     /// A status change named no analyst.
     #[error("a status change needs the analyst's name")]
     NoAnalyst,
+    /// An index edit cannot be right whatever the index holds.
+    #[error("{0}")]
+    BadIndexEdit(&'static str),
+    /// There is no index edit at this position.
+    #[error("there is no index edit {}", .0 + 1)]
+    UnknownIndexEdit(usize),
 }
 
 impl Workspace {
@@ -360,6 +413,20 @@ impl Workspace {
                         correction,
                     }),
                 }
+                Ok(Effect::Done)
+            }
+            Action::EditIndex(edit) => {
+                if let Some(problem) = edit.problem() {
+                    return Err(ActionError::BadIndexEdit(problem));
+                }
+                self.corrections_mut(patch).index_edits.push(edit);
+                Ok(Effect::Done)
+            }
+            Action::RemoveIndexEdit { position } => {
+                if position >= self.corrections.index_edits.len() {
+                    return Err(ActionError::UnknownIndexEdit(position));
+                }
+                self.corrections_mut(patch).index_edits.remove(position);
                 Ok(Effect::Done)
             }
             Action::RemoveRule { surface } => {

@@ -1,5 +1,6 @@
 //! Entity corrections: the analyst's fixes to extraction, over a range of one article or by
-//! surface text in every article, and the corrected entity list they produce.
+//! surface text in every article, the corrected entity list they produce, and the analyst's
+//! edits of the entity index (merge, split, rename), kept as data the index applies.
 
 use std::fmt;
 use std::str::FromStr;
@@ -87,6 +88,70 @@ pub struct SurfaceRule {
     pub correction: EntityCorrection,
 }
 
+/// One analyst edit of the entity index. Entries are named by their key (`person:John
+/// Kirby`), which stays the same across renames and as articles come and go; the index
+/// (`crate::compare::EntityIndex`) applies the edits in order and reports those that no
+/// longer fit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "edit", rename_all = "lowercase", deny_unknown_fields)]
+pub enum IndexEdit {
+    /// These entries are one entity: their mentions move into `into`.
+    Merge {
+        /// The entry that stays.
+        into: String,
+        /// The entries that join it.
+        merged: Vec<String>,
+    },
+    /// The mentions written as one of `forms` are a different entity, called `name`.
+    Split {
+        /// The entry to split.
+        entry: String,
+        /// The surface forms whose mentions move out (compared as the aliases show them).
+        forms: Vec<String>,
+        /// The new entity's name; its key is `kind:name`.
+        name: String,
+    },
+    /// The entity is called `name` (its key stays).
+    Rename {
+        /// The entry.
+        entry: String,
+        /// The new name.
+        name: String,
+    },
+}
+
+impl IndexEdit {
+    /// What is wrong with the edit on its face (before any index is at hand): a blank key or
+    /// name, nothing to merge or split off.
+    #[must_use]
+    pub fn problem(&self) -> Option<&'static str> {
+        let blank = |text: &str| text.trim().is_empty();
+        match self {
+            Self::Merge { into, merged } => {
+                if blank(into) || merged.iter().any(|k| blank(k)) {
+                    Some("a merge names an entity without a key")
+                } else if merged.iter().all(|k| k == into) {
+                    Some("a merge needs another entity to join")
+                } else {
+                    None
+                }
+            }
+            Self::Split { entry, forms, name } => {
+                if blank(entry) || blank(name) {
+                    Some("a split needs the entity and a name for the new one")
+                } else if forms.iter().all(|f| blank(f)) {
+                    Some("a split needs at least one form to move out")
+                } else {
+                    None
+                }
+            }
+            Self::Rename { entry, name } => {
+                (blank(entry) || blank(name)).then_some("a rename needs the entity and a name")
+            }
+        }
+    }
+}
+
 /// All entity corrections of a workspace, in the order they were made.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -95,6 +160,10 @@ pub struct Corrections {
     pub spans: Vec<SpanCorrection>,
     /// Corrections by surface text, at most one per surface.
     pub rules: Vec<SurfaceRule>,
+    /// Edits of the entity index, oldest first (absent from files that have none, such as
+    /// every file of format version 1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub index_edits: Vec<IndexEdit>,
 }
 
 impl Corrections {

@@ -39,7 +39,9 @@ pub use claim::{
     Claim, ClaimId, ClaimOrigin, ClaimStatus, Credibility, EvidenceLink, Grades, Relation,
     Reliability, StatusChange,
 };
-pub use corrections::{CorrectionId, Corrections, EntityCorrection, SpanCorrection, SurfaceRule};
+pub use corrections::{
+    CorrectionId, Corrections, EntityCorrection, IndexEdit, SpanCorrection, SurfaceRule,
+};
 pub use history::DEFAULT_HISTORY_LIMIT;
 pub use reimport::{Anchored, FuzzyMove, ReanchorReport};
 pub use validate::{SpanProblem, ValidationError};

@@ -22,8 +22,12 @@ use super::{AnalyzedArticle, NextIds, Workspace};
 pub const FORMAT: &str = "crosscheck-workspace";
 /// The `format` of a recovery file: a workspace file that also names the file it recovers.
 pub const RECOVERY_FORMAT: &str = "crosscheck-recovery";
-/// The schema version this build writes, and the newest it reads.
-pub const VERSION: u64 = 1;
+/// The schema version this build writes, and the newest it reads. Version 2 added the
+/// entity index edits (`corrections.index_edits`).
+pub const VERSION: u64 = 2;
+/// The oldest schema version this build reads. Each version only added optional parts, so an
+/// older file reads as a current one without them.
+pub const OLDEST_READABLE: u64 = 1;
 
 /// Why a workspace could not be saved. The file that was there is unchanged. Messages name the
 /// file and give the operating system's reason in full (no separate `source` to chain).
@@ -274,7 +278,7 @@ fn check_header(
         None => return Err(FileProblem::NotAWorkspace { found: None }),
     }
     match version.and_then(serde_json::Value::as_u64) {
-        Some(VERSION) => Ok(()),
+        Some(OLDEST_READABLE..=VERSION) => Ok(()),
         Some(found) if found > VERSION => Err(FileProblem::NewerVersion { found }),
         _ => Err(FileProblem::UnknownVersion {
             found: version.map_or_else(|| "(none)".to_owned(), ToString::to_string),

@@ -78,6 +78,14 @@ pub enum ValidationError {
     /// A rule has no text to match.
     #[error("a rule has no text to match")]
     BlankRule,
+    /// An index edit cannot be right whatever the index holds.
+    #[error("index edit {}: {problem}", .position + 1)]
+    BadIndexEdit {
+        /// Its position in the list, from 0.
+        position: usize,
+        /// What is wrong.
+        problem: &'static str,
+    },
     /// An id is not below the counter that hands ids out, so it could be handed out again.
     #[error("{owner} has a number not below the next id counter ({next})")]
     IdAheadOfCounter {
@@ -227,6 +235,11 @@ impl Workspace {
             }
             if !surfaces.insert(rule.surface.as_str()) {
                 return Err(ValidationError::DuplicateRule(rule.surface.clone()));
+            }
+        }
+        for (position, edit) in corrections.index_edits.iter().enumerate() {
+            if let Some(problem) = edit.problem() {
+                return Err(ValidationError::BadIndexEdit { position, problem });
             }
         }
 

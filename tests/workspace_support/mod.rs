@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, FixedOffset};
 use crosscheck::article::Article;
+use crosscheck::compare::EntityIndex;
 use crosscheck::extract::{Entity, EntityKind, ExtractedClaim, Extraction, Quantity};
 use crosscheck::span::Span;
 use crosscheck::workspace::{
     Action, AnalyzedArticle, ClaimId, ClaimStatus, Credibility, Effect, EntityCorrection, Grades,
-    Relation, Reliability, Workspace,
+    IndexEdit, Relation, Reliability, Workspace,
 };
 use uuid::Uuid;
 
@@ -256,7 +257,47 @@ pub fn sample_workspace() -> Workspace {
     workspace
 }
 
+/// [`sample_workspace`] with edits of its entity index: a merge, a rename and a split, each
+/// naming entries the samples really have.
+pub fn sample_workspace_v2() -> Workspace {
+    let mut workspace = sample_workspace();
+    let index = EntityIndex::build(&workspace);
+    let key = |name: &str| {
+        index
+            .resolve(name)
+            .unwrap_or_else(|| panic!("the samples name {name}"))
+            .key
+            .clone()
+    };
+    let kirby = key("Kirby");
+    let edits = [
+        IndexEdit::Merge {
+            into: key("South Korea"),
+            merged: vec![key("Seoul")],
+        },
+        IndexEdit::Rename {
+            entry: kirby,
+            name: "John F. Kirby".into(),
+        },
+        IndexEdit::Split {
+            entry: key("South Korea"),
+            forms: vec!["Seoul".into()],
+            name: "Seoul".into(),
+        },
+    ];
+    for edit in edits {
+        workspace.apply(Action::EditIndex(edit)).unwrap();
+    }
+    workspace.clear_history();
+    workspace
+}
+
 /// The workspace fixture of format version 1.
 pub fn fixture_v1() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data/workspaces/v1.json")
+}
+
+/// The workspace fixture of format version 2.
+pub fn fixture_v2() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data/workspaces/v2.json")
 }
