@@ -5,11 +5,13 @@
 mod gui_support;
 
 use crosscheck::gui::jobs::Task;
+use crosscheck::gui::panels::CrossCheck;
 use crosscheck::gui::view_state::CentralView;
 use crosscheck::gui::{StartWith, WorkbenchApp};
+use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{Queryable, by};
 
 fn harness(dir: &std::path::Path) -> Harness<'static, WorkbenchApp> {
     gui_support::start(gui_support::builder(), StartWith::Demo, "tester", dir)
@@ -128,4 +130,172 @@ fn entity_index_jumps_to_a_mention_and_other_views_render() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
     harness.run_steps(2);
     assert_eq!(harness.state().view.central, CentralView::Reader);
+}
+
+/// Steps until the cross-check data is computed for the workspace as it is now.
+fn recompared(harness: &mut Harness<'static, WorkbenchApp>) -> std::sync::Arc<CrossCheck> {
+    gui_support::wait_until(harness, |app| {
+        app.caches
+            .crosscheck
+            .as_ref()
+            .is_some_and(|(revision, _)| *revision == app.session.workspace.revision())
+    });
+    harness
+        .state()
+        .caches
+        .crosscheck
+        .as_ref()
+        .unwrap()
+        .1
+        .clone()
+}
+
+fn type_into(harness: &mut Harness<'static, WorkbenchApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run_steps(1);
+    harness.get_by_label(label).type_text(text);
+    harness.run_steps(2);
+}
+
+#[test]
+fn entity_index_edits_merge_rename_split_undo_withdraw_and_persist() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    show(&mut harness, Key::Num4, CentralView::Entities);
+    let data = recompared(&mut harness);
+    let house = data.index.resolve("White House").expect("indexed").clone();
+    let council = data
+        .index
+        .resolve("National Security Council")
+        .expect("indexed")
+        .clone();
+    assert_ne!(house.key, council.key, "two entities before the merge");
+
+    // Find the White House, select it, and merge the council into it.
+    type_into(&mut harness, "Search entities:", "White House");
+    harness
+        .get_by_label_contains(&format!("{}  ·", house.name))
+        .click_accesskit();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().view.entity.as_deref(),
+        Some(house.key.as_str())
+    );
+    type_into(&mut harness, "Merge into this:", "Security Council");
+    harness
+        .get_by_label_contains(&format!("Merge “{}”", council.name))
+        .click_accesskit();
+    harness.run_steps(2);
+    let data = recompared(&mut harness);
+    let merged = data.index.entry(&house.key).expect("the White House stays");
+    assert!(merged.answers_to("National Security Council"));
+    assert!(data.index.entry(&council.key).is_none());
+    assert_eq!(
+        merged.mention_count(),
+        house.mention_count() + council.mention_count()
+    );
+
+    // Rename it with the keyboard (Enter), then undo the rename.
+    type_into(&mut harness, "New name:", "US executive");
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    let data = recompared(&mut harness);
+    assert_eq!(data.index.entry(&house.key).unwrap().name, "US executive");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    let data = recompared(&mut harness);
+    assert_eq!(data.index.entry(&house.key).unwrap().name, house.name);
+    assert_eq!(
+        harness
+            .state()
+            .session
+            .workspace
+            .corrections()
+            .index_edits
+            .len(),
+        1,
+        "undo took back the rename, not the merge"
+    );
+
+    // Split the council's form back out, under its own name.
+    let alias = data
+        .index
+        .entry(&house.key)
+        .unwrap()
+        .aliases
+        .iter()
+        .find(|a| council.aliases.iter().any(|c| c.text == a.text))
+        .expect("the council's forms joined the entry")
+        .clone();
+    let form = alias.text.clone();
+    harness
+        .get(
+            by().role(Role::CheckBox)
+                .label(&format!("{form} ({})", alias.count)),
+        )
+        .click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("Split off").click_accesskit();
+    harness.run_steps(2);
+    let data = recompared(&mut harness);
+    let split = data
+        .index
+        .entries()
+        .iter()
+        .find(|e| e.name == form && e.key != house.key)
+        .expect("the split-off entity is listed");
+    assert!(split.mention_count() > 0);
+    assert_eq!(
+        harness
+            .state()
+            .session
+            .workspace
+            .corrections()
+            .index_edits
+            .len(),
+        2
+    );
+
+    // Save, reopen: the edits are part of the workspace file.
+    let file = dir.path().join("edited.json");
+    let ctx = harness.ctx.clone();
+    harness.state_mut().handle(
+        &ctx,
+        crosscheck::gui::app::Intent::TypedPath(
+            crosscheck::gui::view_state::PathRequest::SaveAs,
+            file.clone(),
+        ),
+    );
+    gui_support::wait_until(&mut harness, |app| !gui_support::busy(app));
+    let reopened = crosscheck::workspace::persist::load(&file).unwrap();
+    assert_eq!(
+        reopened.corrections().index_edits,
+        harness.state().session.workspace.corrections().index_edits
+    );
+
+    // Withdraw the merge from the list of edits: the split no longer fits and says so.
+    harness
+        .get_by_label_contains("Your index edits (2")
+        .click_accesskit();
+    harness.run_steps(3);
+    harness
+        .get_all_by_label("Withdraw")
+        .next()
+        .expect("each edit can be withdrawn")
+        .click_accesskit();
+    harness.run_steps(2);
+    let data = recompared(&mut harness);
+    assert!(
+        data.index.entry(&council.key).is_some(),
+        "the council is back"
+    );
+    assert_eq!(data.skipped_edits.len(), 1, "{:?}", data.skipped_edits);
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_all_by_label_contains("not applied")
+            .next()
+            .is_some(),
+        "the edit that no longer fits says why"
+    );
 }

@@ -623,10 +623,10 @@ fn the_schema_rejects_what_crosscheck_rejects() {
         with(|d| d["version"] = json!(3)),
         with(|d| {
             d["corrections"]["index_edits"] =
-                json!([{"edit": "rename", "entry": "person:Kirby", "name": " "}])
+                json!([{"edit": "rename", "entry": "person:Kirby", "name": " "}]);
         }),
         with(|d| {
-            d["corrections"]["index_edits"] = json!([{"edit": "merge", "into": "person:Kirby"}])
+            d["corrections"]["index_edits"] = json!([{"edit": "merge", "into": "person:Kirby"}]);
         }),
         with(|d| d["claims"][0]["grades"]["reliability"] = json!("G")),
         with(|d| d["claims"][0]["history"][0]["at"] = json!("2024-10-25 14:00")),

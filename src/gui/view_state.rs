@@ -50,6 +50,37 @@ pub struct ClaimFilter {
     pub text: String,
 }
 
+/// What the analyst is typing in the Entities view to edit one entry, before it becomes an
+/// action. It belongs to one entry: selecting another starts a fresh draft.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IndexEditDraft {
+    /// The key of the entry the draft is for.
+    pub entry: String,
+    /// The new name.
+    pub rename: String,
+    /// The search for an entity to merge into this one.
+    pub merge_search: String,
+    /// The forms ticked to split off.
+    pub split_forms: Vec<String>,
+    /// The split-off entity's name.
+    pub split_name: String,
+    /// Why the last edit could not be made.
+    pub error: Option<String>,
+}
+
+impl IndexEditDraft {
+    /// The draft for `entry`: the current one if it is for that entry, else a fresh one.
+    pub fn for_entry(&mut self, entry: &str) -> &mut Self {
+        if self.entry != entry {
+            *self = Self {
+                entry: entry.to_owned(),
+                ..Self::default()
+            };
+        }
+        self
+    }
+}
+
 /// A pending question to the analyst.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Prompt {
@@ -98,6 +129,8 @@ pub struct ViewState {
     pub entity: Option<String>,
     /// The Entities view's search text.
     pub entity_search: String,
+    /// The Entities view's edit of the selected entry, as typed so far.
+    pub index_draft: IndexEditDraft,
     /// The Timeline view's entity filter.
     pub timeline_entity: String,
     /// The Timeline view's status filter.
@@ -146,6 +179,7 @@ impl Default for ViewState {
             central: CentralView::Reader,
             entity: None,
             entity_search: String::new(),
+            index_draft: IndexEditDraft::default(),
             timeline_entity: String::new(),
             timeline_status: None,
             article: None,

@@ -1,6 +1,6 @@
 //! The cross-checking views: figures of the same measure side by side with conflicts and
-//! independent origins, source chains, the entity index, and the timeline of reported events.
-//! The comparison is computed off the UI thread once per workspace revision.
+//! independent origins, source chains and the timeline of reported events (the entity index
+//! has its own file). The comparison is computed off the UI thread once per revision.
 
 use std::collections::BTreeMap;
 
@@ -10,7 +10,7 @@ use super::super::app::Intent;
 use super::super::session::Session;
 use super::super::theme;
 use super::super::view_state::{CentralView, ViewState};
-use crate::compare::{Comparison, EntityIndex, FigureGroup, Timeline, TimelineFilter};
+use crate::compare::{Comparison, EditError, EntityIndex, FigureGroup, Timeline, TimelineFilter};
 use crate::workspace::claim::{ClaimStatus, Grades};
 use crate::workspace::{Action, Workspace};
 
@@ -18,8 +18,10 @@ use crate::workspace::{Action, Workspace};
 pub struct CrossCheck {
     /// Figure groups and source chains.
     pub comparison: Comparison,
-    /// Every entity across the workspace.
+    /// Every entity across the workspace, after the analyst's index edits.
     pub index: EntityIndex,
+    /// The index edits that could not be applied: their position and why.
+    pub skipped_edits: Vec<(usize, EditError)>,
     /// Claims placed on the time axis.
     pub timeline: Timeline,
 }
@@ -28,12 +30,13 @@ impl CrossCheck {
     /// Computes everything for `workspace` (slow for large workspaces: run it on a thread).
     #[must_use]
     pub fn compute(workspace: &Workspace) -> Self {
-        let index = EntityIndex::build(workspace);
+        let (index, skipped_edits) = EntityIndex::build_reporting(workspace);
         let comparison = Comparison::build(workspace, &index);
         let timeline = crate::compare::timeline(workspace, &index);
         Self {
             comparison,
             index,
+            skipped_edits,
             timeline,
         }
     }
@@ -99,7 +102,7 @@ pub fn crosscheck_ui(
         CentralView::Reader => {}
         CentralView::Figures => figures_ui(ui, session, data, intents),
         CentralView::Sources => sources_ui(ui, data, intents),
-        CentralView::Entities => entities_ui(ui, view, data, intents),
+        CentralView::Entities => super::entities::entities_ui(ui, session, view, data, intents),
         CentralView::Timeline => timeline_ui(ui, view, data, intents),
     }
 }
@@ -281,87 +284,6 @@ fn sources_ui(ui: &mut egui::Ui, data: &CrossCheck, intents: &mut Vec<Intent>) {
                 });
             }
         });
-}
-
-fn entities_ui(
-    ui: &mut egui::Ui,
-    view: &mut ViewState,
-    data: &CrossCheck,
-    intents: &mut Vec<Intent>,
-) {
-    ui.horizontal(|ui| {
-        let label = ui.label("Search entities:");
-        ui.add(
-            egui::TextEdit::singleline(&mut view.entity_search)
-                .hint_text("name or alias")
-                .desired_width(200.0),
-        )
-        .labelled_by(label.id);
-        ui.label(format!("{} entities", data.index.entries().len()));
-    });
-    let needle = view.entity_search.to_lowercase();
-    let entries: Vec<_> = data
-        .index
-        .entries()
-        .iter()
-        .filter(|e| {
-            needle.is_empty() || e.answers_to(&needle) || e.name.to_lowercase().contains(&needle)
-        })
-        .collect();
-    ui.columns(2, |columns| {
-        egui::ScrollArea::vertical()
-            .id_salt("entity_list")
-            .auto_shrink([false, false])
-            .show_rows(&mut columns[0], 20.0, entries.len(), |ui, range| {
-                for entry in &entries[range] {
-                    let text = RichText::new(format!(
-                        "{}  ·  {} mentions · {} articles",
-                        entry.name,
-                        entry.mention_count(),
-                        entry.articles.len()
-                    ));
-                    let selected = view.entity.as_deref() == Some(entry.key.as_str());
-                    ui.horizontal(|ui| {
-                        ui.label(RichText::new("■").color(theme::kind_color(entry.kind)))
-                            .on_hover_text(entry.kind.as_str());
-                        if ui.add(egui::Button::selectable(selected, text)).clicked() {
-                            view.entity = Some(entry.key.clone());
-                        }
-                    });
-                }
-            });
-        let ui = &mut columns[1];
-        let Some(entry) = view.entity.as_deref().and_then(|key| data.index.entry(key)) else {
-            ui.label("Select an entity to see its aliases and every mention.");
-            return;
-        };
-        ui.heading(&entry.name);
-        ui.label(RichText::new(entry.kind.as_str()).color(theme::kind_color(entry.kind)));
-        if let Some(value) = &entry.value {
-            ui.label(format!("value: {value}"));
-        }
-        let aliases: Vec<String> = entry
-            .aliases
-            .iter()
-            .map(|a| format!("{} ({})", a.text, a.count))
-            .collect();
-        ui.label(format!("aliases: {}", aliases.join(", ")));
-        ui.separator();
-        egui::ScrollArea::vertical()
-            .id_salt("mentions")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                for mention in &entry.mentions {
-                    if ui
-                        .link(format!("“{}” in {}", mention.text, mention.article))
-                        .on_hover_text("Show this mention in the reader")
-                        .clicked()
-                    {
-                        intents.push(Intent::ShowMention(mention.article.clone(), mention.span));
-                    }
-                }
-            });
-    });
 }
 
 fn timeline_ui(

@@ -5,6 +5,7 @@ mod articles;
 mod claims;
 mod crosscheck;
 mod dialogs;
+mod entities;
 mod inspector;
 mod menu;
 mod reader;
