@@ -85,15 +85,21 @@ fn entity_index_jumps_to_a_mention_and_other_views_render() {
     );
     let key = kirby.key.clone();
     let name = kirby.name.clone();
+    let kirby_mentions = kirby.mentions.clone();
     harness
         .get_by_label_contains(&format!("{name}  ·"))
         .click_accesskit();
     harness.run_steps(2);
     assert_eq!(harness.state().view.entity.as_deref(), Some(key.as_str()));
+    // Each mention is a link showing its context; pick the first written as the surname alone.
+    let surname_alone = kirby_mentions
+        .iter()
+        .position(|m| m.text == "Kirby")
+        .expect("a mention of Kirby alone");
     harness
-        .get_all_by_label_contains("“Kirby” in")
-        .next()
-        .expect("mentions are listed")
+        .get_all(by().role(Role::Link))
+        .nth(surname_alone)
+        .expect("every mention is listed as a link")
         .click_accesskit();
     harness.run_steps(3);
     let app = harness.state();

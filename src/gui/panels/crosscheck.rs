@@ -132,16 +132,11 @@ fn group_ui(ui: &mut egui::Ui, session: &Session, group: &FigureGroup, intents: 
     let dark = ui.visuals().dark_mode;
     let conflict_color = theme::status_color(ClaimStatus::Unconfirmed, dark);
     let title = RichText::new(format!(
-        "{}{} · {} figures · {} independent origin{}",
+        "{}{} · {} · {}",
         if group.conflicting { "⚠ " } else { "" },
         group.label,
-        group.figures.len(),
-        group.independent_origins,
-        if group.independent_origins == 1 {
-            ""
-        } else {
-            "s"
-        }
+        super::counted(group.figures.len(), "figure"),
+        super::counted(group.independent_origins, "independent origin"),
     ))
     .strong();
     let title = if group.conflicting {

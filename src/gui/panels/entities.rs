@@ -7,6 +7,7 @@ use super::super::app::Intent;
 use super::super::session::Session;
 use super::super::theme;
 use super::super::view_state::{IndexEditDraft, ViewState};
+use super::counted;
 use super::crosscheck::CrossCheck;
 use crate::compare::{EntityIndex, IndexEntry, apply_edit};
 use crate::workspace::action::index_edit_label;
@@ -50,7 +51,7 @@ pub fn entities_ui(
             ui.label("Select an entity to see its aliases and every mention, and to edit it.");
             return;
         };
-        entry_ui(ui, view, &data.index, entry, intents);
+        entry_ui(ui, session, view, &data.index, entry, intents);
     });
 }
 
@@ -107,10 +108,10 @@ fn entry_list_ui(ui: &mut egui::Ui, view: &mut ViewState, entries: &[&IndexEntry
         .show_rows(ui, 20.0, entries.len(), |ui, range| {
             for entry in &entries[range] {
                 let text = RichText::new(format!(
-                    "{}  ·  {} mentions · {} articles",
+                    "{}  ·  {} · {}",
                     entry.name,
-                    entry.mention_count(),
-                    entry.articles.len()
+                    counted(entry.mention_count(), "mention"),
+                    counted(entry.articles.len(), "article")
                 ));
                 let selected = view.entity.as_deref() == Some(entry.key.as_str());
                 ui.horizontal(|ui| {
@@ -127,6 +128,7 @@ fn entry_list_ui(ui: &mut egui::Ui, view: &mut ViewState, entries: &[&IndexEntry
 /// One entry: its kind, value and aliases, the edit controls, then every mention.
 fn entry_ui(
     ui: &mut egui::Ui,
+    session: &Session,
     view: &mut ViewState,
     index: &EntityIndex,
     entry: &IndexEntry,
@@ -164,21 +166,88 @@ fn entry_ui(
             }
         });
     ui.separator();
-    ui.label(format!("{} mentions", entry.mention_count()));
+    ui.label(format!(
+        "{} in {} · click one to read it in place",
+        counted(entry.mention_count(), "mention"),
+        counted(entry.articles.len(), "article")
+    ));
+    // Mentions of a frequent entity run into the thousands: lay out only the visible rows.
     egui::ScrollArea::vertical()
         .id_salt("mentions")
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for mention in &entry.mentions {
-                if ui
-                    .link(format!("“{}” in {}", mention.text, mention.article))
-                    .on_hover_text("Show this mention in the reader")
-                    .clicked()
-                {
-                    intents.push(Intent::ShowMention(mention.article.clone(), mention.span));
-                }
+        .show_rows(ui, 20.0, entry.mentions.len(), |ui, rows| {
+            for mention in &entry.mentions[rows] {
+                let Some(article) = session.workspace.article(&mention.article) else {
+                    continue;
+                };
+                let title = article.article.display_title();
+                let context = mention_in_context(ui, &article.article.text, mention.span);
+                ui.horizontal(|ui| {
+                    ui.add_sized(
+                        [120.0, 18.0],
+                        egui::Label::new(RichText::new(&title).small().weak()).truncate(),
+                    );
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                    if ui
+                        .link(context)
+                        .on_hover_text(format!(
+                            "“{}” in {title}: show it in the reader",
+                            mention.text
+                        ))
+                        .clicked()
+                    {
+                        intents.push(Intent::ShowMention(mention.article.clone(), mention.span));
+                    }
+                });
             }
         });
+}
+
+/// The mention in its line, a few words before and more after, on one line, the mention
+/// itself in the strong text colour (the rest takes the link's colour).
+fn mention_in_context(ui: &egui::Ui, text: &str, span: crate::span::Span) -> egui::text::LayoutJob {
+    const BEFORE: usize = 20;
+    const AFTER: usize = 60;
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let before = &text[line_start..span.start];
+    let after = &text[span.end..line_end];
+    let cut_before = before
+        .char_indices()
+        .rev()
+        .nth(BEFORE)
+        .map_or(0, |(i, _)| i);
+    let cut_after = after
+        .char_indices()
+        .nth(AFTER)
+        .map_or(after.len(), |(i, _)| i);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let plain = egui::TextFormat::simple(font.clone(), egui::Color32::PLACEHOLDER);
+    let strong = egui::TextFormat::simple(font, ui.visuals().strong_text_color());
+    let mut job = egui::text::LayoutJob::default();
+    let ellipsis = |cut: bool| if cut { "…" } else { "" };
+    job.append(
+        &format!(
+            "{}{}",
+            ellipsis(cut_before > 0),
+            before[cut_before..].trim_start()
+        ),
+        0.0,
+        plain.clone(),
+    );
+    job.append(&text[span.start..span.end], 0.0, strong);
+    job.append(
+        &format!(
+            "{}{}",
+            after[..cut_after].trim_end(),
+            ellipsis(cut_after < after.len())
+        ),
+        0.0,
+        plain,
+    );
+    job
 }
 
 /// Rename, merge and split controls; returns the edit the analyst asked for this frame.
