@@ -749,3 +749,41 @@ fn trailing_bounds_numbers_that_go_on_and_statement_dates() {
         Some("John Kirby for National Security Council")
     );
 }
+
+#[test]
+fn chains_end_at_the_outlet_the_article_names() {
+    let wire = "# Quake toll rises\n\nANKARA, Feb 7 (Reuters) - Turkey's disaster agency said 3,000 people were rescued, according to Anadolu.\n";
+    let page = "<html><head><meta property=\"og:site_name\" content=\"Kyiv Independent\"><title>Drones</title></head>\
+        <body><p>Ukraine's air force said 40 drones were shot down, citing radar data.</p></body></html>";
+    let nameless = "# Notes\n\nThe ministry said 12 drones were shot down.\n";
+    let mut ws = Workspace::new(uuid::Uuid::nil());
+    for (name, text) in [
+        ("wire.txt", wire),
+        ("page.html", page),
+        ("notes.md", nameless),
+    ] {
+        let article = Article::from_bytes(Path::new(name), text.as_bytes()).unwrap();
+        ws.apply(Action::AddArticle(Box::new(AnalyzedArticle::new(article))))
+            .unwrap();
+    }
+    let outlets: Vec<String> = ws
+        .articles()
+        .map(|a| a.article.outlet.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(outlets, ["Reuters", "Kyiv Independent", ""]);
+    let comparison = Comparison::build(&ws, &EntityIndex::build(&ws));
+    let last_links: Vec<String> = comparison
+        .chains
+        .iter()
+        .map(|c| c.links.last().unwrap().source.name.clone())
+        .collect();
+    assert!(last_links.iter().any(|n| n == "Reuters"), "{last_links:?}");
+    assert!(
+        last_links.iter().any(|n| n == "Kyiv Independent"),
+        "{last_links:?}"
+    );
+    assert!(
+        last_links.iter().any(|n| n == "Notes"),
+        "an article without outlet ends at its title: {last_links:?}"
+    );
+}

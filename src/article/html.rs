@@ -1,13 +1,18 @@
 //! Reduces an HTML page to its readable text: the title and the body's blocks, without
 //! script, style, navigation or other page furniture.
 
-use html5gum::{Token, Tokenizer};
+use std::collections::BTreeMap;
+
+use html5gum::{HtmlString, SpanBound, Spanned, Token, Tokenizer};
 
 /// The readable part of an HTML page.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct HtmlText {
     /// The `<title>`, whitespace collapsed, if the page has one.
     pub title: Option<String>,
+    /// The site that published the page: `og:site_name` (or `application-name`,
+    /// `publisher`), else the host of its canonical address (`reuters.com`).
+    pub site: Option<String>,
     /// Title and body blocks, one paragraph per block, separated by blank lines.
     pub text: String,
 }
@@ -79,6 +84,7 @@ const VOID: &[&[u8]] = &[
 pub fn readable_text(html: &str) -> HtmlText {
     let mut title = String::new();
     let mut in_title = false;
+    let mut site = SiteClues::default();
     let mut skip_stack: Vec<Vec<u8>> = Vec::new();
     let mut blocks: Vec<String> = Vec::new();
     let mut current = String::new();
@@ -87,6 +93,7 @@ pub fn readable_text(html: &str) -> HtmlText {
         match token {
             Token::StartTag(tag) => {
                 let name = tag.name.to_ascii_lowercase();
+                site.note(&name, &tag.attributes);
                 if name == b"title" {
                     in_title = true;
                 } else if SKIPPED.contains(&name.as_slice())
@@ -130,7 +137,66 @@ pub fn readable_text(html: &str) -> HtmlText {
     }
     HtmlText {
         title,
+        site: site.best(),
         text: blocks.join("\n\n"),
+    }
+}
+
+/// What a page's head says about the site that published it.
+#[derive(Default)]
+struct SiteClues {
+    /// `og:site_name`, `application-name` or `publisher`, first seen.
+    named: Option<String>,
+    /// The canonical address (`<link rel=canonical>` or `og:url`).
+    address: Option<String>,
+}
+
+impl SiteClues {
+    fn note<S: SpanBound>(
+        &mut self,
+        tag: &[u8],
+        attributes: &BTreeMap<HtmlString, Spanned<HtmlString, S>>,
+    ) {
+        let attribute = |key: &[u8]| {
+            attributes
+                .get(key)
+                .map(|v| collapse_whitespace(&String::from_utf8_lossy(&v.value)))
+                .filter(|v| !v.is_empty())
+        };
+        match tag {
+            b"meta" => {
+                let key = attribute(b"property")
+                    .or_else(|| attribute(b"name"))
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                let Some(content) = attribute(b"content") else {
+                    return;
+                };
+                match key.as_str() {
+                    // `article:publisher` and the like are often a profile URL, not a name.
+                    "og:site_name" | "application-name" | "publisher"
+                        if self.named.is_none() && !content.contains("://") =>
+                    {
+                        self.named = Some(content);
+                    }
+                    "og:url" if self.address.is_none() => self.address = Some(content),
+                    _ => {}
+                }
+            }
+            b"link" => {
+                let canonical =
+                    attribute(b"rel").is_some_and(|rel| rel.eq_ignore_ascii_case("canonical"));
+                if canonical && let Some(href) = attribute(b"href") {
+                    self.address = Some(href);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn best(self) -> Option<String> {
+        self.named
+            .or_else(|| self.address.as_deref().and_then(super::metadata::host_of))
     }
 }
 
@@ -178,5 +244,24 @@ mod tests {
         let out = readable_text("<div>Only text</div>");
         assert_eq!(out.title, None);
         assert_eq!(out.text, "Only text");
+    }
+
+    #[test]
+    fn site_name_then_canonical_host() {
+        let named = r#"<html><head><meta property="og:site_name" content="Kyiv Independent">
+            <link rel="canonical" href="https://kyivindependent.com/x"><title>T</title></head>
+            <body><p>Text.</p></body></html>"#;
+        assert_eq!(
+            readable_text(named).site.as_deref(),
+            Some("Kyiv Independent")
+        );
+        let addressed = r#"<html><head><meta property="article:publisher" content="https://facebook.com/x">
+            <link rel="canonical" href="https://www.reuters.com/world/x/"><title>T</title></head>
+            <body><p>Text.</p></body></html>"#;
+        assert_eq!(
+            readable_text(addressed).site.as_deref(),
+            Some("reuters.com")
+        );
+        assert_eq!(readable_text("<p>Text.</p>").site, None);
     }
 }

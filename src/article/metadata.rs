@@ -1,4 +1,5 @@
-//! What an article says about itself: its title (first heading line) and publication date.
+//! What an article says about itself: its title (first heading line), publication date and
+//! the outlet that published it.
 
 use chrono::NaiveDateTime;
 
@@ -53,6 +54,83 @@ pub fn publication_date(text: &str) -> Option<NaiveDateTime> {
         .map(|(date, time)| calendar::to_datetime(date, time))
 }
 
+/// How many lines at either end of the text are searched for the outlet.
+const OUTLET_SEARCH_LINES: usize = 12;
+
+/// The outlet that published the article when its text says so: a `Source:`, `Publisher:`
+/// or `Published by` line (a name, or an address whose host is taken), or a wire dateline
+/// (`ANKARA, Feb 7 (Reuters) -`).
+#[must_use]
+pub fn outlet(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect();
+    let head = &lines[..lines.len().min(OUTLET_SEARCH_LINES)];
+    let tail = &lines[lines.len().saturating_sub(OUTLET_SEARCH_LINES)..];
+    head.iter()
+        .chain(tail)
+        .find_map(|line| labelled_outlet(line))
+        .or_else(|| head.iter().find_map(|line| wire_dateline(line)))
+}
+
+/// `Source: Reuters`, `Publisher: Kyiv Independent`, `Published by: AP`,
+/// `Source: https://www.reuters.com/world/…` → `reuters.com`.
+fn labelled_outlet(line: &str) -> Option<String> {
+    let (label, value) = line.split_once(':')?;
+    let label = label.trim().to_ascii_lowercase();
+    if !matches!(
+        label.as_str(),
+        "source" | "publisher" | "published by" | "outlet" | "publication"
+    ) {
+        return None;
+    }
+    let value = value.trim();
+    // `//` after the label's colon: the value was a bare address such as `https://…`.
+    if value.starts_with("//") {
+        return host_of(&format!("{label}:{value}"));
+    }
+    if value.contains("://") {
+        return host_of(value);
+    }
+    // A name is short and has no sentence in it.
+    let words = value.split_whitespace().count();
+    (1..=6)
+        .contains(&words)
+        .then(|| value.trim_end_matches('.').to_owned())
+        .filter(|v| v.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The agency of a wire dateline: `CITY, Date (Agency) -` at the start of a line.
+fn wire_dateline(line: &str) -> Option<String> {
+    let open = line.find('(')?;
+    let close = open + line[open..].find(')')?;
+    let before = &line[..open];
+    let after = line[close + 1..].trim_start();
+    let agency = line[open + 1..close].trim();
+    let city_first = before
+        .split(',')
+        .next()
+        .is_some_and(|city| city.chars().any(char::is_alphabetic) && city == city.to_uppercase());
+    let dash = after.starts_with(['-', '\u{2013}', '\u{2014}']);
+    let agency_like = (1..=4).contains(&agency.split_whitespace().count())
+        && agency.chars().next().is_some_and(char::is_uppercase)
+        && !agency.chars().any(|c| c.is_ascii_digit());
+    (before.len() <= 60 && city_first && dash && agency_like).then(|| agency.to_owned())
+}
+
+/// The host of an address, without `www.`: `https://www.reuters.com/x` → `reuters.com`.
+#[must_use]
+pub fn host_of(address: &str) -> Option<String> {
+    let rest = address.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    host.contains('.').then(|| host.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,5 +166,33 @@ mod tests {
             "2024-10-16 02:55:00"
         );
         assert_eq!(publication_date("No date here.\nNone at all."), None);
+    }
+
+    #[test]
+    fn outlet_from_labels_addresses_and_wire_datelines() {
+        assert_eq!(
+            outlet("Headline\n\nSource: Kyiv Independent\n\nText.").as_deref(),
+            Some("Kyiv Independent")
+        );
+        assert_eq!(
+            outlet("Quake\nSource: https://www.reuters.com/world/quake-2024/\nText.").as_deref(),
+            Some("reuters.com")
+        );
+        assert_eq!(
+            outlet("Quake hits Turkey\n\nANKARA, Feb 7 (Reuters) - Rescuers dug on.").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            outlet("Body text.\n\nPublished by: The Associated Press").as_deref(),
+            Some("The Associated Press")
+        );
+        // A sentence that merely starts with "Source" names no outlet, nor does a bracket
+        // inside a sentence.
+        assert_eq!(
+            outlet("Source: officials said the talks would resume next week after a pause.\n"),
+            None
+        );
+        assert_eq!(outlet("The ministry (MoD) - said nothing.\n"), None);
+        assert_eq!(outlet("Kyiv said 10,000.\n"), None);
     }
 }

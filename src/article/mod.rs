@@ -78,6 +78,10 @@ pub struct Article {
     pub title: Option<String>,
     /// The publication date and time when the text states one.
     pub published: Option<NaiveDateTime>,
+    /// The outlet that published it, when the page or text says (`og:site_name`, a
+    /// `Source:` line, a wire dateline's agency).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
     /// Web-scrape furniture, as ranges of `text`.
     pub boilerplate: Vec<Boilerplate>,
 }
@@ -95,12 +99,12 @@ impl Article {
             path: path.to_owned(),
             source,
         })?;
-        let (text, html_title) = match format {
+        let (text, html_title, site) = match format {
             SourceFormat::Html => {
                 let page = html::readable_text(&decoded);
-                (page.text, page.title)
+                (page.text, page.title, page.site)
             }
-            SourceFormat::Text | SourceFormat::Markdown => (decoded, None),
+            SourceFormat::Text | SourceFormat::Markdown => (decoded, None, None),
         };
         if text
             .trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
@@ -114,6 +118,7 @@ impl Article {
         let boilerplate = boilerplate::detect(&text);
         let title = html_title.or_else(|| metadata::heading_title(&text, &boilerplate));
         let published = metadata::publication_date(&text);
+        let outlet = site.or_else(|| metadata::outlet(&text));
         Ok(Self {
             id: ArticleId(format!("a{}", &sha256[..12])),
             path: path.to_owned(),
@@ -123,6 +128,7 @@ impl Article {
             text,
             title,
             published,
+            outlet,
             boilerplate,
         })
     }

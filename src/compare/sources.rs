@@ -736,7 +736,11 @@ fn outlet(doc: &Doc<'_>) -> Source {
     let article = &doc.entry.article;
     Source {
         key: format!("article:{}", article.id),
-        name: article.display_title(),
+        // Named by its outlet when the article says which; else by its title.
+        name: article
+            .outlet
+            .clone()
+            .unwrap_or_else(|| article.display_title()),
         kind: SourceKind::Outlet,
         written: None,
         speaks_for: None,

@@ -23,7 +23,7 @@ pub const FORMAT: &str = "crosscheck-workspace";
 /// The `format` of a recovery file: a workspace file that also names the file it recovers.
 pub const RECOVERY_FORMAT: &str = "crosscheck-recovery";
 /// The schema version this build writes, and the newest it reads. Version 2 added the
-/// entity index edits (`corrections.index_edits`).
+/// entity index edits (`corrections.index_edits`) and articles' `outlet`.
 pub const VERSION: u64 = 2;
 /// The oldest schema version this build reads. Each version only added optional parts, so an
 /// older file reads as a current one without them.

@@ -70,11 +70,14 @@ pub fn articles_ui(
                         || "no date".to_owned(),
                         |d| d.format("%Y-%m-%d").to_string(),
                     );
-                    let file = article
-                        .path
-                        .file_name()
-                        .map(|f| f.to_string_lossy().into_owned())
-                        .unwrap_or_default();
+                    // The outlet when the article names it, else where it came from.
+                    let file = article.outlet.clone().unwrap_or_else(|| {
+                        article
+                            .path
+                            .file_name()
+                            .map(|f| f.to_string_lossy().into_owned())
+                            .unwrap_or_default()
+                    });
                     for status in [
                         ClaimStatus::Unreviewed,
                         ClaimStatus::Confirmed,
