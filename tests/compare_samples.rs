@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use assert_cmd::Command;
 use crosscheck::article::{Article, collect_article_paths};
 use crosscheck::compare::{Comparison, EntityIndex, FigureGroup, TimingKind, workspace_from};
-use crosscheck::workspace::{AnalyzedArticle, Workspace};
+use crosscheck::workspace::{Action, AnalyzedArticle, IndexEdit, Workspace};
 use serde_json::Value;
 
 fn samples() -> Workspace {
@@ -241,4 +241,68 @@ fn cli_reads_a_workspace_file_and_refuses_mixing() {
         .output()
         .unwrap();
     assert!(!output.status.success());
+}
+
+#[test]
+fn cli_follows_the_index_edits_saved_in_a_workspace_and_warns_of_stale_ones() {
+    let origins = |file: &std::path::Path| {
+        let output = crosscheck()
+            .args(["compare", "--format", "json"])
+            .arg(file)
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let troops = json["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| {
+                g["figures"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|f| f["value"] == 12_000.0)
+            })
+            .expect("the troop group")
+            .clone();
+        (
+            troops["independent_origins"].as_u64().unwrap(),
+            String::from_utf8(output.stderr).unwrap(),
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("edited.json");
+    let mut workspace = samples();
+    crosscheck::workspace::persist::save(&workspace, &file).unwrap();
+    let (before, warnings) = origins(&file);
+    assert_eq!(warnings, "");
+
+    // The analyst decides the NSC speaks for the White House.
+    let index = EntityIndex::build(&workspace);
+    workspace
+        .apply(Action::EditIndex(IndexEdit::Merge {
+            into: index.resolve("White House").unwrap().key.clone(),
+            merged: vec![
+                index
+                    .resolve("National Security Council")
+                    .unwrap()
+                    .key
+                    .clone(),
+            ],
+        }))
+        .unwrap();
+    workspace
+        .apply(Action::EditIndex(IndexEdit::Rename {
+            entry: "organization:Ministry of Silence".into(),
+            name: "Quiet".into(),
+        }))
+        .unwrap();
+    crosscheck::workspace::persist::save(&workspace, &file).unwrap();
+    let (after, warnings) = origins(&file);
+    assert_eq!(after + 1, before, "the merged sources count once");
+    assert!(
+        warnings.contains("index edit 2") && warnings.contains("not applied"),
+        "{warnings}"
+    );
 }

@@ -9,6 +9,7 @@ use clap::{Args, ValueEnum};
 use crosscheck::article::{Article, collect_article_paths};
 use crosscheck::compare::{Comparison, EntityIndex, FigureGroup, workspace_from};
 use crosscheck::export::one_line;
+use crosscheck::workspace::action::index_edit_label;
 use crosscheck::workspace::{AnalyzedArticle, Workspace, persist};
 
 /// `crosscheck compare PATH...|WS.json [--format json|md]`.
@@ -34,7 +35,16 @@ pub enum CompareFormat {
 /// Returns whether every input loaded.
 pub fn run(args: &CompareArgs) -> anyhow::Result<bool> {
     let (workspace, all_loaded) = load(&args.paths)?;
-    let index = EntityIndex::build(&workspace);
+    let (index, skipped) = EntityIndex::build_reporting(&workspace);
+    let edits = &workspace.corrections().index_edits;
+    for (position, why) in skipped {
+        // Not a failure: the comparison stands, only without this edit.
+        eprintln!(
+            "warning: index edit {} ({}) not applied: {why}",
+            position + 1,
+            index_edit_label(&edits[position])
+        );
+    }
     let comparison = Comparison::build(&workspace, &index);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match args.format {

@@ -480,6 +480,13 @@ impl WorkbenchApp {
                 let Some((format, scope)) = self.caches.pending_export.take() else {
                     return;
                 };
+                if self.jobs.is_running(Task::Export) {
+                    self.notify(
+                        "An export is already running; try again when it is done.",
+                        true,
+                    );
+                    return;
+                }
                 let path = with_extension(first, format.extension());
                 self.jobs
                     .export(self.session.workspace.clone(), format, scope, path);
