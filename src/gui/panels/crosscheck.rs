@@ -42,8 +42,9 @@ impl CrossCheck {
     }
 }
 
-/// The tab bar over the central area.
-pub fn view_tabs_ui(ui: &mut egui::Ui, view: &mut ViewState) {
+/// The tab bar over the central area; `outdated` when the cross-check views show an older
+/// revision while the current one is computed.
+pub fn view_tabs_ui(ui: &mut egui::Ui, view: &mut ViewState, outdated: bool) {
     ui.horizontal(|ui| {
         for (central, command) in [
             (
@@ -78,6 +79,15 @@ pub fn view_tabs_ui(ui: &mut egui::Ui, view: &mut ViewState) {
             {
                 view.central = central;
             }
+        }
+        if outdated && view.central != CentralView::Reader {
+            ui.separator();
+            ui.spinner();
+            ui.label(
+                RichText::new("updating with your latest change…")
+                    .small()
+                    .weak(),
+            );
         }
     });
     ui.separator();

@@ -135,7 +135,12 @@ pub fn workbench_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec
             claims::claims_table_ui(ui, &app.session, &mut app.view, &rows, intents);
         });
     egui::CentralPanel::default().show(ui, |ui| {
-        crosscheck::view_tabs_ui(ui, &mut app.view);
+        let outdated = app
+            .caches
+            .crosscheck
+            .as_ref()
+            .is_some_and(|(revision, _)| *revision != app.session.workspace.revision());
+        crosscheck::view_tabs_ui(ui, &mut app.view, outdated);
         if app.view.central == super::view_state::CentralView::Reader {
             reader::reader_ui(
                 ui,
