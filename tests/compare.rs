@@ -787,3 +787,28 @@ fn chains_end_at_the_outlet_the_article_names() {
         "an article without outlet ends at its title: {last_links:?}"
     );
 }
+
+#[test]
+fn a_reporter_named_at_the_end_relays_the_speaker() {
+    let text = "# Drones\n\nPublished: 3 March 2025\n\n\
+        South Korea's National Intelligence Service estimated last week that as many as 12,000 troops would be deployed, Yonhap news agency reported.\n\n\
+        The ministry said 40 drones were downed, a spokesman added.\n";
+    let ws = workspace(&[("d.txt", text)]);
+    let comparison = Comparison::build(&ws, &EntityIndex::build(&ws));
+    let chains: Vec<String> = comparison
+        .chains
+        .iter()
+        .map(crosscheck::compare::SourceChain::display)
+        .collect();
+    assert!(
+        chains
+            .iter()
+            .any(|c| c.starts_with("National Intelligence Service → Yonhap →")),
+        "{chains:?}"
+    );
+    // A closing phrase that names no organization relays nothing.
+    assert!(
+        !chains.iter().any(|c| c.contains("spokesman →")),
+        "{chains:?}"
+    );
+}

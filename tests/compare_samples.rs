@@ -207,7 +207,10 @@ fn cli_prints_groups_as_json_and_markdown() {
     assert!(md.contains("## North Korea · troops deployed"), "{md}");
     assert!(md.contains("**conflict**"));
     assert!(md.contains("4 independent origin(s)"));
-    assert!(md.contains("- conflict: approximately 12,000"));
+    assert!(
+        md.contains("- conflict (c3 and c48): approximately 12,000"),
+        "{md}"
+    );
 }
 
 #[test]

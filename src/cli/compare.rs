@@ -150,7 +150,14 @@ fn write_markdown(groups: &[FigureGroup], out: &mut impl Write) -> std::io::Resu
             writeln!(out)?;
         }
         for conflict in group.conflicts.iter().take(MAX_CONFLICTS_SHOWN) {
-            writeln!(out, "- conflict: {}", conflict.reason)?;
+            // The claim ids tell apart pairs whose figures read alike in different articles.
+            writeln!(
+                out,
+                "- conflict ({} and {}): {}",
+                group.figures[conflict.first].claim,
+                group.figures[conflict.second].claim,
+                conflict.reason
+            )?;
         }
         if group.conflicts.len() > MAX_CONFLICTS_SHOWN {
             writeln!(

@@ -469,6 +469,14 @@ impl<'a> Resolver<'a> {
         {
             deeper.push((at, opening, "said".to_owned()));
         }
+        // `The NIS estimated ..., Yonhap news agency reported`, the speaker being the NIS:
+        // the reporter named at the end relays it.
+        if let Some((at, reporter)) = self.reporter_at_end(doc, &words)
+            && speaker.as_ref().is_some_and(|s| s.key != reporter.key)
+            && !relays.iter().any(|(_, s, _)| s.key == reporter.key)
+        {
+            relays.push((at, reporter, "reported".to_owned()));
+        }
 
         let mut links: Vec<SourceLink> = Vec::new();
         let mut push = |source: Source, role, cue: Option<String>| {
@@ -553,6 +561,26 @@ impl<'a> Resolver<'a> {
                         .text(doc.text())
                         .is_some_and(|w| self.entity_source(doc, e.span, w).key == speaker.key)
             })
+    }
+
+    /// The organization named after the claim's last comma as the subject of a reporting
+    /// verb that ends the sentence (`..., Yonhap news agency reported.`), with its token.
+    fn reporter_at_end(&self, doc: &Doc<'_>, words: &Words<'_>) -> Option<(usize, Source)> {
+        let comma = (0..words.len()).rev().find(|&k| words.lower(k) == ",")?;
+        let verb = (comma + 1..words.len()).find(|&k| {
+            words.is_report_boundary(k) && !matches!(words.lower(k), "that" | "which" | "who")
+        })?;
+        // Only the verb and the closing punctuation may follow: `..., X reported.`
+        if (verb + 1..words.len()).any(|k| !words.is_clause_punct(k)) {
+            return None;
+        }
+        let tail = words.span(comma + 1, verb);
+        let entity = doc
+            .entities_within(tail)
+            .iter()
+            .find(|e| e.kind == EntityKind::Organization)?;
+        let written = entity.span.text(doc.text())?;
+        Some((comma + 1, self.entity_source(doc, entity.span, written)))
     }
 
     /// The organization (or, when `people`, person) named in the words right after token

@@ -172,7 +172,15 @@ fn group_ui(ui: &mut egui::Ui, session: &Session, group: &FigureGroup, intents: 
                 .small(),
             );
             for conflict in &group.conflicts {
-                ui.label(RichText::new(format!("⚠ {}", conflict.reason)).color(conflict_color));
+                ui.label(
+                    RichText::new(format!(
+                        "⚠ {} and {}: {}",
+                        group.figures[conflict.first].claim,
+                        group.figures[conflict.second].claim,
+                        conflict.reason
+                    ))
+                    .color(conflict_color),
+                );
             }
             egui::Grid::new(("figures", &group.id))
                 .striped(true)
