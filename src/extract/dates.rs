@@ -32,6 +32,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<month>(?-u:\b){PART}?{MONTH}(?:,?\s+{YEAR}(?-u:\b))?)
       | (?P<weekday>(?-u:\b){PART}?{WEEKDAY}{TIME_OF_DAY}?(?-u:\b))
       | (?P<time>(?-u:\b)(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?[ap]\.?m\.?)?(?:\s+(?:local\ time|GMT|UTC|[A-Z]{{2}}T|[A-Z]ST))?
+               |(?-u:\b)(?:[01]?\d|2[0-3])\.[0-5]\d(?:\s?[ap]\.?m\.?|\s+(?:GMT|UTC|[A-Z]{{2}}T|[A-Z]ST))(?-u:\b)
                |(?-u:\b)(?:1[0-2]|0?[1-9])\s?[ap]\.m\.(?:\s+local\ time)?)
       | (?P<year>(?-u:\b){YEAR}(?-u:\b))
         "
@@ -270,6 +271,13 @@ mod tests {
             dates("ANKARA, Feb 7 (Reuters)", d(2024, 3, 1)),
             [("Feb 7".into(), Some("2024-02-07".into()))]
         );
+        // British dotted clock times, known by their zone or am/pm; a decimal is none.
+        assert_eq!(
+            dates("Thu 24 Oct 2024 09.12 BST", None).last().unwrap().0,
+            "09.12 BST"
+        );
+        assert_eq!(dates("at 4.30pm", None)[0].0, "4.30pm");
+        assert!(dates("a 6.3 magnitude quake", None).is_empty());
     }
 
     #[test]
