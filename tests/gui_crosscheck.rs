@@ -156,6 +156,16 @@ fn recompared(harness: &mut Harness<'static, WorkbenchApp>) -> std::sync::Arc<Cr
         .clone()
 }
 
+fn index_edit_count(harness: &Harness<'static, WorkbenchApp>) -> usize {
+    harness
+        .state()
+        .session
+        .workspace
+        .corrections()
+        .index_edits
+        .len()
+}
+
 fn type_into(harness: &mut Harness<'static, WorkbenchApp>, label: &str, text: &str) {
     harness.get_by_label(label).focus();
     harness.run_steps(1);
@@ -212,13 +222,7 @@ fn entity_index_edits_merge_rename_split_undo_withdraw_and_persist() {
     let data = recompared(&mut harness);
     assert_eq!(data.index.entry(&house.key).unwrap().name, house.name);
     assert_eq!(
-        harness
-            .state()
-            .session
-            .workspace
-            .corrections()
-            .index_edits
-            .len(),
+        index_edit_count(&harness),
         1,
         "undo took back the rename, not the merge"
     );
@@ -251,16 +255,7 @@ fn entity_index_edits_merge_rename_split_undo_withdraw_and_persist() {
         .find(|e| e.name == form && e.key != house.key)
         .expect("the split-off entity is listed");
     assert!(split.mention_count() > 0);
-    assert_eq!(
-        harness
-            .state()
-            .session
-            .workspace
-            .corrections()
-            .index_edits
-            .len(),
-        2
-    );
+    assert_eq!(index_edit_count(&harness), 2);
 
     // Save, reopen: the edits are part of the workspace file.
     let file = dir.path().join("edited.json");
