@@ -540,7 +540,10 @@ impl WorkbenchApp {
                     Ok(()) => {
                         self.session.mark_saved(path.clone(), revision);
                         self.remember_workspace(&path);
-                        let _ = persist::discard_recovery(&self.recovery_file);
+                        // Changes made while the save ran are still only in the recovery file.
+                        if !self.session.is_dirty() {
+                            let _ = persist::discard_recovery(&self.recovery_file);
+                        }
                         self.notify(format!("Saved {}", path.display()), false);
                         if let Some(then) = self.after_save.take() {
                             self.proceed(ctx, then);
