@@ -127,14 +127,8 @@ pub fn write_markdown(
                     article.path.display().to_string().replace('`', "'")
                 ),
             );
-            if !claim.values.is_empty() {
-                fact("Figures", markdown_text(&figures(claim)));
-            }
-            if let Some(via) = &claim.via {
-                fact("Via", markdown_text(via));
-            }
-            if let Some(grades) = grades_text(claim.grades) {
-                fact("Grades", markdown_text(&grades));
+            for (label, value) in plain_facts(claim) {
+                fact(label, markdown_text(&value));
             }
             if let Some(review) = claim.last_review() {
                 fact(
@@ -159,6 +153,17 @@ pub fn write_markdown(
     }
     out.write_all(md.as_bytes())?;
     Ok(())
+}
+
+/// The facts both briefs show as plain text, in order: figures, relay, grades.
+fn plain_facts(claim: &Claim) -> impl Iterator<Item = (&'static str, String)> {
+    [
+        (!claim.values.is_empty()).then(|| ("Figures", figures(claim))),
+        claim.via.clone().map(|via| ("Via", via)),
+        grades_text(claim.grades).map(|grades| ("Grades", grades)),
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// Text that Markdown shows as written: its markup characters escaped, and a line start that
@@ -239,14 +244,8 @@ pub fn write_html(
                     escape_html(&article.path.display().to_string())
                 ),
             );
-            if !claim.values.is_empty() {
-                fact("Figures", escape_html(&figures(claim)));
-            }
-            if let Some(via) = &claim.via {
-                fact("Via", escape_html(via));
-            }
-            if let Some(grades) = grades_text(claim.grades) {
-                fact("Grades", escape_html(&grades));
+            for (label, value) in plain_facts(claim) {
+                fact(label, escape_html(&value));
             }
             if let Some(review) = claim.last_review() {
                 fact(
