@@ -1,53 +1,17 @@
 //! Claims under review: identity, status, Admiralty grades, evidence links and audit trail.
 
 use std::fmt;
-use std::str::FromStr;
 
 use chrono::{DateTime, FixedOffset};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use super::anchor::Anchor;
 use crate::article::ArticleId;
 
-/// A claim's identity inside its workspace, written `c12`. Numbers are handed out in order and
-/// never reused, so an id in a note, an export or a script always means the same claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ClaimId(pub u64);
-
-impl fmt::Display for ClaimId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "c{}", self.0)
-    }
-}
-
-/// The text was not a claim id such as `c12`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not a claim id (claim ids look like c12)")]
-pub struct BadClaimId(pub String);
-
-impl FromStr for ClaimId {
-    type Err = BadClaimId;
-
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        text.strip_prefix('c')
-            .filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|digits| digits.parse().ok())
-            .map(Self)
-            .ok_or_else(|| BadClaimId(text.to_owned()))
-    }
-}
-
-impl Serialize for ClaimId {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for ClaimId {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
+prefixed_id! {
+    /// A claim's identity inside its workspace, written `c12`. Numbers are handed out in order
+    /// and never reused, so an id in a note, an export or a script always means the same claim.
+    ClaimId, BadClaimId, prefix: 'c', what: "claim", example: "c12"
 }
 
 /// Where the analyst stands on a claim.

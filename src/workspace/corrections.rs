@@ -2,54 +2,16 @@
 //! surface text in every article, the corrected entity list they produce, and the analyst's
 //! edits of the entity index (merge, split, rename), kept as data the index applies.
 
-use std::fmt;
-use std::str::FromStr;
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use super::anchor::Anchor;
 use crate::article::ArticleId;
 use crate::extract::{Entity, EntityKind};
 use crate::span::Span;
 
-/// A range correction's identity inside its workspace, written `e3`; never reused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct CorrectionId(pub u64);
-
-impl fmt::Display for CorrectionId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "e{}", self.0)
-    }
-}
-
-/// The text was not a correction id such as `e3`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not a correction id (correction ids look like e3)")]
-pub struct BadCorrectionId(pub String);
-
-impl FromStr for CorrectionId {
-    type Err = BadCorrectionId;
-
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        text.strip_prefix('e')
-            .filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|digits| digits.parse().ok())
-            .map(Self)
-            .ok_or_else(|| BadCorrectionId(text.to_owned()))
-    }
-}
-
-impl Serialize for CorrectionId {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for CorrectionId {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
+prefixed_id! {
+    /// A range correction's identity inside its workspace, written `e3`; never reused.
+    CorrectionId, BadCorrectionId, prefix: 'e', what: "correction", example: "e3"
 }
 
 /// What a correction says about some text.

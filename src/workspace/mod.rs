@@ -15,6 +15,9 @@
 //! covers exactly its quote; evidence links point to other existing claims; a claim's status
 //! is the last entry of its history. [`Workspace::apply`] keeps them or changes nothing.
 
+#[macro_use]
+mod prefixed_id;
+
 pub mod action;
 pub mod anchor;
 pub mod claim;
