@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::entities::{EntityIndex, format_value};
 use super::names;
-use super::scan::Words;
+use super::scan::{PAST_PERIODS, Words};
 use super::sources::{CredibilitySuggestion, Source, SourceChain, SourceKind};
 use super::timeline::date_bounds;
 use super::{ClaimRef, Corpus, Doc};
@@ -1012,17 +1012,8 @@ const SO_FAR_WORDS: &[&str] = &[
     "had",
 ];
 
-/// Relative dates that place a figure before the report.
-const EARLIER_PHRASES: &[&str] = &[
-    "earlier this month",
-    "earlier this week",
-    "earlier this year",
-    "last month",
-    "last week",
-    "last year",
-    "earlier",
-    "previously",
-];
+/// Besides [`PAST_PERIODS`], words that place a figure before the report.
+const EARLIER_WORDS: &[&str] = &["earlier", "previously"];
 
 /// The figures of one claim, with the measure each reports.
 fn figures_of_claim(
@@ -1466,8 +1457,10 @@ impl<'w, 't> Reading<'w, 't> {
             }
         }
         let earlier = (self.from..self.to).find_map(|k| {
-            EARLIER_PHRASES
+            // The periods first: `earlier this month` before `earlier`.
+            PAST_PERIODS
                 .iter()
+                .chain(EARLIER_WORDS)
                 .find(|p| self.words.phrase_at(k, p))
                 .copied()
         });

@@ -5,6 +5,17 @@ use crate::extract::names::REPORTING_VERBS_SET;
 use crate::extract::token::{Token, TokenKind, tokenize};
 use crate::span::Span;
 
+/// Relative periods before the report (`earlier this month`, `last week`): the figure and
+/// timeline rules both read them, each adding its own phrases.
+pub(crate) const PAST_PERIODS: &[&str] = &[
+    "earlier this month",
+    "earlier this week",
+    "earlier this year",
+    "last month",
+    "last week",
+    "last year",
+];
+
 /// The tokens of a span of an article, with offsets into the whole article.
 pub(crate) struct Words<'t> {
     pub text: &'t str,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Corpus;
 use super::entities::EntityIndex;
-use super::scan::Words;
+use super::scan::{PAST_PERIODS, Words};
 use crate::article::ArticleId;
 use crate::extract::{DateValue, EntityKind};
 use crate::workspace::{ClaimId, ClaimStatus, Workspace};
@@ -210,19 +210,8 @@ pub fn timeline(workspace: &Workspace, index: &EntityIndex) -> Timeline {
     Timeline { items }
 }
 
-/// Relative phrases resolved against the publication date.
-const RELATIVE_PHRASES: &[&str] = &[
-    "earlier this month",
-    "earlier this week",
-    "earlier this year",
-    "last month",
-    "last week",
-    "last year",
-    "yesterday",
-    "today",
-    "this week",
-    "this month",
-];
+/// Besides [`PAST_PERIODS`], relative phrases resolved against the publication date.
+const NEAR_PHRASES: &[&str] = &["yesterday", "today", "this week", "this month"];
 
 /// The event date of the claim at `span` of document `doc`: the first resolved calendar date
 /// in it (a `by` date only when there is nothing else), else a relative phrase.
@@ -258,7 +247,11 @@ fn event_date(corpus: &Corpus<'_>, doc: usize, span: crate::span::Span) -> Optio
     }
     if let Some(published) = doc.entry.article.published.map(|p| p.date()) {
         for k in 0..words.len() {
-            if let Some(phrase) = RELATIVE_PHRASES.iter().find(|p| words.phrase_at(k, p)) {
+            if let Some(phrase) = PAST_PERIODS
+                .iter()
+                .chain(NEAR_PHRASES)
+                .find(|p| words.phrase_at(k, p))
+            {
                 let (from, to) = relative(phrase, published);
                 return Some(EventDate {
                     value: None,
