@@ -98,14 +98,7 @@ pub fn write_markdown(
         "# Crosscheck brief\n\n{}",
         markdown_text(&summary(&chosen))
     );
-    for status in ClaimStatus::ALL {
-        let group: Vec<_> = chosen
-            .iter()
-            .filter(|item| item.claim.status == status)
-            .collect();
-        if group.is_empty() {
-            continue;
-        }
+    for (status, group) in by_status(&chosen) {
         let _ = writeln!(md, "\n## {} ({})", heading(status), group.len());
         for item in group {
             let claim = item.claim;
@@ -153,6 +146,19 @@ pub fn write_markdown(
     }
     out.write_all(md.as_bytes())?;
     Ok(())
+}
+
+/// The claims grouped by status, in [`ClaimStatus::ALL`] order, leaving out empty groups.
+fn by_status<'c, 'w>(
+    chosen: &'c [ClaimInArticle<'w>],
+) -> impl Iterator<Item = (ClaimStatus, Vec<&'c ClaimInArticle<'w>>)> {
+    ClaimStatus::ALL.into_iter().filter_map(move |status| {
+        let group: Vec<_> = chosen
+            .iter()
+            .filter(|item| item.claim.status == status)
+            .collect();
+        (!group.is_empty()).then_some((status, group))
+    })
 }
 
 /// The facts both briefs show as plain text, in order: figures, relay, grades.
@@ -208,14 +214,7 @@ pub fn write_html(
         "<header>\n<h1>Crosscheck brief</h1>\n<p class=\"summary\">{}</p>\n</header>",
         escape_html(&summary(&chosen))
     );
-    for status in ClaimStatus::ALL {
-        let group: Vec<_> = chosen
-            .iter()
-            .filter(|item| item.claim.status == status)
-            .collect();
-        if group.is_empty() {
-            continue;
-        }
+    for (status, group) in by_status(&chosen) {
         let _ = writeln!(
             html,
             "<section class=\"{status}\">\n<h2>{} <span class=\"count\">({})</span></h2>",
