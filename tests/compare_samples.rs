@@ -163,22 +163,26 @@ fn casualties_and_shells_are_other_measures_and_small_words_none() {
     assert!(find(0.5).is_none(), "`half` is not a measure");
 }
 
+/// `crosscheck compare --format json PATH`, which must succeed: the JSON and what went to
+/// stderr.
+fn compare_json(path: impl AsRef<std::ffi::OsStr>) -> (Value, String) {
+    let output = crosscheck()
+        .args(["compare", "--format", "json"])
+        .arg(path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(output.status.success(), "{stderr}");
+    (serde_json::from_slice(&output.stdout).unwrap(), stderr)
+}
+
 fn crosscheck() -> Command {
     Command::cargo_bin("crosscheck").expect("the binary is built")
 }
 
 #[test]
 fn cli_prints_groups_as_json_and_markdown() {
-    let output = crosscheck()
-        .args(["compare", "sample_data", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let (json, _) = compare_json("sample_data");
     let groups = json["groups"].as_array().unwrap();
     let troops = &groups[0];
     assert_eq!(troops["label"], "North Korea · troops deployed");
@@ -215,21 +219,7 @@ fn cli_prints_groups_as_json_and_markdown() {
 
 #[test]
 fn cli_reads_a_workspace_file_and_refuses_mixing() {
-    let output = crosscheck()
-        .args([
-            "compare",
-            "sample_data/workspaces/v1.json",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let (json, _) = compare_json("sample_data/workspaces/v1.json");
     assert!(json["groups"].is_array());
 
     let output = crosscheck()
@@ -249,13 +239,7 @@ fn cli_reads_a_workspace_file_and_refuses_mixing() {
 #[test]
 fn cli_follows_the_index_edits_saved_in_a_workspace_and_warns_of_stale_ones() {
     let origins = |file: &std::path::Path| {
-        let output = crosscheck()
-            .args(["compare", "--format", "json"])
-            .arg(file)
-            .output()
-            .unwrap();
-        assert!(output.status.success());
-        let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let (json, stderr) = compare_json(file);
         let troops = json["groups"]
             .as_array()
             .unwrap()
@@ -269,10 +253,7 @@ fn cli_follows_the_index_edits_saved_in_a_workspace_and_warns_of_stale_ones() {
             })
             .expect("the troop group")
             .clone();
-        (
-            troops["independent_origins"].as_u64().unwrap(),
-            String::from_utf8(output.stderr).unwrap(),
-        )
+        (troops["independent_origins"].as_u64().unwrap(), stderr)
     };
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("edited.json");
