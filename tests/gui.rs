@@ -33,6 +33,22 @@ fn selected_status(harness: &Harness<'static, WorkbenchApp>) -> ClaimStatus {
         .status
 }
 
+/// The kind of the entity starting at `offset` of `article`, corrections applied.
+fn entity_kind_at(
+    harness: &Harness<'static, WorkbenchApp>,
+    article: &crosscheck::article::ArticleId,
+    offset: usize,
+) -> Option<crosscheck::extract::EntityKind> {
+    harness
+        .state()
+        .session
+        .workspace
+        .entities(article)?
+        .iter()
+        .find(|e| e.span.start == offset)
+        .map(|e| e.kind)
+}
+
 fn press(harness: &mut Harness<'static, WorkbenchApp>, key: Key) {
     harness.key_press(key);
     harness.run_steps(2);
@@ -298,33 +314,14 @@ fn manual_claim_and_entity_correction_with_the_mouse() {
         .get(by().role(Role::Button).label("person"))
         .click_accesskit();
     harness.run_steps(2);
-    let entities = harness
-        .state()
-        .session
-        .workspace
-        .entities(&article)
-        .unwrap();
-    let corrected = entities
-        .iter()
-        .find(|e| e.span.start == offset)
-        .expect("the entity is still there");
-    assert_eq!(corrected.kind, crosscheck::extract::EntityKind::Person);
+    let corrected = entity_kind_at(&harness, &article, offset).expect("the entity is still there");
+    assert_eq!(corrected, crosscheck::extract::EntityKind::Person);
 
     // Undo takes the correction back.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_steps(2);
-    let entities = harness
-        .state()
-        .session
-        .workspace
-        .entities(&article)
-        .unwrap();
     assert_eq!(
-        entities
-            .iter()
-            .find(|e| e.span.start == offset)
-            .unwrap()
-            .kind,
+        entity_kind_at(&harness, &article, offset).unwrap(),
         crosscheck::extract::EntityKind::Location
     );
 }
