@@ -96,6 +96,12 @@ impl Caches {
     }
 }
 
+/// A side panel keeps the width its content used, so a short or wrapped message (while
+/// loading, or with nothing selected) would shrink it for good; claim the whole width instead.
+fn fill_panel_width(ui: &mut egui::Ui) {
+    ui.set_min_width(ui.available_width());
+}
+
 /// Lays out the whole workbench for one frame.
 pub fn workbench_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec<Intent>) {
     egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, app, intents));
@@ -107,6 +113,7 @@ pub fn workbench_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec
         .default_size(250.0)
         .min_size(160.0)
         .show(ui, |ui| {
+            fill_panel_width(ui);
             let counts = app.caches.status_counts(&app.session.workspace);
             articles::articles_ui(ui, &app.session, &app.view, counts, intents);
         });
@@ -115,6 +122,7 @@ pub fn workbench_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec
         .default_size(330.0)
         .min_size(240.0)
         .show(ui, |ui| {
+            fill_panel_width(ui);
             inspector::inspector_ui(
                 ui,
                 &app.session,
