@@ -184,6 +184,7 @@ pub fn find(
         text,
         tokens,
         entities,
+        first_entity: first_entity_at_each_token(tokens, entities),
     };
     let mut claims: Vec<ExtractedClaim> = Vec::new();
     let mut quote_open = false;
@@ -229,7 +230,8 @@ pub fn find(
                 tokens[range.start].span.start,
                 tokens[range.end - 1].span.end,
             );
-            let values = entities_within(entities, span)
+            let values = finder
+                .entities_in(range.start, range.end)
                 .iter()
                 .filter(|e| e.kind == EntityKind::Number)
                 .filter_map(|e| e.quantity.as_ref().map(|q| q.value))
@@ -276,11 +278,28 @@ struct Finder<'a> {
     text: &'a str,
     tokens: &'a [Token],
     entities: &'a [Entity],
+    /// For each token (and one past the last), the index of the first entity starting at or
+    /// after it: entity lookups by token range cost no search.
+    first_entity: Vec<usize>,
 }
 
 impl Finder<'_> {
     fn word(&self, i: usize) -> &str {
         self.tokens[i].text(self.text)
+    }
+
+    /// The entities lying inside tokens `from..to`.
+    fn entities_in(&self, from: usize, to: usize) -> &[Entity] {
+        if from >= to {
+            return &[];
+        }
+        let end = self.tokens[to - 1].span.end;
+        let first = self.first_entity[from];
+        let within = self.entities[first..]
+            .iter()
+            .take_while(|e| e.span.end <= end)
+            .count();
+        &self.entities[first..first + within]
     }
 
     fn lower(&self, i: usize) -> std::borrow::Cow<'_, str> {
@@ -519,12 +538,9 @@ impl Finder<'_> {
 
     /// Whether tokens `from..to` hold a person or organisation.
     fn names_someone(&self, from: usize, to: usize) -> bool {
-        from < to && {
-            let span = Span::new(self.tokens[from].span.start, self.tokens[to - 1].span.end);
-            entities_within(self.entities, span)
-                .iter()
-                .any(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
-        }
+        self.entities_in(from, to)
+            .iter()
+            .any(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
     }
 
     /// `”, said White House Advisor John Kirby.`: the phrase after the verb.
@@ -634,7 +650,7 @@ impl Finder<'_> {
             return None;
         }
         let span = Span::new(self.tokens[from].span.start, self.tokens[to - 1].span.end);
-        let inside: Vec<&Entity> = entities_within(self.entities, span).iter().collect();
+        let inside = self.entities_in(from, to);
         let name = |e: &Entity| self.entity_name(e);
         let attribution = |speaker: Option<String>| Attribution {
             speaker,
@@ -690,8 +706,7 @@ impl Finder<'_> {
         if let Some(subject) = &discourse.previous_subject {
             return Some(subject.clone());
         }
-        let offset = self.tokens[i].span.start;
-        let before = &self.entities[..self.entities.partition_point(|e| e.span.end <= offset)];
+        let before = &self.entities[..self.first_entity[i]];
         let mut people = before.iter().rev().filter(|e| e.kind == EntityKind::Person);
         let last = people.next().map(|e| self.entity_name(e));
         if let Some(recent) = &discourse.recent_speaker
@@ -706,13 +721,7 @@ impl Finder<'_> {
     /// The person a sentence opens with as its subject (`President Biden, while ...`).
     fn subject_person(&self, start: usize, end: usize) -> Option<String> {
         let main = self.main_clause_start(start, end);
-        let subject = Span::new(
-            self.tokens[main].span.start,
-            self.tokens[self.subject_end(main, end).max(main + 1) - 1]
-                .span
-                .end,
-        );
-        entities_within(self.entities, subject)
+        self.entities_in(main, self.subject_end(main, end).max(main + 1))
             .iter()
             .find(|e| e.kind == EntityKind::Person)
             .map(|e| self.entity_name(e))
@@ -756,11 +765,19 @@ impl Finder<'_> {
     }
 }
 
-/// The entities lying inside `span`; `entities` is sorted by position.
-fn entities_within(entities: &[Entity], span: Span) -> &[Entity] {
-    let first = entities.partition_point(|e| e.span.start < span.start);
-    let end = first + entities[first..].partition_point(|e| e.span.end <= span.end);
-    &entities[first..end]
+/// For each token and one past the last, the index of the first entity (sorted by position)
+/// that starts at or after the token.
+fn first_entity_at_each_token(tokens: &[Token], entities: &[Entity]) -> Vec<usize> {
+    let mut next = 0;
+    let mut first = Vec::with_capacity(tokens.len() + 1);
+    for token in tokens {
+        while next < entities.len() && entities[next].span.start < token.span.start {
+            next += 1;
+        }
+        first.push(next);
+    }
+    first.push(entities.len());
+    first
 }
 
 /// Whether any boilerplate line (sorted by position) overlaps `span`.
