@@ -347,7 +347,7 @@ impl Finder<'_> {
             (start..range.end.min(start + 5)).find(|&i| self.tokens[i].is_punct(self.text, ':'))
         {
             let label_words = (start..colon).all(|i| {
-                self.tokens[i].is_capitalized(self.text)
+                self.tokens[i].is_capitalized()
                     || self.tokens[i].kind == TokenKind::Word
                         && self.word(i).chars().all(|c| !c.is_lowercase())
             });
@@ -361,7 +361,7 @@ impl Finder<'_> {
         // A caption anywhere ("Kim Jong Un. Photo: Getty Images") is not a claim.
         if (start..range.end.saturating_sub(1)).any(|i| {
             self.tokens[i + 1].is_punct(self.text, ':')
-                && self.tokens[i].is_capitalized(self.text)
+                && self.tokens[i].is_capitalized()
                 && NON_CLAIM_LABELS_SET.contains(self.word(i))
         }) {
             return None;
@@ -391,7 +391,7 @@ impl Finder<'_> {
                 return i + 1;
             }
             let dateline_part = matches!(t.kind, TokenKind::Number)
-                || t.is_capitalized(self.text)
+                || t.is_capitalized()
                 || matches!(w, "," | "(" | ")" | ".")
                 || w.chars().all(|c| !c.is_lowercase());
             if !dateline_part {
@@ -444,7 +444,7 @@ impl Finder<'_> {
             }
             if in_quote
                 || v < main_start
-                || !self.tokens[v].is_lowercase(self.text)
+                || !self.tokens[v].is_lowercase()
                 || !REPORTING_VERBS_SET.contains(self.word(v))
             {
                 continue;
@@ -565,7 +565,7 @@ impl Finder<'_> {
             let t = &self.tokens[j - 1];
             let w = t.text(self.text);
             let inside = match t.kind {
-                TokenKind::Word if t.is_capitalized(self.text) => true,
+                TokenKind::Word if t.is_capitalized() => true,
                 TokenKind::Word => {
                     !matches!(
                         w,

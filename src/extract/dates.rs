@@ -144,7 +144,7 @@ fn year_is_date(text: &str, tokens: &[Token], after: usize) -> bool {
     match tokens.get(after) {
         Some(next) if next.kind == TokenKind::Word && next.space_before => {
             let word = next.text(text);
-            !(next.is_lowercase(text) && word.len() > 3 && word.ends_with('s'))
+            !(next.is_lowercase() && word.len() > 3 && word.ends_with('s'))
         }
         _ => true,
     }

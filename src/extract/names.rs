@@ -472,9 +472,7 @@ impl Scan<'_> {
 
     /// A capitalised word, all-caps acronym or dotted abbreviation.
     fn is_name_word(&self, i: usize) -> bool {
-        self.tokens
-            .get(i)
-            .is_some_and(|t| t.is_capitalized(self.text))
+        self.tokens.get(i).is_some_and(Token::is_capitalized)
     }
 
     fn is_title(&self, i: usize) -> bool {
@@ -931,9 +929,10 @@ impl Scan<'_> {
         let before = start >= 2
             && self.word(start - 1) == "of"
             && PLACE_NOUNS_SET.contains(self.word(start - 2));
-        let after = self.tokens.get(end).is_some_and(|t| {
-            t.is_lowercase(self.text) && PLACE_NOUNS_SET.contains(t.text(self.text))
-        });
+        let after = self
+            .tokens
+            .get(end)
+            .is_some_and(|t| t.is_lowercase() && PLACE_NOUNS_SET.contains(t.text(self.text)));
         before || after
     }
 

@@ -205,9 +205,7 @@ fn digits_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, f6
         && !tokens[i - 1].space_before
     {
         let before = &tokens[i - 2];
-        if before.kind == TokenKind::Word
-            && before.is_capitalized(text)
-            && before.text(text).len() <= 6
+        if before.kind == TokenKind::Word && before.is_capitalized() && before.text(text).len() <= 6
         {
             return None;
         }
@@ -390,7 +388,7 @@ fn counted_noun(text: &str, tokens: &[Token], from: usize) -> Option<String> {
             return None;
         }
         match t.kind {
-            TokenKind::Word if t.is_capitalized(text) => {}
+            TokenKind::Word if t.is_capitalized() => {}
             TokenKind::Word => {
                 let word = t.text(text);
                 let lower = word.to_lowercase();

@@ -143,7 +143,7 @@ fn last_terminal(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
 /// A single line break ends a sentence unless the text clearly runs on: the next line starts
 /// in lower case, or the line breaks after a comma or hyphen.
 fn line_break_ends_sentence(text: &str, current: &Token, next: &Token) -> bool {
-    if next.is_lowercase(text) {
+    if next.is_lowercase() {
         return false;
     }
     !(current.kind == TokenKind::Punct && current.text(text).starts_with([',', '-', '(', '“']))
@@ -153,7 +153,7 @@ fn line_break_ends_sentence(text: &str, current: &Token, next: &Token) -> bool {
 fn opens_sentence(text: &str, token: &Token) -> bool {
     match token.kind {
         TokenKind::Word => {
-            token.is_capitalized(text) || !token.text(text).starts_with(char::is_lowercase)
+            token.is_capitalized() || !token.text(text).starts_with(char::is_lowercase)
         }
         TokenKind::Number => true,
         TokenKind::Punct => token

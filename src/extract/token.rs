@@ -29,6 +29,31 @@ pub struct Token {
     pub space_before: bool,
     /// Line breaks in that whitespace (2 or more: a paragraph break).
     pub newlines_before: u8,
+    /// The case of a word's first letter, decided once here because nearly every rule asks.
+    pub initial: Initial,
+}
+
+/// The case of a word's first letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Initial {
+    /// `Kirby`, `U.S.`, `Київ`.
+    Upper,
+    /// `said`, `troops`.
+    Lower,
+    /// Not a word, or a letter without case (`서울`).
+    Uncased,
+}
+
+impl Initial {
+    fn of(c: char) -> Self {
+        if c.is_uppercase() {
+            Self::Upper
+        } else if c.is_lowercase() {
+            Self::Lower
+        } else {
+            Self::Uncased
+        }
+    }
 }
 
 impl Token {
@@ -46,22 +71,14 @@ impl Token {
 
     /// Whether this is a word that starts with an upper-case letter.
     #[must_use]
-    pub fn is_capitalized(&self, text: &str) -> bool {
-        self.kind == TokenKind::Word
-            && text[self.span.start..]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
+    pub fn is_capitalized(&self) -> bool {
+        self.kind == TokenKind::Word && self.initial == Initial::Upper
     }
 
     /// Whether this is a word that starts with a lower-case letter.
     #[must_use]
-    pub fn is_lowercase(&self, text: &str) -> bool {
-        self.kind == TokenKind::Word
-            && text[self.span.start..]
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase)
+    pub fn is_lowercase(&self) -> bool {
+        self.kind == TokenKind::Word && self.initial == Initial::Lower
     }
 }
 
@@ -116,6 +133,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             kind,
             space_before,
             newlines_before: newlines,
+            initial: if kind == TokenKind::Word {
+                Initial::of(c)
+            } else {
+                Initial::Uncased
+            },
         });
         space_before = false;
         newlines = 0;
