@@ -511,16 +511,19 @@ impl Finder<'_> {
             // Apposition: "Russia’s UN Ambassador, Vassily Nebenzia, dismissed". When the
             // phrase between the commas names nobody ("Jason Esteves, a Democrat from Atlanta,
             // called"; "the committee, which had backed it, said"), the subject is before it.
+            // A person before a role wins too ("Colette Kress, Nvidia's finance chief, said").
             k -= 1;
             let inner = self.noun_phrase_start(k, start);
-            if !self.names_someone(inner, k)
+            if !self.names(inner, k, &[EntityKind::Person])
                 && let Some(comma) = (start..k)
                     .rev()
                     .take(16)
                     .find(|&i| self.tokens[i].is_punct(self.text, ','))
             {
                 let outer = self.noun_phrase_start(comma, start);
-                if self.names_someone(outer, comma) {
+                if self.names(outer, comma, &[EntityKind::Person])
+                    || !self.names_someone(inner, k) && self.names_someone(outer, comma)
+                {
                     return self.noun_phrase(outer, comma, discourse);
                 }
             }
@@ -538,9 +541,14 @@ impl Finder<'_> {
 
     /// Whether tokens `from..to` hold a person or organisation.
     fn names_someone(&self, from: usize, to: usize) -> bool {
+        self.names(from, to, &[EntityKind::Person, EntityKind::Organization])
+    }
+
+    /// Whether tokens `from..to` hold an entity of one of `kinds`.
+    fn names(&self, from: usize, to: usize, kinds: &[EntityKind]) -> bool {
         self.entities_in(from, to)
             .iter()
-            .any(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
+            .any(|e| kinds.contains(&e.kind))
     }
 
     /// `”, said White House Advisor John Kirby.`: the phrase after the verb.
@@ -598,6 +606,17 @@ impl Finder<'_> {
                 break;
             }
             j -= 1;
+        }
+        // Never cut a name in two ("Disaster and Emergency Management Agency").
+        if let Some(entity) = self.first_entity[j]
+            .checked_sub(1)
+            .map(|e| &self.entities[e])
+            .filter(|e| j < k && e.span.end > self.tokens[j].span.start)
+        {
+            let entity_start = self
+                .tokens
+                .partition_point(|t| t.span.start < entity.span.start);
+            j = entity_start.max(start);
         }
         j
     }
@@ -831,6 +850,19 @@ mod tests {
             [
                 Some("Jason Esteves".into()),
                 Some("Republican National Committee".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_person_before_a_role_apposition_is_the_speaker() {
+        let text = "Colette Kress, Nvidia's chief financial officer, told analysts that sales fell sharply. \
+                    Turkey's Disaster and Emergency Management Agency said 1,498 people were killed.";
+        assert_eq!(
+            speakers(text),
+            [
+                Some("Colette Kress".into()),
+                Some("Disaster and Emergency Management Agency".into())
             ]
         );
     }
