@@ -122,8 +122,10 @@ fn glued_to_word(text: &str, tokens: &[Token], range: &std::ops::Range<usize>) -
         !tokens[range.start].space_before
             && (b.kind != TokenKind::Punct || b.is_punct(text, ',') || b.is_punct(text, '.'))
     });
+    // A possessive is not glue: "Thursday's election".
     let glued_after = after.is_some_and(|a| {
         !a.space_before
+            && a.kind != TokenKind::Possessive
             && (a.kind != TokenKind::Punct
                 || (a.is_punct(text, ',') || a.is_punct(text, '.'))
                     && tokens
@@ -278,6 +280,18 @@ mod tests {
         );
         assert_eq!(dates("at 4.30pm", None)[0].0, "4.30pm");
         assert!(dates("a 6.3 magnitude quake", None).is_empty());
+    }
+
+    #[test]
+    fn a_possessive_does_not_glue_a_weekday_to_a_word() {
+        let published = d(2024, 7, 5); // a Friday
+        assert_eq!(
+            dates("in Thursday's election and Friday’s count", published),
+            [
+                ("Thursday".to_owned(), Some("2024-07-04".to_owned())),
+                ("Friday".to_owned(), Some("2024-07-05".to_owned()))
+            ]
+        );
     }
 
     #[test]

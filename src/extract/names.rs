@@ -162,6 +162,16 @@ const PLACE_HEADS: &[&str] = &[
     "Park",
     "Harbor",
     "Harbour",
+    // Named facilities are places too.
+    "Palace",
+    "Stadium",
+    "Arena",
+    "Station",
+    "Dam",
+    "Castle",
+    "Cathedral",
+    "Mosque",
+    "Tower",
 ];
 word_set!(static PLACE_HEADS_SET = PLACE_HEADS;);
 
@@ -431,6 +441,17 @@ const CONNECTORS: &[&str] = &[
 ];
 word_set!(static CONNECTORS_SET = CONNECTORS;);
 
+/// Abbreviations of common nouns: capitals, but no one's name (`AI`, `CEO`, `GDP`).
+const COMMON_ABBREVIATIONS: &[&str] = &[
+    "AI", "CEO", "CEOs", "CFO", "COO", "CTO", "GDP", "GNP", "CPI", "IPO", "ETF", "ETFs", "EV",
+    "EVs", "TV", "DNA", "RNA", "HIV", "AIDS", "COVID", "PC", "PR", "HR", "IT", "ID", "IDs", "VAT",
+    "PPE", "SUV", "SUVs", "UAV", "UAVs", "ICBM", "ICBMs", "GPS", "LNG", "LPG", "MP", "MPs", "PM",
+    "AM", "FM", "OK", "USB", "ATM", "ATMs", "NGO", "NGOs", "PhD", "SMS", "URL", "FAQ", "VIP",
+    "VIPs", "IED", "IEDs", "RPG", "RPGs", "CCTV", "DJ", "GMT", "UTC", "CEST", "CET", "EST", "EDT",
+    "PST", "BST",
+];
+word_set!(static COMMON_ABBREVIATIONS_SET = COMMON_ABBREVIATIONS;);
+
 struct Scan<'a> {
     text: &'a str,
     tokens: &'a [Token],
@@ -481,7 +502,8 @@ impl Scan<'_> {
     }
 
     fn is_common(&self, i: usize) -> bool {
-        self.gazetteer.is_common_word(self.word(i))
+        let word = self.word(i);
+        self.gazetteer.is_common_word(word) || COMMON_ABBREVIATIONS_SET.contains(word)
     }
 
     fn is_acronym(&self, i: usize) -> bool {
@@ -498,8 +520,16 @@ impl Scan<'_> {
         if !self.is_name_word(i) && first != "the" {
             return None;
         }
-        // Shouted words (`WASHINGTON`) are also looked up as `Washington`.
-        let shouted = first.chars().count() >= 4 && !first.chars().any(char::is_lowercase);
+        // Shouted words (`WASHINGTON`, `SAN FRANCISCO`) are also looked up as `Washington`;
+        // a short one only when the next word is shouted too, so acronyms stay acronyms.
+        let is_shouted = |w: &str| !w.chars().any(char::is_lowercase);
+        let shouted = is_shouted(first)
+            && (first.chars().count() >= 4
+                || first.chars().count() >= 2
+                    && i + 1 < end
+                    && self.tokens[i + 1].kind == TokenKind::Word
+                    && self.word(i + 1).chars().count() >= 3
+                    && is_shouted(self.word(i + 1)));
         let max = self.gazetteer.longest_phrase.min(end - i);
         let mut key = String::new();
         let mut title_key = String::new();
@@ -857,6 +887,11 @@ impl Scan<'_> {
             .flat_map(|(range, _)| range.clone().map(|k| self.word(k)))
             .filter(|w| w.chars().count() > 1)
             .collect();
+        let place_starts: HashSet<usize> = found
+            .iter()
+            .filter(|(_, e)| e.kind == EntityKind::Location)
+            .map(|(range, _)| range.start)
+            .collect();
         let mut extra = Vec::new();
         for range in unresolved {
             let (start, end) = (range.start, range.end);
@@ -872,12 +907,23 @@ impl Scan<'_> {
                 None
             } else if end - start == 1 && self.is_acronym(start) {
                 Some(EntityKind::Organization)
+            } else if (start..end).any(|k| self.word(k).bytes().any(|b| b.is_ascii_digit())) {
+                // Model and product numbers (`H100`, `Su-34`) name things, not people.
+                None
             } else if self.is_sentence_start(start) && self.is_common(start) {
                 None
             } else if self.in_place_context(start, end) {
                 Some(EntityKind::Location)
             } else if self.followed_by_reporting_verb(end) {
                 Some(EntityKind::Person)
+            } else if self
+                .tokens
+                .get(end)
+                .is_some_and(|t| t.is_punct(self.text, ','))
+                && place_starts.contains(&(end + 1))
+            {
+                // "Santa Clara, California": a name before its state or country is a place.
+                Some(EntityKind::Location)
             } else if start > 0 && PLACE_PREPOSITIONS_SET.contains(self.word(start - 1))
                 || start > 1
                     && self.word(start - 1) == "the"
@@ -977,6 +1023,10 @@ impl Scan<'_> {
                 let full = before.1.canonical.clone().unwrap_or_else(|| {
                     self.text[before.1.span.start..before.1.span.end].to_owned()
                 });
+                // "Ankara, Turkey (AP)" credits an agency; it does not define "AP".
+                if !abbreviates(self.word(acronym.0.start), &full) {
+                    continue;
+                }
                 definitions.insert(self.word(acronym.0.start).to_owned(), (before.1.kind, full));
             }
         }
@@ -989,6 +1039,19 @@ impl Scan<'_> {
             }
         }
     }
+}
+
+/// Whether `acronym` can abbreviate `full`: it starts with the name's first letter and its
+/// letters occur in the name in order (`NSC`, `DPRK`, `ISIS` for "Islamic State").
+fn abbreviates(acronym: &str, full: &str) -> bool {
+    let full = full.strip_prefix("the ").unwrap_or(full).to_lowercase();
+    let mut rest = full.chars();
+    let mut letters = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase);
+    let first_matches = letters.clone().next() == full.chars().next();
+    first_matches && letters.all(|letter| rest.any(|c| c == letter))
 }
 
 /// Appends `word` with only its first letter in upper case: `WASHINGTON` → `Washington`.
@@ -1133,6 +1196,54 @@ mod tests {
             of_kind(text, Location),
             ["Sindirgi", "Balikesir", "Fulton County"]
         );
+    }
+
+    #[test]
+    fn a_credit_in_brackets_is_not_an_acronym_definition() {
+        let text = "ANKARA, Turkey (AP) — The Islamic State (ISIS) claimed it.";
+        let tokens = tokenize(text);
+        let sentences = split(text, &tokens);
+        let mut taken = vec![false; tokens.len()];
+        let found = find(text, &tokens, &sentences, &mut taken);
+        let at = |word: &str| {
+            found
+                .iter()
+                .find(|e| &text[e.span.start..e.span.end] == word)
+                .unwrap_or_else(|| panic!("{word} not found in {found:?}"))
+        };
+        assert_eq!(at("AP").kind, Organization);
+        assert_ne!(at("AP").canonical.as_deref(), Some("Turkey"));
+        assert_eq!(at("ISIS").canonical.as_deref(), Some("Islamic State"));
+        assert!(abbreviates("DPRK", "Democratic People's Republic of Korea"));
+        assert!(!abbreviates("AP", "Turkey"));
+    }
+
+    #[test]
+    fn shouted_datelines_facilities_and_places_before_their_state() {
+        assert_eq!(
+            names("SAN FRANCISCO — Talks went on. NEW YORK — Prices fell."),
+            [
+                ("SAN FRANCISCO".to_owned(), Location),
+                ("NEW YORK".to_owned(), Location)
+            ]
+        );
+        assert_eq!(
+            of_kind(
+                "He will meet the king at Buckingham Palace on Friday.",
+                Location
+            ),
+            ["Buckingham Palace"]
+        );
+        assert!(
+            of_kind("Shares of the Zorvath, Ohio-based firm rose.", Location)
+                .contains(&"Zorvath".to_owned())
+        );
+    }
+
+    #[test]
+    fn common_abbreviations_and_model_numbers_name_nobody() {
+        let text = "Demand for AI chips and H100 processors rose, the CEO said in a TV interview.";
+        assert_eq!(names(text), []);
     }
 
     #[test]
