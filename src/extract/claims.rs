@@ -710,7 +710,13 @@ impl Finder<'_> {
                 return Some(attribution(Some(name(place))));
             }
         }
-        if SPEAKER_NOUNS_SET.contains(&head) {
+        // "Health officials in Sweden": the head comes before the place or affiliation.
+        let head_before_preposition = (from + 1..to)
+            .find(|&i| matches!(self.word(i), "in" | "from" | "at" | "of"))
+            .map(|p| self.lower(p - 1));
+        if SPEAKER_NOUNS_SET.contains(&head)
+            || head_before_preposition.is_some_and(|h| SPEAKER_NOUNS_SET.contains(&h))
+        {
             let first = *words.first()?;
             let description =
                 normalize(&self.text[self.tokens[first].span.start..self.tokens[to - 1].span.end]);
@@ -864,6 +870,14 @@ mod tests {
                 Some("Colette Kress".into()),
                 Some("Disaster and Emergency Management Agency".into())
             ]
+        );
+    }
+
+    #[test]
+    fn a_described_speaker_may_name_where_they_are() {
+        assert_eq!(
+            speakers("Health officials in Sweden said on Thursday they had confirmed a case."),
+            [Some("Health officials in Sweden".into())]
         );
     }
 

@@ -86,6 +86,8 @@ const ORG_HEADS: &[&str] = &[
     "Society",
     "Center",
     "Centre",
+    "Centers",
+    "Centres",
     "Laboratory",
     "Hospital",
     "School",
@@ -441,6 +443,13 @@ const CONNECTORS: &[&str] = &[
 ];
 word_set!(static CONNECTORS_SET = CONNECTORS;);
 
+/// Lower-case particles inside a person's full name (`de la`, `von der`, `bin`).
+const NAME_PARTICLES: &[&str] = &[
+    "de", "del", "della", "di", "da", "das", "do", "dos", "du", "la", "le", "van", "von", "der",
+    "den", "ten", "ter", "bin", "ibn", "al", "el",
+];
+word_set!(static NAME_PARTICLES_SET = NAME_PARTICLES;);
+
 /// Abbreviations of common nouns: capitals, but no one's name (`AI`, `CEO`, `GDP`).
 const COMMON_ABBREVIATIONS: &[&str] = &[
     "AI", "CEO", "CEOs", "CFO", "COO", "CTO", "GDP", "GNP", "CPI", "IPO", "ETF", "ETFs", "EV",
@@ -773,6 +782,21 @@ impl Scan<'_> {
                 j += 2;
                 continue;
             }
+            // "Luis de la Fuente", "Ursula von der Leyen": particles inside a full name.
+            let particles = (j..end.min(j + 2))
+                .take_while(|&k| {
+                    self.tokens[k].is_lowercase() && NAME_PARTICLES_SET.contains(self.word(k))
+                })
+                .count();
+            if particles > 0
+                && j + particles < end
+                && !taken[j + particles]
+                && self.is_name_word(j + particles)
+                && !self.is_acronym(j + particles)
+            {
+                j += particles;
+                continue;
+            }
             if !self.is_name_word(j)
                 || self.is_title(j)
                 || ORG_HEADS_SET.contains(w)
@@ -852,7 +876,7 @@ impl Scan<'_> {
             ORG_HEADS_SET.contains(self.word(k)) && !(k + 1 < run && self.is_title(k + 1))
         })?;
         // A head word alone at the start is just a capitalised noun ("Army", "Press").
-        if head == i && !(head + 1 < run && self.word(head + 1) == "of") {
+        if head == i && !(head + 1 < run && matches!(self.word(head + 1), "of" | "for")) {
             return None;
         }
         if (i..head).any(|k| {
@@ -860,9 +884,10 @@ impl Scan<'_> {
         }) {
             return None;
         }
-        // The name goes on through "of X" after the head (Department of Defense).
+        // The name goes on through "of X" or "for X" after the head (Department of Defense,
+        // Centers for Disease Control and Prevention).
         let mut org_end = head + 1;
-        if org_end < run && self.word(org_end) == "of" {
+        if org_end < run && matches!(self.word(org_end), "of" | "for") {
             org_end = run;
         }
         Some(org_end)
@@ -1237,6 +1262,27 @@ mod tests {
         assert!(
             of_kind("Shares of the Zorvath, Ohio-based firm rose.", Location)
                 .contains(&"Zorvath".to_owned())
+        );
+    }
+
+    #[test]
+    fn particles_inside_full_names_and_organisations_for_a_purpose() {
+        assert_eq!(
+            of_kind(
+                "Coach Luis de la Fuente met Ursula von der Leyen in Brussels.",
+                Person
+            ),
+            ["Luis de la Fuente", "Ursula von der Leyen"]
+        );
+        assert_eq!(
+            of_kind(
+                "Data from the Centers for Disease Control and Prevention and the Institute for Fiscal Studies.",
+                Organization
+            ),
+            [
+                "Centers for Disease Control and Prevention",
+                "Institute for Fiscal Studies"
+            ]
         );
     }
 
