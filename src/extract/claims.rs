@@ -154,6 +154,40 @@ const NOT_SPEAKERS: &[&str] = &[
 ];
 word_set!(static NOT_SPEAKERS_SET = NOT_SPEAKERS;);
 
+/// Words of an outlet's analysis: a sentence built on them, with no figure or date and no
+/// speaker, is commentary rather than a claim.
+const COMMENTARY_WORDS: &[&str] = &[
+    "underscores",
+    "underscore",
+    "underscoring",
+    "highlights",
+    "highlighting",
+    "suggesting",
+    "implications",
+    "complexity",
+    "dynamics",
+];
+word_set!(static COMMENTARY_WORDS_SET = COMMENTARY_WORDS;);
+
+/// `raises concerns`, `sparked fears`: the first word of an evaluative pair ...
+const STIRS: &[&str] = &[
+    "raises", "raised", "raising", "sparked", "sparks", "sparking", "fuels", "fueled", "fuelled",
+    "fuelling", "fueling",
+];
+word_set!(static STIRS_SET = STIRS;);
+
+/// ... and the second (`widespread` may sit between them).
+const STIRRED: &[&str] = &[
+    "concern",
+    "concerns",
+    "fears",
+    "questions",
+    "alarm",
+    "speculation",
+    "widespread",
+];
+word_set!(static STIRRED_SET = STIRRED;);
+
 /// Line labels that are never claims.
 const NON_CLAIM_LABELS: &[&str] = &[
     "photo",
@@ -226,6 +260,12 @@ pub fn find(
                 }
                 None => (None, None, None),
             };
+            if speaker.is_none() && finder.is_commentary(range.start, range.end) {
+                if !opens_in_quote {
+                    last_speaker = None;
+                }
+                continue;
+            }
             let span = Span::new(
                 tokens[range.start].span.start,
                 tokens[range.end - 1].span.end,
@@ -416,6 +456,26 @@ impl Finder<'_> {
             });
         let question = last.is_some_and(|i| self.word(i) == "?");
         words >= MIN_CLAIM_WORDS && terminated && !question
+    }
+
+    /// The outlet's own analysis ("The situation underscores the complex dynamics ..."): no
+    /// figure, no date, and built on an evaluative phrase rather than a reported fact.
+    fn is_commentary(&self, start: usize, end: usize) -> bool {
+        let checkable = self
+            .entities_in(start, end)
+            .iter()
+            .any(|e| matches!(e.kind, EntityKind::Number | EntityKind::Date));
+        let evaluative = (start..end).any(|i| {
+            let word = self.lower(i);
+            let next = (i + 1 < end).then(|| self.lower(i + 1));
+            COMMENTARY_WORDS_SET.contains(&word)
+                || next.is_some_and(|next| {
+                    STIRS_SET.contains(&word) && STIRRED_SET.contains(&next)
+                        || matches!(word.as_ref(), "could" | "may" | "might")
+                            && matches!(next.as_ref(), "indicate" | "signal" | "suggest")
+                })
+        });
+        !checkable && evaluative
     }
 
     /// A sentence with no attribution of its own continues the last statement when its
@@ -878,6 +938,25 @@ mod tests {
         assert_eq!(
             speakers("Health officials in Sweden said on Thursday they had confirmed a case."),
             [Some("Health officials in Sweden".into())]
+        );
+    }
+
+    #[test]
+    fn the_outlets_own_analysis_is_not_a_claim() {
+        let text = "The blockade underscores the fragile dynamics of the region. \
+                    The move could signal a shift in policy toward the islands. \
+                    The closure has sparked widespread concern among shipping firms. \
+                    The closure has sparked concern after 40 ships were stranded on Monday. \
+                    Officials said the decision raises questions about the treaty.";
+        assert_eq!(
+            claims(text)
+                .iter()
+                .map(|(speaker, text)| (speaker.as_deref(), &text[..20]))
+                .collect::<Vec<_>>(),
+            [
+                (None, "The closure has spar"),
+                (Some("Officials"), "Officials said the d")
+            ]
         );
     }
 
