@@ -544,8 +544,10 @@ Republic of China | Taiwan
 KSA | Saudi Arabia
 DRC | Democratic Republic of the Congo
 DR Congo | Democratic Republic of the Congo
+Democratic Republic of Congo | Democratic Republic of the Congo
 Congo-Kinshasa | Democratic Republic of the Congo
 Congo-Brazzaville | Republic of the Congo
+Republic of Congo | Republic of the Congo
 Congo
 Russian Federation | Russia
 Czech Republic | Czechia

@@ -718,6 +718,10 @@ impl Finder<'_> {
             }
             to += 1;
         }
+        // The sentence's own full stop is not part of the source's name.
+        if to == end && to > cue_end && self.word(to - 1) == "." {
+            to -= 1;
+        }
         self.noun_phrase(cue_end, to, &Discourse::default())
     }
 
@@ -830,18 +834,28 @@ impl Finder<'_> {
         let mut clause_start = start;
         let mut current = attributions.first().cloned();
         for next in attributions.iter().skip(1) {
-            let boundary = next.subject_start;
-            let connector = boundary > clause_start + 1
-                && matches!(
-                    self.lower(boundary - 1).as_ref(),
-                    "after" | "while" | "as" | "and" | "but" | "when" | "before" | "whereas"
-                );
-            if connector
+            // The connector may stand before a described subject: "while the planning
+            // minister, Ahsan Iqbal, said".
+            let connector = (clause_start + 1..next.subject_start)
+                .rev()
+                .take(8)
+                .take_while(|&i| {
+                    !REPORTING_VERBS_SET.contains(self.word(i))
+                        && !AUXILIARIES_SET.contains(self.word(i))
+                        && !self.is_quote(i)
+                })
+                .find(|&i| {
+                    matches!(
+                        self.lower(i).as_ref(),
+                        "after" | "while" | "as" | "and" | "but" | "when" | "before" | "whereas"
+                    )
+                });
+            if let Some(connector) = connector
                 && next.speaker.is_some()
                 && next.speaker != current.as_ref().and_then(|c| c.speaker.clone())
             {
-                clauses.push((clause_start..boundary - 1, current.take()));
-                clause_start = boundary;
+                clauses.push((clause_start..connector, current.take()));
+                clause_start = connector + 1;
                 current = Some(next.clone());
             }
         }
@@ -939,6 +953,26 @@ mod tests {
             speakers("Health officials in Sweden said on Thursday they had confirmed a case."),
             [Some("Health officials in Sweden".into())]
         );
+    }
+
+    #[test]
+    fn a_second_speaker_after_a_connector_and_a_description_gets_its_own_clause() {
+        let text = "Prime Minister Shehbaz Sharif estimated the damage at $10bn, while the planning \
+                    minister, Ahsan Iqbal, said it could reach 10 per cent of GDP. \
+                    Between 8,000 and 9,000 camps were set up, according to officials in Sindh province.";
+        let found = claims(text);
+        assert_eq!(
+            found
+                .iter()
+                .map(|(speaker, _)| speaker.as_deref())
+                .collect::<Vec<_>>(),
+            [
+                Some("Shehbaz Sharif"),
+                Some("Ahsan Iqbal"),
+                Some("officials in Sindh province")
+            ]
+        );
+        assert!(found[1].1.starts_with("the planning minister"), "{found:?}");
     }
 
     #[test]

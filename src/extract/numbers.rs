@@ -44,6 +44,7 @@ const SCALES: &[(&str, f64)] = &[
     ("trillion", 1e12),
     ("bn", 1e9),
     ("mn", 1e6),
+    ("m", 1e6),
     ("k", 1e3),
 ];
 const CURRENCY: &[char] = &['$', '€', '£', '¥', '₩', '₽', '₴'];
@@ -232,9 +233,10 @@ fn digits_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, f6
             && scale_value(word).is_some()
             && (n.space_before || word.len() <= 2)
         {
-            // "1.5 million", "$4bn"; a glued single "m" or "k" only after a currency sign.
-            let glued_short = !n.space_before && word.len() == 1;
-            if !glued_short || first < i {
+            // "1.5 million", "$4bn"; a single "m" or "k" only glued and after a currency sign
+            // ("$160m"), never "5 m" or "3m" (metres).
+            let single_letter = word.len() == 1;
+            if !single_letter || !n.space_before && first < i {
                 value *= scale_value(word)?;
                 last = i + 1;
             }
@@ -518,6 +520,19 @@ mod tests {
                 ("$4bn".into(), 4e9),
                 ("12%".into(), 12.0),
                 ("8 percent".into(), 8.0),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_single_letter_scale_only_glued_after_a_currency_sign() {
+        assert_eq!(
+            values("a $160m appeal, £2k each, a 5 m wall and 3m of road"),
+            [
+                ("$160m".into(), 1.6e8),
+                ("£2k".into(), 2e3),
+                ("5".into(), 5.0),
+                ("3".into(), 3.0),
             ]
         );
     }
