@@ -268,7 +268,7 @@ fn filter_bar_ui(ui: &mut egui::Ui, workspace: &Workspace, view: &mut ViewState,
             .add(
                 egui::TextEdit::singleline(&mut view.filter.text)
                     .hint_text("text, speaker or note")
-                    .desired_width(180.0),
+                    .desired_width(140.0),
             )
             .labelled_by(label.id);
         if view.focus_filter {
@@ -279,12 +279,15 @@ fn filter_bar_ui(ui: &mut egui::Ui, workspace: &Workspace, view: &mut ViewState,
         ui.add(
             egui::TextEdit::singleline(&mut view.filter.entity)
                 .hint_text("e.g. Kirby")
-                .desired_width(110.0),
+                .desired_width(90.0),
         )
         .labelled_by(label.id);
 
+        // Labels lead their boxes, as for the text fields, so the bar reads left to right.
         let status_text = view.filter.status.map_or("Any status", status_label);
-        egui::ComboBox::from_label("Status")
+        let label = ui.label("Status:");
+        egui::ComboBox::from_id_salt("status_filter")
+            .width(100.0)
             .selected_text(status_text)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut view.filter.status, None, "Any status");
@@ -299,13 +302,17 @@ fn filter_bar_ui(ui: &mut egui::Ui, workspace: &Workspace, view: &mut ViewState,
                         status_label(status),
                     );
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         let figure_text = match &view.filter.figure_unit {
             None => "Any".to_owned(),
             Some(u) if u.is_empty() => "With figures".to_owned(),
             Some(u) => u.clone(),
         };
-        egui::ComboBox::from_label("Figures")
+        let label = ui.label("Figures:");
+        egui::ComboBox::from_id_salt("figure_filter")
+            .width(100.0)
             .selected_text(figure_text)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut view.filter.figure_unit, None, "Any");
@@ -317,7 +324,9 @@ fn filter_bar_ui(ui: &mut egui::Ui, workspace: &Workspace, view: &mut ViewState,
                 for unit in all_units(workspace) {
                     ui.selectable_value(&mut view.filter.figure_unit, Some(unit.clone()), unit);
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         if view.filter != ClaimFilter::default() && ui.button("Clear filters").clicked() {
             view.filter = ClaimFilter::default();
         }
