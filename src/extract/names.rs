@@ -578,6 +578,40 @@ impl Scan<'_> {
         best.filter(|(n, _)| self.word(i + n - 1) != "the")
     }
 
+    /// `The X ...` as a gazetteer key for the tokens `i..i + n`, the first being `the`.
+    fn the_key(&self, i: usize, n: usize) -> String {
+        let mut key = "The".to_owned();
+        for k in i + 1..i + n {
+            key.push(' ');
+            key.push_str(self.word(k));
+        }
+        key
+    }
+
+    /// The length (with `the`) of the longest known `The ...` name written `the ...` at `i`.
+    fn known_after_lowercase_the(
+        &self,
+        i: usize,
+        end: usize,
+        taken: &[bool],
+    ) -> Option<(usize, &Known)> {
+        let mut best = None;
+        for n in 2..=self.gazetteer.longest_phrase.min(end - i) {
+            let k = i + n - 1;
+            if taken[k] || !self.is_name_word(k) || self.tokens[k].newlines_before > 0 {
+                break;
+            }
+            let key = self.the_key(i, n);
+            if let Some(known) = self.gazetteer.phrase(&key) {
+                best = Some((n, known));
+            }
+            if !self.gazetteer.is_prefix(&key) {
+                break;
+            }
+        }
+        best
+    }
+
     /// The end of the run of capitalised words (with inner connectors) starting at `i`.
     fn run_end(&self, i: usize, end: usize, taken: &[bool]) -> usize {
         let mut j = i;
@@ -704,6 +738,16 @@ impl Scan<'_> {
                 continue;
             }
             // "The", "A" and "An" belong to a name only where the gazetteer says so ("The Times").
+            // "told the Guardian": a name whose "The" the sentence writes in lower case.
+            if self.word(i) == "the"
+                && let Some((n, known)) = self.known_after_lowercase_the(i, end, taken)
+            {
+                let canonical = (known.canonical != self.span_text(i + 1, i + n))
+                    .then(|| known.canonical.clone());
+                push(i + 1, i + n, known.kind, canonical, taken);
+                i += n;
+                continue;
+            }
             if matches!(self.word(i), "The" | "the" | "A" | "An") {
                 i += 1;
                 continue;
@@ -1283,6 +1327,21 @@ mod tests {
                 "Centers for Disease Control and Prevention",
                 "Institute for Fiscal Studies"
             ]
+        );
+    }
+
+    #[test]
+    fn a_name_whose_the_is_written_in_lower_case() {
+        let text = "She told the Guardian and the New York Times that the rains were severe.";
+        assert_eq!(of_kind(text, Organization), ["Guardian", "New York Times"]);
+        let tokens = tokenize(text);
+        let sentences = split(text, &tokens);
+        let mut taken = vec![false; tokens.len()];
+        let found = find(text, &tokens, &sentences, &mut taken);
+        let canonicals: Vec<_> = found.iter().map(|e| e.canonical.as_deref()).collect();
+        assert_eq!(
+            canonicals,
+            [Some("The Guardian"), Some("The New York Times")]
         );
     }
 
