@@ -443,6 +443,127 @@ const CONNECTORS: &[&str] = &[
 ];
 word_set!(static CONNECTORS_SET = CONNECTORS;);
 
+/// Common nouns that say an unknown name before them is an organisation
+/// ("Gavi, the vaccine alliance").
+const ORGANIZATION_DESCRIPTIONS: &[&str] = &[
+    "company",
+    "firm",
+    "drugmaker",
+    "carmaker",
+    "automaker",
+    "chipmaker",
+    "maker",
+    "manufacturer",
+    "group",
+    "alliance",
+    "charity",
+    "agency",
+    "organisation",
+    "organization",
+    "broadcaster",
+    "newspaper",
+    "outlet",
+    "bank",
+    "lender",
+    "insurer",
+    "retailer",
+    "startup",
+    "airline",
+    "party",
+    "union",
+    "association",
+    "militia",
+    "network",
+    "nonprofit",
+    "coalition",
+    "conglomerate",
+    "operator",
+    "producer",
+    "publisher",
+    "watchdog",
+    "regulator",
+    "institute",
+    "foundation",
+    "movement",
+    "club",
+    "team",
+];
+word_set!(static ORGANIZATION_DESCRIPTIONS_SET = ORGANIZATION_DESCRIPTIONS;);
+
+/// Common nouns that say an unknown name before them is a person ("Yilmaz, a resident").
+const PERSON_DESCRIPTIONS: &[&str] = &[
+    "resident",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "minister",
+    "analyst",
+    "professor",
+    "official",
+    "director",
+    "researcher",
+    "economist",
+    "lawyer",
+    "doctor",
+    "nurse",
+    "soldier",
+    "commander",
+    "farmer",
+    "teacher",
+    "student",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "woman",
+    "man",
+    "survivor",
+    "witness",
+    "activist",
+    "journalist",
+    "reporter",
+    "correspondent",
+    "founder",
+    "chairman",
+    "chairwoman",
+    "executive",
+    "head",
+    "leader",
+    "member",
+    "senator",
+    "lawmaker",
+    "diplomat",
+    "ambassador",
+    "expert",
+    "fellow",
+    "coach",
+    "player",
+];
+word_set!(static PERSON_DESCRIPTIONS_SET = PERSON_DESCRIPTIONS;);
+
+/// Common nouns that say an unknown name before them is a place ("Avdiivka, a town").
+const PLACE_DESCRIPTIONS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "region",
+    "province",
+    "country",
+    "capital",
+    "port",
+    "district",
+    "suburb",
+    "island",
+    "state",
+    "county",
+    "municipality",
+    "settlement",
+    "hamlet",
+];
+word_set!(static PLACE_DESCRIPTIONS_SET = PLACE_DESCRIPTIONS;);
+
 /// Lower-case particles inside a person's full name (`de la`, `von der`, `bin`).
 const NAME_PARTICLES: &[&str] = &[
     "de", "del", "della", "di", "da", "das", "do", "dos", "du", "la", "le", "van", "von", "der",
@@ -963,13 +1084,36 @@ impl Scan<'_> {
             .collect();
         let mut extra = Vec::new();
         for range in unresolved {
-            let (start, end) = (range.start, range.end);
+            let (mut start, mut end) = (range.start, range.end);
             if taken[start..end].iter().any(|&t| t) {
                 continue;
+            }
+            // A described name takes in the capitalised words around it ("The White Helmets,
+            // a civil defence group"), which may have been left over one by one.
+            let mut described_end = end;
+            while described_end < self.tokens.len()
+                && !taken[described_end]
+                && self.tokens[described_end].newlines_before == 0
+                && self.is_name_word(described_end)
+            {
+                described_end += 1;
+            }
+            if self.kind_from_apposition(described_end).is_some() {
+                end = described_end;
+                while start > 0
+                    && !taken[start - 1]
+                    && self.tokens[start].newlines_before == 0
+                    && self.is_name_word(start - 1)
+                    && !matches!(self.word(start - 1), "The" | "A" | "An")
+                {
+                    start -= 1;
+                }
             }
             let words: Vec<&str> = (start..end).map(|k| self.word(k)).collect();
             let kind = if words.iter().all(|w| person_words.contains(w)) {
                 Some(EntityKind::Person)
+            } else if let Some(kind) = self.kind_from_apposition(end) {
+                Some(kind)
             } else if (start..end)
                 .all(|k| self.is_common(k) || self.tokens[k].kind != TokenKind::Word)
             {
@@ -1012,6 +1156,31 @@ impl Scan<'_> {
         }
         found.extend(extra);
         found.sort_by_key(|(r, _)| r.start);
+    }
+
+    /// "Gavi, the vaccine alliance, said": a description after the name says what it names.
+    fn kind_from_apposition(&self, end: usize) -> Option<EntityKind> {
+        let comma = self.tokens.get(end)?;
+        let article = self.tokens.get(end + 1)?;
+        if !comma.is_punct(self.text, ',') || !matches!(article.text(self.text), "the" | "a" | "an")
+        {
+            return None;
+        }
+        (end + 2..self.tokens.len().min(end + 8))
+            .take_while(|&k| self.tokens[k].kind != TokenKind::Punct)
+            .filter(|&k| self.tokens[k].is_lowercase())
+            .find_map(|k| {
+                let word = self.word(k);
+                if ORGANIZATION_DESCRIPTIONS_SET.contains(word) {
+                    Some(EntityKind::Organization)
+                } else if PERSON_DESCRIPTIONS_SET.contains(word) {
+                    Some(EntityKind::Person)
+                } else if PLACE_DESCRIPTIONS_SET.contains(word) {
+                    Some(EntityKind::Location)
+                } else {
+                    None
+                }
+            })
     }
 
     /// `the town of X`, `X province`, `the X region`: a common place noun names it a place.
@@ -1343,6 +1512,16 @@ mod tests {
             canonicals,
             [Some("The Guardian"), Some("The New York Times")]
         );
+    }
+
+    #[test]
+    fn a_description_after_an_unknown_name_gives_its_kind() {
+        let text = "Zorvexa, the vaccine alliance, said it was ready. The White Helmets, a civil \
+                    defence group, said more had died. Trelkov, a town near the border, was shelled. \
+                    Quillan Marsh, a local resident, said the water rose.";
+        assert_eq!(of_kind(text, Organization), ["Zorvexa", "White Helmets"]);
+        assert_eq!(of_kind(text, Location), ["Trelkov"]);
+        assert_eq!(of_kind(text, Person), ["Quillan Marsh"]);
     }
 
     #[test]
