@@ -465,17 +465,17 @@ impl Finder<'_> {
             .entities_in(start, end)
             .iter()
             .any(|e| matches!(e.kind, EntityKind::Number | EntityKind::Date));
-        let evaluative = (start..end).any(|i| {
-            let word = self.lower(i);
-            let next = (i + 1 < end).then(|| self.lower(i + 1));
-            COMMENTARY_WORDS_SET.contains(&word)
-                || next.is_some_and(|next| {
-                    STIRS_SET.contains(&word) && STIRRED_SET.contains(&next)
-                        || matches!(word.as_ref(), "could" | "may" | "might")
-                            && matches!(next.as_ref(), "indicate" | "signal" | "suggest")
-                })
-        });
-        !checkable && evaluative
+        !checkable
+            && (start..end).any(|i| {
+                let word = self.word(i);
+                COMMENTARY_WORDS_SET.contains(word)
+                    || i + 1 < end && {
+                        let next = self.word(i + 1);
+                        STIRS_SET.contains(word) && STIRRED_SET.contains(next)
+                            || matches!(word, "could" | "may" | "might")
+                                && matches!(next, "indicate" | "signal" | "suggest")
+                    }
+            })
     }
 
     /// A sentence with no attribution of its own continues the last statement when its

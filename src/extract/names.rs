@@ -3,7 +3,9 @@
 //! reporting verbs (`X said`), acronym definitions and same-article coreference.
 
 use crate::extract::lexicon::word_set;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::gazetteer::{Gazetteer, Known};
 use super::sentences::Sentence;
@@ -1071,13 +1073,13 @@ impl Scan<'_> {
         taken: &mut [bool],
         found: &mut Vec<(std::ops::Range<usize>, Entity)>,
     ) {
-        let person_words: HashSet<&str> = found
+        let person_words: FxHashSet<&str> = found
             .iter()
             .filter(|(_, e)| e.kind == EntityKind::Person)
             .flat_map(|(range, _)| range.clone().map(|k| self.word(k)))
             .filter(|w| w.chars().count() > 1)
             .collect();
-        let place_starts: HashSet<usize> = found
+        let place_starts: FxHashSet<usize> = found
             .iter()
             .filter(|(_, e)| e.kind == EntityKind::Location)
             .map(|(range, _)| range.start)
@@ -1248,7 +1250,7 @@ impl Scan<'_> {
     /// `National Security Council (NSC)`: the acronym names the same thing as the entity
     /// before it; its canonical form is that entity's text.
     fn define_acronyms(&self, found: &mut [(std::ops::Range<usize>, Entity)]) {
-        let mut definitions: HashMap<String, (EntityKind, String)> = HashMap::new();
+        let mut definitions: FxHashMap<String, (EntityKind, String)> = FxHashMap::default();
         for pair in 0..found.len().saturating_sub(1) {
             let (before, acronym) = (&found[pair], &found[pair + 1]);
             let between = self
@@ -1310,7 +1312,7 @@ fn canonicalize_people(text: &str, found: &mut [(std::ops::Range<usize>, Entity)
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let mut fullest_by_word: HashMap<String, String> = HashMap::new();
+    let mut fullest_by_word: FxHashMap<String, String> = FxHashMap::default();
     for (_, entity) in found.iter().filter(|(_, e)| e.kind == EntityKind::Person) {
         let name = mention(entity);
         for word in name.split(' ') {
