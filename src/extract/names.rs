@@ -545,26 +545,36 @@ const PERSON_DESCRIPTIONS: &[&str] = &[
 ];
 word_set!(static PERSON_DESCRIPTIONS_SET = PERSON_DESCRIPTIONS;);
 
-/// Common nouns that say an unknown name before them is a place ("Avdiivka, a town").
-const PLACE_DESCRIPTIONS: &[&str] = &[
+/// Common place nouns: "the town of X", "X province", "X, a town near the border" make X a
+/// place.
+const PLACE_NOUNS: &[&str] = &[
     "town",
     "city",
     "village",
-    "region",
     "province",
-    "country",
+    "region",
+    "district",
     "capital",
     "port",
-    "district",
-    "suburb",
-    "island",
-    "state",
     "county",
+    "oblast",
+    "area",
+    "border",
+    "coast",
+    "governorate",
+    "prefecture",
+    "state",
+    "island",
     "municipality",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "valley",
+    "country",
     "settlement",
     "hamlet",
 ];
-word_set!(static PLACE_DESCRIPTIONS_SET = PLACE_DESCRIPTIONS;);
+word_set!(static PLACE_NOUNS_SET = PLACE_NOUNS;);
 
 /// Lower-case particles inside a person's full name (`de la`, `von der`, `bin`).
 const NAME_PARTICLES: &[&str] = &[
@@ -1177,7 +1187,7 @@ impl Scan<'_> {
                     Some(EntityKind::Organization)
                 } else if PERSON_DESCRIPTIONS_SET.contains(word) {
                     Some(EntityKind::Person)
-                } else if PLACE_DESCRIPTIONS_SET.contains(word) {
+                } else if PLACE_NOUNS_SET.contains(word) {
                     Some(EntityKind::Location)
                 } else {
                     None
@@ -1187,31 +1197,6 @@ impl Scan<'_> {
 
     /// `the town of X`, `X province`, `the X region`: a common place noun names it a place.
     fn in_place_context(&self, start: usize, end: usize) -> bool {
-        const PLACE_NOUNS: &[&str] = &[
-            "town",
-            "city",
-            "village",
-            "province",
-            "region",
-            "district",
-            "capital",
-            "port",
-            "county",
-            "oblast",
-            "area",
-            "border",
-            "coast",
-            "governorate",
-            "prefecture",
-            "state",
-            "island",
-            "municipality",
-            "neighbourhood",
-            "neighborhood",
-            "suburb",
-            "valley",
-        ];
-        word_set!(static PLACE_NOUNS_SET = PLACE_NOUNS;);
         let before = start >= 2
             && self.word(start - 1) == "of"
             && PLACE_NOUNS_SET.contains(self.word(start - 2));
