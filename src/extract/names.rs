@@ -673,6 +673,14 @@ impl Scan<'_> {
                     && self.word(i + 1).chars().count() >= 3
                     && is_shouted(self.word(i + 1)));
         let max = self.gazetteer.longest_phrase.min(end - i);
+        // Most words start no longer phrase: look them up as they are, building no key.
+        if !shouted && !taken[i] && !self.gazetteer.is_prefix(first) {
+            return self
+                .gazetteer
+                .phrase(first)
+                .map(|known| (1, known))
+                .filter(|_| first != "the");
+        }
         let mut key = String::new();
         let mut title_key = String::new();
         let mut best = None;
