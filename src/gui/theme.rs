@@ -43,6 +43,16 @@ pub fn status_color(status: ClaimStatus, dark_mode: bool) -> Color32 {
     }
 }
 
+/// The status's name.
+#[must_use]
+pub fn status_label(status: ClaimStatus) -> &'static str {
+    match status {
+        ClaimStatus::Confirmed => "Confirmed",
+        ClaimStatus::Unconfirmed => "Unconfirmed",
+        ClaimStatus::Unreviewed => "Unreviewed",
+    }
+}
+
 /// The symbol shown beside a status, so it reads without colour.
 #[must_use]
 pub fn status_symbol(status: ClaimStatus) -> &'static str {

@@ -8,6 +8,7 @@ use super::super::app::Intent;
 use super::super::session::Session;
 use super::super::theme;
 use super::super::view_state::{ClaimFilter, Column, ViewState};
+use super::super::widgets::labelled;
 use crate::workspace::Workspace;
 use crate::workspace::claim::{Claim, ClaimId, ClaimStatus};
 
@@ -218,7 +219,7 @@ pub fn claims_table_ui(
                         RichText::new(format!(
                             "{} {}",
                             theme::status_symbol(claim.status),
-                            status_label(claim.status)
+                            theme::status_label(claim.status)
                         ))
                         .color(theme::status_color(claim.status, dark)),
                     );
@@ -263,48 +264,19 @@ fn filter_bar_ui(ui: &mut egui::Ui, workspace: &Workspace, view: &mut ViewState,
         ui.strong("Claims");
         ui.label(format!("{shown} of {}", workspace.claims().len()));
         ui.separator();
-        let label = ui.label("Find:");
-        let find = ui
-            .add(
-                egui::TextEdit::singleline(&mut view.filter.text)
-                    .hint_text("text, speaker or note")
-                    .desired_width(140.0),
-            )
-            .labelled_by(label.id);
+        let find = labelled::text_field(
+            ui,
+            "Find:",
+            &mut view.filter.text,
+            "text, speaker or note",
+            140.0,
+        );
         if view.focus_filter {
             find.request_focus();
             view.focus_filter = false;
         }
-        let label = ui.label("Entity:");
-        ui.add(
-            egui::TextEdit::singleline(&mut view.filter.entity)
-                .hint_text("e.g. Kirby")
-                .desired_width(90.0),
-        )
-        .labelled_by(label.id);
-
-        // Labels lead their boxes, as for the text fields, so the bar reads left to right.
-        let status_text = view.filter.status.map_or("Any status", status_label);
-        let label = ui.label("Status:");
-        egui::ComboBox::from_id_salt("status_filter")
-            .width(100.0)
-            .selected_text(status_text)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut view.filter.status, None, "Any status");
-                for status in [
-                    ClaimStatus::Unreviewed,
-                    ClaimStatus::Confirmed,
-                    ClaimStatus::Unconfirmed,
-                ] {
-                    ui.selectable_value(
-                        &mut view.filter.status,
-                        Some(status),
-                        status_label(status),
-                    );
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        labelled::text_field(ui, "Entity:", &mut view.filter.entity, "e.g. Kirby", 90.0);
+        labelled::status_filter(ui, "Status:", &mut view.filter.status);
         let figure_text = match &view.filter.figure_unit {
             None => "Any".to_owned(),
             Some(u) if u.is_empty() => "With figures".to_owned(),
@@ -331,16 +303,6 @@ fn filter_bar_ui(ui: &mut egui::Ui, workspace: &Workspace, view: &mut ViewState,
             view.filter = ClaimFilter::default();
         }
     });
-}
-
-/// The status's name.
-#[must_use]
-pub fn status_label(status: ClaimStatus) -> &'static str {
-    match status {
-        ClaimStatus::Confirmed => "Confirmed",
-        ClaimStatus::Unconfirmed => "Unconfirmed",
-        ClaimStatus::Unreviewed => "Unreviewed",
-    }
 }
 
 fn one_line(text: &str) -> String {

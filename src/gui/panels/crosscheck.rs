@@ -10,6 +10,7 @@ use super::super::app::Intent;
 use super::super::session::Session;
 use super::super::theme;
 use super::super::view_state::{CentralView, ViewState};
+use super::super::widgets::labelled;
 use crate::compare::{Comparison, EditError, EntityIndex, FigureGroup, Timeline, TimelineFilter};
 use crate::workspace::claim::{ClaimStatus, Grades};
 use crate::workspace::{Action, Workspace};
@@ -214,7 +215,7 @@ fn group_ui(ui: &mut egui::Ui, session: &Session, group: &FigureGroup, intents: 
                             RichText::new(format!(
                                 "{} {}",
                                 theme::status_symbol(figure.status),
-                                super::claims::status_label(figure.status)
+                                theme::status_label(figure.status)
                             ))
                             .color(theme::status_color(figure.status, dark)),
                         );
@@ -306,32 +307,14 @@ fn timeline_ui(
     intents: &mut Vec<Intent>,
 ) {
     ui.horizontal(|ui| {
-        let label = ui.label("Entity:");
-        ui.add(
-            egui::TextEdit::singleline(&mut view.timeline_entity)
-                .hint_text("e.g. Kirby")
-                .desired_width(140.0),
-        )
-        .labelled_by(label.id);
-        let status_text = view
-            .timeline_status
-            .map_or("Any status", super::claims::status_label);
-        egui::ComboBox::from_label("Timeline status")
-            .selected_text(status_text)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut view.timeline_status, None, "Any status");
-                for status in [
-                    ClaimStatus::Unreviewed,
-                    ClaimStatus::Confirmed,
-                    ClaimStatus::Unconfirmed,
-                ] {
-                    ui.selectable_value(
-                        &mut view.timeline_status,
-                        Some(status),
-                        super::claims::status_label(status),
-                    );
-                }
-            });
+        labelled::text_field(
+            ui,
+            "Entity:",
+            &mut view.timeline_entity,
+            "e.g. Kirby",
+            140.0,
+        );
+        labelled::status_filter(ui, "Timeline status:", &mut view.timeline_status);
     });
     ui.label(RichText::new("filled dot: the event's date · ring: the report's date · colour: status; click a dot to open its claim").small().weak());
     let entity = Some(view.timeline_entity.trim())

@@ -7,6 +7,7 @@ use super::super::app::Intent;
 use super::super::session::Session;
 use super::super::theme;
 use super::super::view_state::{IndexEditDraft, ViewState};
+use super::super::widgets::labelled;
 use super::counted;
 use super::crosscheck::CrossCheck;
 use crate::compare::{EntityIndex, IndexEntry, apply_edit};
@@ -25,13 +26,13 @@ pub fn entities_ui(
     intents: &mut Vec<Intent>,
 ) {
     ui.horizontal(|ui| {
-        let label = ui.label("Search entities:");
-        ui.add(
-            egui::TextEdit::singleline(&mut view.entity_search)
-                .hint_text("name or alias")
-                .desired_width(200.0),
-        )
-        .labelled_by(label.id);
+        labelled::text_field(
+            ui,
+            "Search entities:",
+            &mut view.entity_search,
+            "name or alias",
+            200.0,
+        );
         ui.label(format!("{} entities", data.index.entries().len()));
     });
     edits_list_ui(ui, session, data, intents);

@@ -166,7 +166,7 @@ fn claim_ui(
             RichText::new(format!(
                 "{} {} by {} · {}",
                 theme::status_symbol(change.status),
-                super::claims::status_label(change.status),
+                theme::status_label(change.status),
                 change.analyst,
                 change.at.format("%Y-%m-%d %H:%M")
             ))

@@ -26,7 +26,7 @@ pub fn status_bar_ui(
                 RichText::new(format!(
                     "{} {count} {}",
                     theme::status_symbol(status),
-                    super::claims::status_label(status).to_lowercase()
+                    theme::status_label(status).to_lowercase()
                 ))
                 .color(theme::status_color(status, dark)),
             );

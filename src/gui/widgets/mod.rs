@@ -1,3 +1,4 @@
 //! Reusable widgets of the workbench.
 
 pub mod highlight;
+pub mod labelled;
