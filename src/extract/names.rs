@@ -1118,7 +1118,8 @@ impl Scan<'_> {
             {
                 described_end += 1;
             }
-            if self.kind_from_apposition(described_end).is_some() {
+            let described = self.kind_from_apposition(described_end);
+            if described.is_some() {
                 end = described_end;
                 while start > 0
                     && !taken[start - 1]
@@ -1132,8 +1133,8 @@ impl Scan<'_> {
             let words: Vec<&str> = (start..end).map(|k| self.word(k)).collect();
             let kind = if words.iter().all(|w| person_words.contains(w)) {
                 Some(EntityKind::Person)
-            } else if let Some(kind) = self.kind_from_apposition(end) {
-                Some(kind)
+            } else if described.is_some() {
+                described
             } else if (start..end)
                 .all(|k| self.is_common(k) || self.tokens[k].kind != TokenKind::Word)
             {
