@@ -359,10 +359,14 @@ fn timeline_ui(
                 ],
                 Stroke::new(1.0, ui.visuals().weak_text_color()),
             );
-            for date in [first, last] {
+            // The ends of the axis label inwards, so neither is cut off at the panel's edge.
+            for (date, align) in [
+                (first, egui::Align2::LEFT_BOTTOM),
+                (last, egui::Align2::RIGHT_BOTTOM),
+            ] {
                 painter.text(
                     egui::pos2(x_of(date), axis_y - 2.0),
-                    egui::Align2::CENTER_BOTTOM,
+                    align,
                     date.to_string(),
                     egui::FontId::proportional(11.0),
                     ui.visuals().text_color(),
@@ -407,9 +411,15 @@ fn timeline_ui(
                 .chars()
                 .take(110)
                 .collect();
+                // Labels run away from the nearer edge, so late events stay readable.
+                let (anchor, align) = if event.x > rect.center().x {
+                    (event - vec2(9.0, 0.0), egui::Align2::RIGHT_CENTER)
+                } else {
+                    (event + vec2(9.0, 0.0), egui::Align2::LEFT_CENTER)
+                };
                 painter.text(
-                    event + vec2(9.0, 0.0),
-                    egui::Align2::LEFT_CENTER,
+                    anchor,
+                    align,
                     label,
                     egui::FontId::proportional(11.0),
                     ui.visuals().text_color().gamma_multiply(0.8),
