@@ -10,8 +10,9 @@ use crosscheck::extract::{Context, extract_text};
 const TARGET_BYTES: usize = 10 * 1024 * 1024;
 
 fn corpus() -> String {
-    let (files, _) =
-        collect_article_paths(&[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data")]);
+    let files =
+        collect_article_paths(&[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data")])
+            .files;
     let samples: Vec<String> = files
         .iter()
         .map(|f| Article::load(f).unwrap().text)

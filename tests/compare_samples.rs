@@ -13,7 +13,8 @@ use crosscheck::workspace::{Action, AnalyzedArticle, IndexEdit, Workspace};
 use serde_json::Value;
 
 fn samples() -> Workspace {
-    let (files, errors) = collect_article_paths(&[PathBuf::from("sample_data")]);
+    let crosscheck::article::Collected { files, errors, .. } =
+        collect_article_paths(&[PathBuf::from("sample_data")]);
     assert!(errors.is_empty(), "{errors:?}");
     let articles = files
         .iter()

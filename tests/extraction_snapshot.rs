@@ -9,7 +9,8 @@ use crosscheck::extract::extract;
 
 #[test]
 fn sample_extraction() {
-    let (files, errors) = collect_article_paths(&[PathBuf::from("sample_data")]);
+    let crosscheck::article::Collected { files, errors, .. } =
+        collect_article_paths(&[PathBuf::from("sample_data")]);
     assert!(errors.is_empty());
     for file in files {
         let article = Article::load(&file).unwrap();

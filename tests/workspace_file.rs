@@ -83,9 +83,11 @@ fn a_save_clears_what_interrupted_saves_left_behind() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("review.json");
     let stale = folder.path().join(".review.json.AbC123.tmp");
+    // Whatever its age: a save holds the lock, so no other save is writing it.
     let fresh = folder.path().join(".review.json.XyZ789.tmp");
     let unrelated = folder.path().join(".other.json.AbC123.tmp");
-    for leftover in [&stale, &fresh, &unrelated] {
+    let longer_name = folder.path().join(".review.json.old.json.AbC123.tmp");
+    for leftover in [&stale, &fresh, &unrelated, &longer_name] {
         fs::write(leftover, "{\"format\": \"crosscheck-wor").unwrap();
     }
     set_modified(&stale, SystemTime::now() - Duration::from_hours(1));
@@ -95,7 +97,7 @@ fn a_save_clears_what_interrupted_saves_left_behind() {
         files_in(folder.path()),
         [
             ".other.json.AbC123.tmp",
-            ".review.json.XyZ789.tmp",
+            ".review.json.old.json.AbC123.tmp",
             "review.json"
         ]
     );
@@ -107,7 +109,7 @@ fn a_save_that_cannot_happen_reports_the_folder_and_writes_nothing() {
     let path = folder.path().join("missing-folder").join("review.json");
     let error = save(&seoul_workspace(), &path).unwrap_err().to_string();
     assert!(
-        error.contains("missing-folder") && error.contains("temporary file"),
+        error.contains("missing-folder") && error.contains("in the folder"),
         "{error}"
     );
     assert!(files_in(folder.path()).is_empty());

@@ -1,9 +1,14 @@
 //! Reduces an HTML page to its readable text: the title and the body's blocks, without
 //! script, style, navigation or other page furniture.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
 
-use html5gum::{HtmlString, SpanBound, Spanned, Token, Tokenizer};
+use html5ever::Attribute;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
 
 /// The readable part of an HTML page.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -18,127 +23,154 @@ pub struct HtmlText {
 }
 
 /// Elements whose whole content is not article text.
-const SKIPPED: &[&[u8]] = &[
-    b"script",
-    b"style",
-    b"noscript",
-    b"template",
-    b"nav",
-    b"header",
-    b"footer",
-    b"aside",
-    b"form",
-    b"button",
-    b"select",
-    b"svg",
-    b"iframe",
-    b"object",
-    b"canvas",
-    b"menu",
-    b"dialog",
-    b"head",
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+    "button", "select", "svg", "iframe", "object", "canvas", "menu", "dialog", "head",
 ];
 
 /// Elements that end a paragraph of text.
-const BLOCKS: &[&[u8]] = &[
-    b"p",
-    b"div",
-    b"br",
-    b"li",
-    b"h1",
-    b"h2",
-    b"h3",
-    b"h4",
-    b"h5",
-    b"h6",
-    b"blockquote",
-    b"tr",
-    b"td",
-    b"th",
-    b"section",
-    b"article",
-    b"main",
-    b"figcaption",
-    b"figure",
-    b"pre",
-    b"dd",
-    b"dt",
-    b"ul",
-    b"ol",
-    b"table",
-    b"hr",
-    b"time",
-    b"address",
-    b"summary",
-    b"details",
-    b"body",
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "td",
+    "th",
+    "section",
+    "article",
+    "main",
+    "figcaption",
+    "figure",
+    "pre",
+    "dd",
+    "dt",
+    "ul",
+    "ol",
+    "table",
+    "hr",
+    "time",
+    "address",
+    "summary",
+    "details",
+    "body",
 ];
 
 /// Void elements never get an end tag, so they must not open a skipped region.
-const VOID: &[&[u8]] = &[
-    b"br", b"hr", b"img", b"input", b"meta", b"link", b"source", b"wbr",
-];
+const VOID: &[&str] = &["br", "hr", "img", "input", "meta", "link", "source", "wbr"];
 
-/// Extracts the readable text of `html`. Character references are decoded by the tokenizer.
+/// Extracts the readable text of `html`. Character references are decoded by the tokenizer,
+/// which runs as a loop (never recursing per attribute or element), so no page can exhaust a
+/// thread's stack.
 #[must_use]
 pub fn readable_text(html: &str) -> HtmlText {
-    let mut title = String::new();
-    let mut in_title = false;
-    let mut site = SiteClues::default();
-    let mut skip_stack: Vec<Vec<u8>> = Vec::new();
-    let mut blocks: Vec<String> = Vec::new();
-    let mut current = String::new();
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    let tokenizer = Tokenizer::new(Reader::default(), TokenizerOpts::default());
+    // A sink that never asks to run a script gets `Done` for any input.
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.0.into_inner().finish()
+}
 
-    for Ok(token) in Tokenizer::new(html) {
+/// The tokenizer's sink: it can only borrow itself, so the state sits in a cell.
+#[derive(Default)]
+struct Reader(RefCell<Page>);
+
+impl TokenSink for Reader {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        self.0.borrow_mut().take(token)
+    }
+}
+
+/// What has been read of the page so far.
+#[derive(Default)]
+struct Page {
+    title: String,
+    in_title: bool,
+    site: SiteClues,
+    skip_stack: Vec<String>,
+    blocks: Vec<String>,
+    current: String,
+}
+
+impl Page {
+    fn take(&mut self, token: Token) -> TokenSinkResult<()> {
         match token {
-            Token::StartTag(tag) => {
-                let name = tag.name.to_ascii_lowercase();
-                site.note(&name, &tag.attributes);
-                if name == b"title" {
-                    in_title = true;
-                } else if SKIPPED.contains(&name.as_slice())
-                    && !tag.self_closing
-                    && !VOID.contains(&name.as_slice())
-                {
-                    skip_stack.push(name);
-                } else if BLOCKS.contains(&name.as_slice()) {
-                    flush(&mut current, &mut blocks);
-                }
-            }
-            Token::EndTag(tag) => {
-                let name = tag.name.to_ascii_lowercase();
-                if name == b"title" {
-                    in_title = false;
-                } else if let Some(pos) = skip_stack.iter().rposition(|open| *open == name) {
-                    skip_stack.truncate(pos);
-                } else if BLOCKS.contains(&name.as_slice()) {
-                    flush(&mut current, &mut blocks);
-                }
-            }
-            Token::String(text) => {
-                let text = String::from_utf8_lossy(&text);
-                if in_title {
-                    title.push_str(&text);
-                } else if skip_stack.is_empty() {
-                    current.push_str(&text);
+            Token::TagToken(tag) => return self.tag(&tag),
+            Token::CharacterTokens(text) => {
+                if self.in_title {
+                    self.title.push_str(&text);
+                } else if self.skip_stack.is_empty() {
+                    self.current.push_str(&text);
                 }
             }
             _ => {}
         }
+        TokenSinkResult::Continue
     }
-    flush(&mut current, &mut blocks);
 
-    let title = Some(collapse_whitespace(&title)).filter(|t| !t.is_empty());
-    if let Some(title) = &title {
-        // A page usually repeats its title as the first heading; keep one copy.
-        if blocks.first() != Some(title) {
-            blocks.insert(0, title.clone());
+    fn tag(&mut self, tag: &Tag) -> TokenSinkResult<()> {
+        let name = tag.name.to_ascii_lowercase();
+        let name = name.as_str();
+        match tag.kind {
+            TagKind::StartTag => {
+                self.site.note(name, &tag.attrs);
+                if name == "title" {
+                    self.in_title = true;
+                } else if SKIPPED.contains(&name) && !tag.self_closing && !VOID.contains(&name) {
+                    self.skip_stack.push(name.to_owned());
+                } else if BLOCKS.contains(&name) {
+                    flush(&mut self.current, &mut self.blocks);
+                }
+                // As a browser does: the content of these elements is text up to their end
+                // tag, not markup (`<script>if (a<b)…`).
+                let raw = match name {
+                    "script" => Some(RawKind::ScriptData),
+                    "style" | "xmp" | "iframe" | "noembed" | "noframes" => Some(RawKind::Rawtext),
+                    "title" | "textarea" => Some(RawKind::Rcdata),
+                    _ => None,
+                };
+                if let Some(kind) = raw.filter(|_| !tag.self_closing) {
+                    return TokenSinkResult::RawData(kind);
+                }
+            }
+            TagKind::EndTag => {
+                if name == "title" {
+                    self.in_title = false;
+                } else if let Some(pos) = self.skip_stack.iter().rposition(|open| open == name) {
+                    self.skip_stack.truncate(pos);
+                } else if BLOCKS.contains(&name) {
+                    flush(&mut self.current, &mut self.blocks);
+                }
+            }
         }
+        TokenSinkResult::Continue
     }
-    HtmlText {
-        title,
-        site: site.best(),
-        text: blocks.join("\n\n"),
+
+    fn finish(mut self) -> HtmlText {
+        flush(&mut self.current, &mut self.blocks);
+        let title = Some(collapse_whitespace(&self.title)).filter(|t| !t.is_empty());
+        if let Some(title) = &title {
+            // A page usually repeats its title as the first heading; keep one copy.
+            if self.blocks.first() != Some(title) {
+                self.blocks.insert(0, title.clone());
+            }
+        }
+        HtmlText {
+            title,
+            site: self.site.best(),
+            text: self.blocks.join("\n\n"),
+        }
     }
 }
 
@@ -152,24 +184,24 @@ struct SiteClues {
 }
 
 impl SiteClues {
-    fn note<S: SpanBound>(
-        &mut self,
-        tag: &[u8],
-        attributes: &BTreeMap<HtmlString, Spanned<HtmlString, S>>,
-    ) {
-        let attribute = |key: &[u8]| {
+    fn note(&mut self, tag: &str, attributes: &[Attribute]) {
+        if !matches!(tag, "meta" | "link") {
+            return;
+        }
+        let attribute = |key: &str| {
             attributes
-                .get(key)
-                .map(|v| collapse_whitespace(&String::from_utf8_lossy(&v.value)))
+                .iter()
+                .find(|a| &*a.name.local == key)
+                .map(|a| collapse_whitespace(&a.value))
                 .filter(|v| !v.is_empty())
         };
         match tag {
-            b"meta" => {
-                let key = attribute(b"property")
-                    .or_else(|| attribute(b"name"))
+            "meta" => {
+                let key = attribute("property")
+                    .or_else(|| attribute("name"))
                     .unwrap_or_default()
                     .to_ascii_lowercase();
-                let Some(content) = attribute(b"content") else {
+                let Some(content) = attribute("content") else {
                     return;
                 };
                 match key.as_str() {
@@ -183,10 +215,10 @@ impl SiteClues {
                     _ => {}
                 }
             }
-            b"link" => {
+            "link" => {
                 let canonical =
-                    attribute(b"rel").is_some_and(|rel| rel.eq_ignore_ascii_case("canonical"));
-                if canonical && let Some(href) = attribute(b"href") {
+                    attribute("rel").is_some_and(|rel| rel.eq_ignore_ascii_case("canonical"));
+                if canonical && let Some(href) = attribute("href") {
                     self.address = Some(href);
                 }
             }
@@ -237,6 +269,26 @@ mod tests {
     fn void_and_self_closing_tags_do_not_swallow_text() {
         let out = readable_text("<p>One<br>two</p><img src=x><p>three</p>");
         assert_eq!(out.text, "One\n\ntwo\n\nthree");
+    }
+
+    #[test]
+    fn a_tag_with_many_attributes_needs_no_deep_stack() {
+        let attributes: Vec<String> = (0..50_000).map(|i| format!("a{i}=\"v\"")).collect();
+        let page = format!("<p {}>Kirby spoke.</p>", attributes.join(" "));
+        // A load thread's stack is small; the tokenizer must not recurse per attribute.
+        let text = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || readable_text(&page).text)
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(text, "Kirby spoke.");
+    }
+
+    #[test]
+    fn script_and_style_content_is_not_markup() {
+        let out = readable_text("<p>One</p><script>if (a<b) { x = '</p><p>' }</script><p>Two</p>");
+        assert_eq!(out.text, "One\n\nTwo");
     }
 
     #[test]

@@ -14,7 +14,9 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 pub use boilerplate::{Boilerplate, BoilerplateKind};
-pub use decode::{DecodeError, Encoding};
+pub use decode::{DecodeError, Encoding, Repair};
+
+use crate::file::{ReadError, read_regular};
 
 /// Files larger than this are refused: no news article is this long, and the reader would
 /// have to hold and lay out all of it.
@@ -69,6 +71,9 @@ pub struct Article {
     pub format: SourceFormat,
     /// How its bytes were decoded.
     pub encoding: Encoding,
+    /// The invalid bytes decoding replaced, when the file was UTF-8 with some damage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repair: Option<Repair>,
     /// SHA-256 of the file's bytes, lower-case hex.
     pub sha256: String,
     /// The text every offset points into: the file itself for UTF-8 text and Markdown, the
@@ -95,7 +100,11 @@ impl Article {
                 path: path.to_owned(),
             });
         }
-        let (decoded, encoding) = decode::decode(bytes).map_err(|source| LoadError::Decode {
+        let decode::Decoded {
+            text: decoded,
+            encoding,
+            repair,
+        } = decode::decode(bytes).map_err(|source| LoadError::Decode {
             path: path.to_owned(),
             source,
         })?;
@@ -124,6 +133,7 @@ impl Article {
             path: path.to_owned(),
             format,
             encoding,
+            repair,
             sha256,
             text,
             title,
@@ -133,21 +143,24 @@ impl Article {
         })
     }
 
-    /// Reads and builds the article at `path`.
+    /// Reads and builds the article at `path`, a regular file of at most
+    /// [`MAX_ARTICLE_BYTES`].
     pub fn load(path: &Path) -> Result<Self, LoadError> {
-        let io = |source| LoadError::Io {
-            path: path.to_owned(),
-            source,
-        };
-        let size = fs::metadata(path).map_err(io)?.len();
-        if size > MAX_ARTICLE_BYTES {
-            return Err(LoadError::TooLarge {
-                path: path.to_owned(),
-                size,
-                limit: MAX_ARTICLE_BYTES,
-            });
-        }
-        let bytes = fs::read(path).map_err(io)?;
+        let path_owned = || path.to_owned();
+        let bytes = read_regular(path, MAX_ARTICLE_BYTES).map_err(|error| match error {
+            ReadError::Io(source) => LoadError::Io {
+                path: path_owned(),
+                source,
+            },
+            ReadError::NotRegular(kind) => LoadError::NotRegular {
+                path: path_owned(),
+                kind,
+            },
+            ReadError::TooLarge { limit } => LoadError::TooLarge {
+                path: path_owned(),
+                limit,
+            },
+        })?;
         Self::from_bytes(path, &bytes)
     }
 
@@ -188,14 +201,20 @@ pub enum LoadError {
         path: PathBuf,
     },
     /// The file is larger than [`MAX_ARTICLE_BYTES`].
-    #[error("{}: the file is too large ({size} bytes; the limit is {limit})", path.display())]
+    #[error("{}: the file is too large (the limit is {limit} bytes)", path.display())]
     TooLarge {
         /// The path.
         path: PathBuf,
-        /// Its size in bytes.
-        size: u64,
         /// The limit in bytes.
         limit: u64,
+    },
+    /// The path names a FIFO, device, socket or folder where a file was expected.
+    #[error("{}: not a regular file (it is {kind})", path.display())]
+    NotRegular {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead.
+        kind: &'static str,
     },
     /// The bytes are not text in any encoding Crosscheck reads.
     #[error("{}: {source}", path.display())]
@@ -209,6 +228,12 @@ pub enum LoadError {
     #[error("{}: no article files (.txt, .md, .html) in this folder", path.display())]
     NoArticles {
         /// The folder.
+        path: PathBuf,
+    },
+    /// The file's name is not valid Unicode, so no workspace or export could name it.
+    #[error("{}: the file name is not valid Unicode; rename the file to load it", path.display())]
+    NonUnicodeName {
+        /// The path.
         path: PathBuf,
     },
     /// A file was given whose extension is not an article format.
@@ -227,6 +252,8 @@ impl LoadError {
             Self::Io { path, .. }
             | Self::Empty { path }
             | Self::TooLarge { path, .. }
+            | Self::NotRegular { path, .. }
+            | Self::NonUnicodeName { path }
             | Self::Decode { path, .. }
             | Self::NoArticles { path }
             | Self::NotAnArticle { path } => path,
@@ -234,60 +261,150 @@ impl LoadError {
     }
 }
 
+/// The article files found under the paths a user gave.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// The files to load, in a stable order, each once.
+    pub files: Vec<PathBuf>,
+    /// Paths that could not be used, each naming its file or folder.
+    pub errors: Vec<LoadError>,
+    /// Folders and files reached a second time through links, skipped.
+    pub revisits: Option<Revisits>,
+}
+
+/// Folders or files met again (through a symbolic link loop such as `up -> ..`), reported
+/// once for the whole walk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revisits {
+    /// The first path that led back to something already visited.
+    pub first: PathBuf,
+    /// How many such paths were skipped.
+    pub count: usize,
+}
+
+impl std::fmt::Display for Revisits {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let others = match self.count {
+            0 | 1 => String::new(),
+            n => format!(" and {} other paths", n - 1),
+        };
+        write!(
+            f,
+            "{}{others}: already visited through another path (a link loop?); skipped",
+            self.first.display()
+        )
+    }
+}
+
 /// Expands files and folders into the article files to load, in a stable order. Folders are
 /// walked recursively, skipping hidden entries and files that are not articles; a file named
-/// explicitly is taken whatever its extension. Paths that fail are returned as errors beside
-/// the ones that work.
+/// explicitly is taken whatever its extension. Every folder and file is visited once, however
+/// many links lead to it. Paths that fail are returned as errors beside the ones that work.
 #[must_use]
-pub fn collect_article_paths(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
+pub fn collect_article_paths(inputs: &[PathBuf]) -> Collected {
+    let mut walk = Walk::default();
     for input in inputs {
         match fs::metadata(input) {
-            Err(source) => errors.push(LoadError::Io {
+            Err(source) => walk.found.errors.push(LoadError::Io {
                 path: input.clone(),
                 source,
             }),
             Ok(meta) if meta.is_dir() => {
-                let before = files.len();
-                walk(input, &mut files, &mut errors);
-                if files.len() == before {
-                    errors.push(LoadError::NoArticles {
+                let before = walk.found.files.len();
+                walk.folder(input, &meta);
+                if walk.found.files.len() == before {
+                    walk.found.errors.push(LoadError::NoArticles {
                         path: input.clone(),
                     });
                 }
             }
-            Ok(_) => files.push(input.clone()),
+            Ok(meta) => walk.file(input, &meta),
         }
     }
-    (files, errors)
+    walk.found
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(source) => {
-            return errors.push(LoadError::Io {
-                path: dir.to_owned(),
-                source,
-            });
+/// A walk over folders that remembers what it has visited.
+#[derive(Default)]
+struct Walk {
+    found: Collected,
+    visited: rustc_hash::FxHashSet<Identity>,
+}
+
+/// What makes a file or folder the same one whatever path reaches it.
+#[cfg(unix)]
+type Identity = (u64, u64);
+#[cfg(not(unix))]
+type Identity = PathBuf;
+
+impl Walk {
+    /// Records `path` as visited; false when it was visited before.
+    fn first_visit(&mut self, path: &Path, meta: &fs::Metadata) -> bool {
+        #[cfg(unix)]
+        let identity = {
+            use std::os::unix::fs::MetadataExt;
+            let _ = path;
+            (meta.dev(), meta.ino())
+        };
+        #[cfg(not(unix))]
+        let identity = {
+            let _ = meta;
+            fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+        };
+        if self.visited.insert(identity) {
+            return true;
         }
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            !p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'))
-        })
-        .collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            walk(&path, files, errors);
-        } else if SourceFormat::from_path(&path).is_some() {
-            files.push(path);
+        let revisits = self.found.revisits.get_or_insert_with(|| Revisits {
+            first: path.to_owned(),
+            count: 0,
+        });
+        revisits.count += 1;
+        false
+    }
+
+    fn file(&mut self, path: &Path, meta: &fs::Metadata) {
+        if path.to_str().is_none() {
+            self.found.errors.push(LoadError::NonUnicodeName {
+                path: path.to_owned(),
+            });
+        } else if self.first_visit(path, meta) {
+            self.found.files.push(path.to_owned());
+        }
+    }
+
+    fn folder(&mut self, dir: &Path, meta: &fs::Metadata) {
+        if !self.first_visit(dir, meta) {
+            return;
+        }
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(source) => {
+                return self.found.errors.push(LoadError::Io {
+                    path: dir.to_owned(),
+                    source,
+                });
+            }
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                !p.file_name()
+                    .is_some_and(|n| n.as_encoded_bytes().starts_with(b"."))
+            })
+            .collect();
+        paths.sort();
+        for path in paths {
+            // Following links, as a user expects of a folder of articles; loops are cut by
+            // the visited set.
+            let Ok(meta) = fs::metadata(&path) else {
+                continue;
+            };
+            if meta.is_dir() {
+                self.folder(&path, &meta);
+            } else if SourceFormat::from_path(&path).is_some() {
+                self.file(&path, &meta);
+            }
         }
     }
 }
@@ -367,7 +484,7 @@ mod tests {
         ] {
             fs::write(root.join(name), "text").unwrap();
         }
-        let (files, errors) = collect_article_paths(&[root.to_owned()]);
+        let Collected { files, errors, .. } = collect_article_paths(&[root.to_owned()]);
         let names: Vec<_> = files
             .iter()
             .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().into_owned())
@@ -376,10 +493,59 @@ mod tests {
         assert!(errors.is_empty());
 
         let empty = tempfile::tempdir().unwrap();
-        let (files, errors) =
+        let Collected { files, errors, .. } =
             collect_article_paths(&[empty.path().to_owned(), root.join("missing.txt")]);
         assert!(files.is_empty());
         assert!(matches!(errors[0], LoadError::NoArticles { .. }));
         assert!(matches!(errors[1], LoadError::Io { .. }));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn link_loops_are_walked_once_and_reported_once() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("articles");
+        fs::create_dir_all(root.join("inner")).unwrap();
+        fs::write(root.join("a.txt"), "text").unwrap();
+        fs::write(root.join("inner/b.txt"), "text").unwrap();
+        symlink("..", root.join("inner/up")).unwrap();
+        symlink(".", root.join("self")).unwrap();
+        symlink("a.txt", root.join("again.txt")).unwrap();
+        let found = collect_article_paths(&[root.clone(), root.join("a.txt")]);
+        let names: Vec<_> = found
+            .files
+            .iter()
+            .map(|p| {
+                p.strip_prefix(&root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        assert_eq!(names, ["a.txt", "inner/b.txt"]);
+        assert!(found.errors.is_empty());
+        let revisits = found.revisits.unwrap();
+        assert_eq!(revisits.count, 4, "{revisits}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_that_are_not_regular_or_have_no_unicode_name_are_named_and_skipped() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let odd = dir.path().join(std::ffi::OsStr::from_bytes(b"caf\xE9.txt"));
+        fs::write(&odd, "Kirby said so.").unwrap();
+        fs::write(dir.path().join("b.txt"), "Kirby said so.").unwrap();
+        let found = collect_article_paths(&[dir.path().to_owned()]);
+        assert_eq!(found.files, [dir.path().join("b.txt")]);
+        assert!(matches!(&found.errors[..], [LoadError::NonUnicodeName { path }] if *path == odd));
+        assert!(matches!(
+            Article::load(Path::new("/dev/zero")),
+            Err(LoadError::NotRegular {
+                kind: "a device",
+                ..
+            })
+        ));
     }
 }

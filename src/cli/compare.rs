@@ -6,11 +6,13 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
-use crosscheck::article::{Article, collect_article_paths};
 use crosscheck::compare::{Comparison, EntityIndex, FigureGroup, workspace_from};
+use crosscheck::export::markdown_text;
 use crosscheck::export::one_line;
 use crosscheck::workspace::action::index_edit_label;
-use crosscheck::workspace::{AnalyzedArticle, Workspace, persist};
+use crosscheck::workspace::{Workspace, persist};
+
+use super::{inputs, say};
 
 /// `crosscheck compare PATH...|WS.json [--format json|md]`.
 #[derive(Debug, Args)]
@@ -39,11 +41,11 @@ pub fn run(args: &CompareArgs) -> anyhow::Result<bool> {
     let edits = &workspace.corrections().index_edits;
     for (position, why) in skipped {
         // Not a failure: the comparison stands, only without this edit.
-        eprintln!(
-            "warning: index edit {} ({}) not applied: {why}",
+        say::warning(format_args!(
+            "index edit {} ({}) not applied: {why}",
             position + 1,
             index_edit_label(&edits[position])
-        );
+        ));
     }
     let comparison = Comparison::build(&workspace, &index);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -78,25 +80,16 @@ fn load(paths: &[PathBuf]) -> anyhow::Result<(Workspace, bool)> {
         }
         return Ok((persist::load(file)?, true));
     }
-    let (files, mut errors) = collect_article_paths(paths);
-    let mut articles = Vec::with_capacity(files.len());
-    for file in &files {
-        match Article::load(file) {
-            Ok(article) => articles.push(AnalyzedArticle::new(article)),
-            Err(error) => errors.push(error),
-        }
-    }
-    for error in &errors {
-        eprintln!("error: {error}");
-    }
+    let mut articles = Vec::new();
+    let all_loaded = inputs::analyze_each(paths, None, |_, analyzed| articles.push(analyzed));
     let (workspace, refused) = workspace_from(articles);
     for (article, reason) in &refused {
-        eprintln!("warning: article {article} left out: {reason}");
+        say::warning(format_args!("article {article} left out: {reason}"));
     }
     if workspace.articles().len() == 0 {
         bail!("no article could be loaded");
     }
-    Ok((workspace, errors.is_empty() && refused.is_empty()))
+    Ok((workspace, all_loaded && refused.is_empty()))
 }
 
 /// Conflicting pairs listed per group; the JSON has them all.
@@ -113,17 +106,21 @@ fn write_markdown(groups: &[FigureGroup], out: &mut impl Write) -> std::io::Resu
         } else {
             "no conflict"
         };
-        writeln!(out, "## {}\n", group.label)?;
+        writeln!(out, "## {}\n", markdown_text(&one_line(&group.label)))?;
         writeln!(
             out,
             "unit: {} · {} figure(s) · {verdict} · {} independent origin(s): {}\n",
-            group.unit,
+            markdown_text(&one_line(&group.unit)),
             group.figures.len(),
             group.independent_origins,
             group
                 .origins
                 .iter()
-                .map(|o| format!("{} ({}×)", o.source.name, o.figures))
+                .map(|o| format!(
+                    "{} ({}×)",
+                    markdown_text(&one_line(&o.source.name)),
+                    o.figures
+                ))
                 .collect::<Vec<_>>()
                 .join(", ")
         )?;
@@ -156,7 +153,7 @@ fn write_markdown(groups: &[FigureGroup], out: &mut impl Write) -> std::io::Resu
                 "- conflict ({} and {}): {}",
                 group.figures[conflict.first].claim,
                 group.figures[conflict.second].claim,
-                conflict.reason
+                markdown_text(&one_line(&conflict.reason))
             )?;
         }
         if group.conflicts.len() > MAX_CONFLICTS_SHOWN {
@@ -171,14 +168,16 @@ fn write_markdown(groups: &[FigureGroup], out: &mut impl Write) -> std::io::Resu
     Ok(())
 }
 
-/// Text for a Markdown table cell: one line, pipes escaped, long titles clipped.
+/// A table cell: one line, clipped, with Markdown and HTML markup shown as written (titles
+/// and outlet names come from the articles, which anyone can write).
 fn cell(text: &str) -> String {
-    let line = one_line(text).replace('|', "\\|");
-    if line.chars().count() > 60 {
+    let line = one_line(text);
+    let clipped = if line.chars().count() > 60 {
         let mut clipped: String = line.chars().take(59).collect();
         clipped.push('…');
         clipped
     } else {
         line
-    }
+    };
+    markdown_text(&clipped)
 }

@@ -78,7 +78,10 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<bool> {
     }
     persist::replace_file(output, &bytes)?;
     let claims = crosscheck::export::select(&workspace, scope).len();
-    eprintln!("wrote {claims} claims to {}", output.display());
+    eprintln!(
+        "wrote {claims} claims to {}",
+        super::say::safe(&output.display().to_string())
+    );
     Ok(true)
 }
 

@@ -1,42 +1,42 @@
 //! `crosscheck extract`: load articles, extract, print JSON; report each failing file and go on.
 
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use anyhow::Context;
-use crosscheck::article::{Article, collect_article_paths};
-use crosscheck::extract::extract;
 use crosscheck::output::ArticleRecord;
 
-use super::ExtractFormat;
+use super::{ExtractFormat, inputs};
 
 /// Returns whether every path loaded.
 pub fn run(paths: &[PathBuf], format: ExtractFormat) -> anyhow::Result<bool> {
-    let (files, mut errors) = collect_article_paths(paths);
-    let mut records = Vec::with_capacity(files.len());
-    for file in &files {
-        match Article::load(file) {
-            Ok(article) => records.push(ArticleRecord::new(&article, &extract(&article))),
-            Err(error) => errors.push(error),
-        }
-    }
-    for error in &errors {
-        eprintln!("error: {error}");
-    }
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    match format {
-        ExtractFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "articles": records }))?;
-            writeln!(out)?;
-        }
-        ExtractFormat::Jsonl => {
-            for record in &records {
-                serde_json::to_writer(&mut out, record)?;
-                writeln!(out)?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut records = Vec::new();
+    let mut written = Ok(());
+    let all_loaded = inputs::analyze_each(paths, None, |_, analyzed| {
+        let record = ArticleRecord::new(&analyzed.article, &analyzed.extraction);
+        match format {
+            // One document: kept until the end (records are small beside the articles).
+            ExtractFormat::Json => records.push(record),
+            // One line per article, as soon as it is ready.
+            ExtractFormat::Jsonl if written.is_ok() => {
+                written = serde_json::to_writer(&mut out, &record)
+                    .map_err(io::Error::from)
+                    .and_then(|()| writeln!(out));
             }
+            ExtractFormat::Jsonl => {}
         }
+    });
+    if format == ExtractFormat::Json {
+        written =
+            serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "articles": records }))
+                .map_err(io::Error::from)
+                .and_then(|()| writeln!(out));
     }
-    out.flush().context("writing the output")?;
-    Ok(errors.is_empty())
+    match written.and_then(|()| out.flush()) {
+        // `extract | head` closes the pipe early: that is the reader's choice, not an error.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(all_loaded),
+        other => other.context("writing the output").map(|()| all_loaded),
+    }
 }

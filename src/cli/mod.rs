@@ -3,6 +3,8 @@
 mod compare;
 mod export;
 mod extract;
+mod inputs;
+mod say;
 mod workspace;
 
 use std::path::PathBuf;
@@ -73,7 +75,7 @@ pub fn run() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
         Err(error) => {
-            eprintln!("crosscheck: {error:#}");
+            eprintln!("crosscheck: {}", say::safe(&format!("{error:#}")));
             ExitCode::FAILURE
         }
     }

@@ -7,13 +7,17 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use clap::{Args, Subcommand, ValueEnum};
-use crosscheck::article::{Article, LoadError, collect_article_paths};
+use crosscheck::article::{Article, SourceFormat};
 use crosscheck::export::{ExportFormat, Scope, export, one_line};
-use crosscheck::workspace::persist::{self, path_for_workspace, resolve_from_workspace};
+use crosscheck::workspace::persist::{
+    self, FileVersion, WriteLock, path_for_workspace, resolve_from_workspace,
+};
 use crosscheck::workspace::{
     Action, AnalyzedArticle, ClaimId, ClaimStatus, Effect, ReanchorReport, Workspace,
 };
 use uuid::Uuid;
+
+use super::{inputs, say};
 
 /// `crosscheck workspace ...`.
 #[derive(Debug, Subcommand)]
@@ -114,9 +118,32 @@ fn open(path: &Path) -> anyhow::Result<Workspace> {
     Ok(persist::load(path)?)
 }
 
-fn save(workspace: &Workspace, path: &Path) -> anyhow::Result<()> {
-    persist::save(workspace, path)
-        .with_context(|| format!("{}: not saved; the file is unchanged", path.display()))
+/// A workspace opened to be changed and saved back: the write lock is held from before the
+/// read until the save, so two commands on one file take turns instead of losing an update.
+struct Update {
+    lock: WriteLock,
+    workspace: Workspace,
+    version: FileVersion,
+}
+
+impl Update {
+    fn open(path: &Path) -> anyhow::Result<Self> {
+        let lock = WriteLock::acquire(path)?;
+        let (workspace, version) = persist::load_versioned(path)?;
+        Ok(Self {
+            lock,
+            workspace,
+            version,
+        })
+    }
+
+    /// Saves the workspace over the file, which must still be the version read (a program
+    /// that ignores the lock may have written it).
+    fn save(&self, path: &Path) -> anyhow::Result<()> {
+        persist::save_if_unchanged(&self.workspace, path, &self.version, Some(&self.lock))
+            .with_context(|| format!("{}: not saved; the file is unchanged", path.display()))?;
+        Ok(())
+    }
 }
 
 fn new(out: &Path, paths: &[PathBuf], force: bool) -> anyhow::Result<bool> {
@@ -132,59 +159,54 @@ fn new(out: &Path, paths: &[PathBuf], force: bool) -> anyhow::Result<bool> {
         bail!("{}: not created: no article could be loaded", out.display());
     }
     workspace.clear_history();
-    save(&workspace, out)?;
-    println!(
+    let existed = out.exists();
+    persist::save(&workspace, out).with_context(|| {
+        if existed {
+            format!("{}: not saved; the file is unchanged", out.display())
+        } else {
+            format!("{}: not created", out.display())
+        }
+    })?;
+    say::line(format_args!(
         "created {}: {} articles, {} claims",
         out.display(),
         workspace.articles().len(),
         workspace.claims().len()
-    );
+    ));
     Ok(all_loaded)
 }
 
 fn add(path: &Path, paths: &[PathBuf]) -> anyhow::Result<bool> {
-    let mut workspace = open(path)?;
+    let mut update = Update::open(path)?;
+    let workspace = &mut update.workspace;
     let (articles, claims) = (workspace.articles().len(), workspace.claims().len());
-    let all_loaded = add_articles(&mut workspace, path, paths);
-    if workspace.articles().len() > articles {
-        save(&workspace, path)?;
-    }
-    println!(
-        "{}: added {} articles, {} claims",
-        path.display(),
+    let all_loaded = add_articles(workspace, path, paths);
+    let (added, new_claims) = (
         workspace.articles().len() - articles,
-        workspace.claims().len() - claims
+        workspace.claims().len() - claims,
     );
+    if added > 0 {
+        update.save(path)?;
+    }
+    say::line(format_args!(
+        "{}: added {added} articles, {new_claims} claims",
+        path.display()
+    ));
     Ok(all_loaded)
 }
 
 /// Loads, analyses and adds every article under `paths`, reporting the ones that fail (and
 /// duplicates) on stderr; returns whether all of them went in.
 fn add_articles(workspace: &mut Workspace, workspace_file: &Path, paths: &[PathBuf]) -> bool {
-    let (files, mut errors) = collect_article_paths(paths);
     let mut all_added = true;
-    for file in files {
-        match Article::load(&file) {
-            Ok(mut article) => {
-                article.path = path_for_workspace(&file, workspace_file);
-                if let Err(refused) =
-                    workspace.apply(Action::AddArticle(Box::new(AnalyzedArticle::new(article))))
-                {
-                    eprintln!("warning: {}: not added: {refused}", file.display());
-                    all_added = false;
-                }
-            }
-            Err(error) => errors.push(error),
+    let all_loaded = inputs::analyze_each(paths, Some(workspace_file), |file, mut analyzed| {
+        analyzed.article.path = path_for_workspace(file, workspace_file);
+        if let Err(refused) = workspace.apply(Action::AddArticle(Box::new(analyzed))) {
+            say::warning(format_args!("{}: not added: {refused}", file.display()));
+            all_added = false;
         }
-    }
-    report_load_errors(&errors);
-    all_added && errors.is_empty()
-}
-
-fn report_load_errors(errors: &[LoadError]) {
-    for error in errors {
-        eprintln!("error: {error}");
-    }
+    });
+    all_added && all_loaded
 }
 
 fn show(path: &Path, format: ShowFormat) -> anyhow::Result<bool> {
@@ -215,7 +237,7 @@ fn write_claim_table(
     writeln!(
         out,
         "{}: {} articles, {} claims ({} confirmed, {} unconfirmed, {} unreviewed)",
-        path.display(),
+        say::safe(&path.display().to_string()),
         workspace.articles().len(),
         workspace.claims().len(),
         count(ClaimStatus::Confirmed),
@@ -234,9 +256,9 @@ fn write_claim_table(
             "{:<6} {:<11} {:<24} \u{201c}{}\u{201d}  ({}){orphaned}",
             claim.id.to_string(),
             claim.status.as_str(),
-            clip(claim.speaker.as_deref().unwrap_or("-"), 24),
+            say::safe(&clip(claim.speaker.as_deref().unwrap_or("-"), 24)),
             clip(&one_line(&claim.anchor.quote.exact), 80),
-            clip(&item.article.article.display_title(), 40),
+            say::safe(&clip(&one_line(&item.article.article.display_title()), 40)),
         )?;
     }
     Ok(())
@@ -253,7 +275,8 @@ fn clip(text: &str, width: usize) -> String {
 }
 
 fn refresh(path: &Path) -> anyhow::Result<bool> {
-    let mut workspace = open(path)?;
+    let mut update = Update::open(path)?;
+    let workspace = &mut update.workspace;
     let stored: Vec<_> = workspace
         .articles()
         .map(|entry| {
@@ -268,10 +291,21 @@ fn refresh(path: &Path) -> anyhow::Result<bool> {
     let mut changed = 0;
     for (id, stored_path, sha256) in stored {
         let file = resolve_from_workspace(&stored_path, path);
+        // The paths come from the workspace file, which anyone may have written: only article
+        // files are read, and each is named, so no other file slips into the workspace.
+        if SourceFormat::from_path(&file).is_none() {
+            say::warning(format_args!(
+                "{}: not an article file (.txt, .md, .html); not re-read",
+                file.display()
+            ));
+            all_read = false;
+            continue;
+        }
+        say::line(format_args!("reading {}", file.display()));
         let mut article = match Article::load(&file) {
             Ok(article) => article,
             Err(error) => {
-                eprintln!("warning: {error}; the article is kept as it was");
+                say::warning(format_args!("{error}; the article is kept as it was"));
                 all_read = false;
                 continue;
             }
@@ -280,7 +314,14 @@ fn refresh(path: &Path) -> anyhow::Result<bool> {
             continue;
         }
         article.path = stored_path;
-        let updated = Box::new(AnalyzedArticle::new(article));
+        let updated = match AnalyzedArticle::analyze(article) {
+            Ok(analyzed) => Box::new(analyzed),
+            Err(failure) => {
+                say::error(format_args!("{}: {failure}", file.display()));
+                all_read = false;
+                continue;
+            }
+        };
         match workspace.apply(Action::ReimportArticle {
             article: id,
             updated,
@@ -291,46 +332,53 @@ fn refresh(path: &Path) -> anyhow::Result<bool> {
             }
             Ok(_) => {}
             Err(refused) => {
-                eprintln!("warning: {}: not re-imported: {refused}", file.display());
+                say::warning(format_args!(
+                    "{}: not re-imported: {refused}",
+                    file.display()
+                ));
                 all_read = false;
             }
         }
     }
     if changed > 0 {
-        save(&workspace, path)?;
+        update.save(path)?;
     }
-    println!("{}: {changed} changed articles re-imported", path.display());
+    say::line(format_args!(
+        "{}: {changed} changed articles re-imported",
+        path.display()
+    ));
     Ok(all_read)
 }
 
 fn print_report(file: &Path, report: &ReanchorReport) {
-    println!(
+    say::line(format_args!(
         "{}: {} placed exactly, {} placed approximately, {} orphaned, {} new claims",
         file.display(),
         report.exact.len(),
         report.fuzzy.len(),
         report.orphaned.len(),
         report.new_claims.len()
-    );
+    ));
     for moved in &report.fuzzy {
-        println!(
+        say::line(format_args!(
             "  {} now reads \u{201c}{}\u{201d} (was \u{201c}{}\u{201d})",
             moved.item,
             clip(&one_line(&moved.after), 80),
             clip(&one_line(&moved.before), 80)
-        );
+        ));
     }
     for orphan in &report.orphaned {
-        println!(
+        say::line(format_args!(
             "  {orphan} is orphaned: its text is no longer in the article (kept, without a place)"
-        );
+        ));
     }
 }
 
 /// `crosscheck tag`: sets a claim's status (and note) and saves.
 pub fn tag(args: TagArgs) -> anyhow::Result<bool> {
     let path = &args.workspace;
-    let mut workspace = open(path)?;
+    let mut update = Update::open(path)?;
+    let workspace = &mut update.workspace;
     let before = workspace.claim(args.claim).map(|claim| claim.status);
     let analyst = args.analyst.unwrap_or_else(default_analyst);
     let at = chrono::Local::now().fixed_offset();
@@ -352,13 +400,13 @@ pub fn tag(args: TagArgs) -> anyhow::Result<bool> {
             })
             .map_err(refused)?;
     }
-    save(&workspace, path)?;
+    update.save(path)?;
     let before = before.map_or("?", ClaimStatus::as_str);
-    println!(
+    say::line(format_args!(
         "{}: {} {before} \u{2192} {status} ({analyst})",
         path.display(),
         args.claim
-    );
+    ));
     Ok(true)
 }
 

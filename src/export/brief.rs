@@ -117,7 +117,7 @@ pub fn write_markdown(
                 format!(
                     "{} (`{}`)",
                     markdown_text(&article.display_title()),
-                    article.path.display().to_string().replace('`', "'")
+                    one_line(&article.path.display().to_string()).replace('`', "'")
                 ),
             );
             for (label, value) in plain_facts(claim) {
@@ -177,7 +177,8 @@ fn plain_facts(claim: &Claim) -> impl Iterator<Item = (&'static str, String)> {
 #[must_use]
 pub fn markdown_text(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+    // A line break would end a list item or table row; other controls are never wanted.
+    for c in text.chars().map(|c| if c.is_control() { ' ' } else { c }) {
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&'
@@ -293,6 +294,8 @@ pub fn escape_html(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {
+            '\n' | '\t' => escaped.push(c),
+            c if c.is_control() => {}
             '&' => escaped.push_str("&amp;"),
             '<' => escaped.push_str("&lt;"),
             '>' => escaped.push_str("&gt;"),

@@ -69,10 +69,11 @@ pub fn write(workspace: &Workspace, scope: Scope, out: &mut dyn Write) -> Result
 /// OWASP advises against CSV injection.
 #[must_use]
 pub fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    let cell = super::without_controls(cell);
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}").into()
     } else {
-        cell.into()
+        cell
     }
 }
 
@@ -82,16 +83,12 @@ mod tests {
 
     #[test]
     fn formula_starts_are_neutralised_and_other_text_is_kept() {
-        for risky in [
-            "=HYPERLINK(\"x\")",
-            "+1",
-            "-2+3",
-            "@SUM(A1)",
-            "\t=1",
-            "\r=1",
-        ] {
+        for risky in ["=HYPERLINK(\"x\")", "+1", "-2+3", "@SUM(A1)", "\t=1"] {
             assert_eq!(inert(risky), format!("'{risky}"));
         }
+        // Control characters other than line breaks and tabs are dropped first.
+        assert_eq!(inert("\r=1"), "'=1");
+        assert_eq!(inert("a\u{1b}[31mb\0c"), "a[31mbc");
         for plain in ["12000", "Kirby said", "", "a=b", "'quoted"] {
             assert_eq!(inert(plain), plain);
         }

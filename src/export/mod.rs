@@ -9,6 +9,8 @@ pub mod csv;
 pub mod json;
 pub mod w3c;
 
+pub use brief::{escape_html, markdown_text};
+
 use std::collections::HashMap;
 use std::io::{self, Write};
 
@@ -179,8 +181,27 @@ pub fn figures(claim: &Claim) -> String {
         .join("; ")
 }
 
-/// Runs of whitespace (the hard line breaks of scraped text) as single spaces, for briefs.
+/// Runs of whitespace (the hard line breaks of scraped text) and control characters as
+/// single spaces, for briefs and tables.
 #[must_use]
 pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `text` without control characters other than line breaks and tabs: a field of an export
+/// never carries terminal escapes, NULs or other bytes a reader would obey or choke on.
+#[must_use]
+pub fn without_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let unwanted = |c: char| c.is_control() && !matches!(c, '\n' | '\t');
+    if text.chars().any(unwanted) {
+        text.chars()
+            .filter(|&c| !unwanted(c))
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
 }

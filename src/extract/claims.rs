@@ -413,6 +413,10 @@ impl Finder<'_> {
     /// place in capitals and runs through capitalised words, commas, dates and a bracketed
     /// agency to a dash.
     fn after_dateline(&self, start: usize, end: usize) -> usize {
+        // A sentence of bullets alone ends where it starts: nothing to skip.
+        if start >= end {
+            return start;
+        }
         let opens_in_capitals = self.tokens[start].kind == TokenKind::Word
             && self
                 .word(start)
@@ -906,6 +910,18 @@ mod tests {
 
     fn speakers(text: &str) -> Vec<Option<String>> {
         claims(text).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn a_text_ending_in_a_rule_or_bullet_line_is_read_to_its_end() {
+        for rule in ["-", "*", "•", "—", "---", "- -", "•\n"] {
+            let text = format!(
+                "Troops arrive\n\nJohn Kirby said on Friday that at least 3,000 North Korean \
+                 troops had arrived in Russia.\n\n{rule}"
+            );
+            assert_eq!(claims(&text).len(), 1, "{rule:?}");
+            assert!(claims(rule).is_empty(), "{rule:?}");
+        }
     }
 
     #[test]

@@ -9,13 +9,14 @@ use chrono::Local;
 use serde::{Deserialize, Serialize};
 
 use super::command::Command;
-use super::jobs::{JobEvent, Jobs, Task};
+use super::jobs::{JobEvent, Jobs, SaveFailure, Task};
 use super::panels;
 use super::session::Session;
 use super::view_state::{AfterPrompt, CentralView, PathRequest, Prompt, ViewState};
 use crate::article::ArticleId;
 use crate::export::{ExportFormat, Scope};
 use crate::workspace::claim::{ClaimId, ClaimStatus};
+use crate::workspace::persist::{FileVersion, Recovered};
 use crate::workspace::{Action, Effect, Workspace, persist};
 
 /// How long changes rest before they are written to the recovery file.
@@ -59,6 +60,23 @@ pub enum PromptAnswer {
     Cancel,
     /// Restore the recovery file.
     Restore,
+    /// Read the file again from disk, dropping the unsaved changes.
+    Reload,
+    /// Save under another name.
+    SaveAs,
+}
+
+/// Where the recovery file of an earlier session stands. Until the analyst has answered,
+/// nothing autosaves: the recovery file may hold the only copy of a morning's review.
+#[derive(Debug, Default)]
+enum RecoveryState {
+    /// Nothing to offer (none found, stale, or answered).
+    #[default]
+    Settled,
+    /// Being read at start.
+    Reading,
+    /// Offered to the analyst, who has not answered yet.
+    Offered(Box<Recovered>),
 }
 
 /// Where the workbench starts.
@@ -135,6 +153,11 @@ pub struct WorkbenchApp {
     /// Caches for the panels.
     pub caches: panels::Caches,
     recovery_file: PathBuf,
+    recovery: RecoveryState,
+    /// The last autosave failure reported, so a failing disk is reported once, not every time.
+    autosave_error: Option<String>,
+    /// The workspace revision last seen and when it was first seen: any change (an action,
+    /// undo, redo, a loaded article) restarts the autosave delay.
     last_change: Option<(u64, Instant)>,
     title: String,
     quitting: bool,
@@ -175,6 +198,8 @@ impl WorkbenchApp {
             notices: Vec::new(),
             caches: panels::Caches::default(),
             recovery_file,
+            recovery: RecoveryState::Settled,
+            autosave_error: None,
             last_change: None,
             title: String::new(),
             quitting: false,
@@ -212,15 +237,40 @@ impl WorkbenchApp {
                 None => {}
             },
         }
-        let recovery_pending = self.recovery_file.exists()
-            && self
-                .settings
-                .last_workspace
-                .as_ref()
-                .is_none_or(|w| persist::recovery_is_newer(&self.recovery_file, w));
-        if recovery_pending && start_allows_recovery(&self.recovery_file) {
-            self.view.prompt = Some(Prompt::Recovery);
+        // Read off the UI thread; it is offered when read, if newer than its workspace.
+        if start_allows_recovery(&self.recovery_file) {
+            self.recovery = RecoveryState::Reading;
+            self.jobs.read_recovery(self.recovery_file.clone());
         }
+    }
+
+    /// Offers a recovery file just read, if it holds changes its workspace file lacks.
+    fn offer_recovery(&mut self, recovered: Box<Recovered>) {
+        let newer = recovered
+            .recovers
+            .as_ref()
+            .is_none_or(|workspace| persist::recovery_is_newer(&self.recovery_file, workspace));
+        if !newer {
+            // Saved after it was written: the workspace file has everything.
+            self.recovery = RecoveryState::Settled;
+            return;
+        }
+        self.view.prompt = Some(Prompt::Recovery {
+            recovers: recovered.recovers.clone(),
+            claims: recovered.workspace.claims().len(),
+            reviewed: recovered
+                .workspace
+                .claims()
+                .filter(|c| c.status != ClaimStatus::Unreviewed)
+                .count(),
+        });
+        self.recovery = RecoveryState::Offered(recovered);
+    }
+
+    /// Whether a recovery file waits for the analyst's answer (nothing may overwrite it).
+    #[must_use]
+    pub fn recovery_pending(&self) -> bool {
+        !matches!(self.recovery, RecoveryState::Settled)
     }
 
     /// The analyst's name for status changes.
@@ -294,7 +344,6 @@ impl WorkbenchApp {
             ) => {}
             Err(error) => self.notify(format!("{label}: {error}"), true),
         }
-        self.last_change = Some((self.session.workspace.revision(), Instant::now()));
     }
 
     fn select_claim(&mut self, id: ClaimId) {
@@ -340,12 +389,12 @@ impl WorkbenchApp {
             Command::Export => self.view.show_export = true,
             Command::Quit => self.guard_unsaved(ctx, AfterPrompt::Quit),
             Command::Undo => {
-                if let Some(label) = self.session.workspace.undo() {
+                if let Some(label) = self.session.undo() {
                     self.notify(format!("Undid: {label}"), false);
                 }
             }
             Command::Redo => {
-                if let Some(label) = self.session.workspace.redo() {
+                if let Some(label) = self.session.redo() {
                     self.notify(format!("Redid: {label}"), false);
                 }
             }
@@ -414,33 +463,69 @@ impl WorkbenchApp {
                 self.run(ctx, Command::Save);
             }
             (Some(Prompt::UnsavedChanges(then)), PromptAnswer::Discard) => {
-                let _ = persist::discard_recovery(&self.recovery_file);
+                if !self.recovery_pending() {
+                    self.discard_recovery_file();
+                }
+                let version = self.session.version.clone();
                 self.session =
                     Session::new(self.session.workspace.clone(), self.session.path.clone());
+                self.session.version = version;
                 self.proceed(ctx, then);
             }
-            (Some(Prompt::Recovery), PromptAnswer::Restore) => {
-                match persist::load_recovery(&self.recovery_file) {
-                    Ok(recovered) => {
-                        let path = recovered.recovers.clone();
-                        let mut session = Session::new(recovered.workspace, path);
-                        session.mark_dirty();
-                        self.replace_session(session);
-                        self.notify(
-                            "Restored the unsaved changes from the recovery file.",
-                            false,
-                        );
-                    }
-                    Err(error) => self.notify(
-                        format!("The recovery file could not be read: {error}"),
-                        true,
-                    ),
-                }
+            (Some(Prompt::Recovery { .. }), PromptAnswer::Restore) => self.restore_recovery(),
+            (Some(Prompt::Recovery { .. }), _) => {
+                self.recovery = RecoveryState::Settled;
+                self.discard_recovery_file();
+                self.notify("Discarded the recovery file.", false);
             }
-            (Some(Prompt::Recovery), PromptAnswer::Discard) => {
-                let _ = persist::discard_recovery(&self.recovery_file);
+            (Some(Prompt::ChangedOnDisk(path)), PromptAnswer::Reload) => {
+                self.jobs.open_workspace(path);
             }
+            (Some(Prompt::ChangedOnDisk(_)), PromptAnswer::SaveAs) => {
+                self.run(ctx, Command::SaveAs);
+            }
+            (Some(Prompt::ChangedOnDisk(_)), PromptAnswer::Cancel) => self.after_save = None,
             _ => {}
+        }
+    }
+
+    /// Makes the offered recovery file the open workspace, marked unsaved, in place of
+    /// whatever started loading meanwhile.
+    fn restore_recovery(&mut self) {
+        let RecoveryState::Offered(recovered) = std::mem::take(&mut self.recovery) else {
+            return;
+        };
+        self.jobs.supersede_loads();
+        let Recovered {
+            workspace,
+            recovers,
+        } = *recovered;
+        let mut session = Session::new(workspace, recovers.clone());
+        // Saving over the workspace file is what restoring means: expect it as it is now.
+        session.version = recovers.as_deref().and_then(FileVersion::current);
+        session.mark_dirty();
+        self.replace_session(session);
+        if let Some(path) = &recovers {
+            self.remember_workspace(path);
+        }
+        // Written again at once, so the recovery file keeps up with what is open.
+        self.last_change = Some((self.session.workspace.revision(), Instant::now()));
+        self.session.autosaved_revision = u64::MAX;
+        self.notify(
+            "Restored the unsaved changes from the recovery file; save to keep them.",
+            false,
+        );
+    }
+
+    fn discard_recovery_file(&mut self) {
+        if let Err(error) = persist::discard_recovery(&self.recovery_file) {
+            self.notify(
+                format!(
+                    "The recovery file {} could not be deleted: {error}",
+                    self.recovery_file.display()
+                ),
+                true,
+            );
         }
     }
 
@@ -465,7 +550,13 @@ impl WorkbenchApp {
             self.notify("A save is already running.", false);
             return;
         }
-        self.jobs.save(self.session.workspace.clone(), path);
+        // Over the file this session read, only if nobody has written it since.
+        let opened = if self.session.path.as_ref() == Some(&path) {
+            self.session.version.clone()
+        } else {
+            None
+        };
+        self.jobs.save(self.session.workspace.clone(), path, opened);
     }
 
     fn use_picked(&mut self, purpose: PathRequest, paths: Vec<PathBuf>) {
@@ -505,7 +596,7 @@ impl WorkbenchApp {
     fn drain_jobs(&mut self, ctx: &egui::Context) {
         for event in self.jobs.drain() {
             match event {
-                JobEvent::ArticleLoaded(analyzed) => {
+                JobEvent::ArticleLoaded(_, analyzed) => {
                     let id = analyzed.article.id.clone();
                     let title = analyzed.article.display_title();
                     match self.session.apply(Action::AddArticle(analyzed)) {
@@ -516,17 +607,30 @@ impl WorkbenchApp {
                         }
                         Err(error) => self.notify(format!("{title}: {error}"), true),
                     }
-                    self.last_change = Some((self.session.workspace.revision(), Instant::now()));
                 }
-                JobEvent::LoadFailed(message) => self.notify(message, true),
-                JobEvent::LoadFinished { cancelled } => {
+                JobEvent::LoadFailed(_, message) => self.notify(message, true),
+                JobEvent::LoadWarning(_, message) => self.notify(message, false),
+                JobEvent::RecoveryRead(result) => match result {
+                    Ok(recovered) => self.offer_recovery(recovered),
+                    Err(error) => {
+                        self.recovery = RecoveryState::Settled;
+                        self.notify(
+                            format!("The recovery file could not be read: {error}"),
+                            true,
+                        );
+                    }
+                },
+                JobEvent::LoadFinished { cancelled, .. } => {
                     if cancelled {
                         self.notify("Loading cancelled; the articles loaded so far stay.", false);
                     }
                 }
-                JobEvent::WorkspaceOpened { path, result } => match result {
-                    Ok(workspace) => {
-                        self.replace_session(Session::new(workspace, Some(path.clone())));
+                JobEvent::WorkspaceOpened { path, result, .. } => match result {
+                    Ok(opened) => {
+                        let (workspace, version) = *opened;
+                        let mut session = Session::new(workspace, Some(path.clone()));
+                        session.version = Some(version);
+                        self.replace_session(session);
                         self.remember_workspace(&path);
                         self.notify(format!("Opened {}", path.display()), false);
                     }
@@ -537,28 +641,42 @@ impl WorkbenchApp {
                     revision,
                     result,
                 } => match result {
-                    Ok(()) => {
-                        self.session.mark_saved(path.clone(), revision);
+                    Ok(version) => {
+                        self.session.mark_saved(path.clone(), revision, version);
                         self.remember_workspace(&path);
-                        // Changes made while the save ran are still only in the recovery file.
-                        if !self.session.is_dirty() {
-                            let _ = persist::discard_recovery(&self.recovery_file);
+                        // Changes made while the save ran are still only in the recovery file;
+                        // an unanswered recovery file is the analyst's to decide on.
+                        if !self.session.is_dirty() && !self.recovery_pending() {
+                            self.discard_recovery_file();
                         }
                         self.notify(format!("Saved {}", path.display()), false);
                         if let Some(then) = self.after_save.take() {
                             self.proceed(ctx, then);
                         }
                     }
-                    Err(error) => {
+                    Err(SaveFailure::ChangedOnDisk(message)) => {
+                        self.notify(format!("Not saved: {message}"), true);
+                        self.view.prompt = Some(Prompt::ChangedOnDisk(path));
+                    }
+                    Err(SaveFailure::Other(error)) => {
                         self.after_save = None;
                         self.notify(format!("Not saved: {error}"), true);
                     }
                 },
-                // A recovery write that was under way when the workspace was saved lands
-                // after the save discarded the old one: a clean session needs none.
-                JobEvent::Autosaved => {
-                    if !self.session.is_dirty() {
-                        let _ = persist::discard_recovery(&self.recovery_file);
+                JobEvent::Autosaved(result) => {
+                    match result {
+                        Ok(()) => self.autosave_error = None,
+                        // Reported once: the analyst must know their work is not protected.
+                        Err(error) if self.autosave_error.as_ref() != Some(&error) => {
+                            self.notify(format!("Autosave failed: {error}"), true);
+                            self.autosave_error = Some(error);
+                        }
+                        Err(_) => {}
+                    }
+                    // A recovery write that was under way when the workspace was saved lands
+                    // after the save discarded the old one: a clean session needs none.
+                    if !self.session.is_dirty() && !self.recovery_pending() {
+                        self.discard_recovery_file();
                     }
                 }
                 JobEvent::Compared { revision, data } => {
@@ -587,13 +705,23 @@ impl WorkbenchApp {
         }
     }
 
+    /// Notes when the workspace last changed, whatever changed it.
+    fn note_change(&mut self) {
+        let revision = self.session.workspace.revision();
+        if self.last_change.is_none_or(|(seen, _)| seen != revision) {
+            self.last_change = Some((revision, Instant::now()));
+        }
+    }
+
     /// Writes the recovery file once changes have rested a moment.
     fn autosave_if_due(&mut self) {
         let Some((revision, at)) = self.last_change else {
             return;
         };
-        // One write at a time, so an older copy never lands over a newer one.
+        // One write at a time, so an older copy never lands over a newer one; and never over
+        // a recovery file the analyst has not answered for.
         if at.elapsed() < AUTOSAVE_DELAY
+            || self.recovery_pending()
             || self.jobs.is_running(Task::Autosave)
             || revision == self.session.autosaved_revision
             || !self.session.is_dirty()
@@ -677,6 +805,7 @@ impl WorkbenchApp {
         }
         self.settings.visible_kinds = self.view.visible_kinds;
         self.settings.hide_boilerplate = self.view.hide_boilerplate;
+        self.note_change();
         self.autosave_if_due();
         self.compare_if_needed();
         self.update_title(&ctx);

@@ -11,40 +11,52 @@ use std::time::{Duration, Instant};
 use super::view_state::PathRequest;
 use crate::article::{Article, collect_article_paths};
 use crate::export::{ExportFormat, Scope};
+use crate::workspace::persist::{FileVersion, Recovered, SaveError};
 use crate::workspace::{AnalyzedArticle, Workspace, persist};
 
 /// A dialog that answers faster than this was never shown: the system has no dialog service.
 const NO_DIALOG_SERVICE: Duration = Duration::from_millis(250);
 
+/// Which load a report belongs to: a load started later (or a restored recovery file)
+/// makes the reports of an earlier one stale.
+pub type Generation = u64;
+
 /// What a job reports.
 pub enum JobEvent {
     /// One article is loaded and analysed.
-    ArticleLoaded(Box<AnalyzedArticle>),
+    ArticleLoaded(Generation, Box<AnalyzedArticle>),
     /// One file could not be loaded; the message names it.
-    LoadFailed(String),
+    LoadFailed(Generation, String),
+    /// Something about a file the analyst should know (it was loaded).
+    LoadWarning(Generation, String),
     /// A loading job ended (all files done, or cancelled).
     LoadFinished {
+        /// The load.
+        generation: Generation,
         /// Whether the analyst cancelled it.
         cancelled: bool,
     },
     /// A workspace file was read.
     WorkspaceOpened {
+        /// The load.
+        generation: Generation,
         /// The file.
         path: PathBuf,
-        /// The workspace, or why it could not be opened.
-        result: Result<Workspace, String>,
+        /// The workspace and the version of the file read, or why it could not be opened.
+        result: Result<Box<(Workspace, FileVersion)>, String>,
     },
-    /// The recovery file was written (or the attempt failed, which is not worth a message:
-    /// the user's own file is untouched either way).
-    Autosaved,
+    /// The recovery file was read at start.
+    RecoveryRead(Result<Box<Recovered>, String>),
+    /// The recovery file was written, or could not be.
+    Autosaved(Result<(), String>),
     /// A save finished.
     Saved {
         /// The file.
         path: PathBuf,
         /// The revision that was saved.
         revision: u64,
-        /// Whether it worked.
-        result: Result<(), String>,
+        /// The version written, or why not.
+        result: Result<Option<FileVersion>, SaveFailure>,
     },
     /// The cross-check data for a workspace revision is ready.
     Compared {
@@ -71,6 +83,23 @@ pub enum JobEvent {
     },
 }
 
+/// Why a save did not happen.
+#[derive(Debug, Clone)]
+pub enum SaveFailure {
+    /// The file changed on disk since it was opened; the analyst chooses what to do.
+    ChangedOnDisk(String),
+    /// Anything else, in words.
+    Other(String),
+}
+
+impl std::fmt::Display for SaveFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::ChangedOnDisk(message) | Self::Other(message) => f.write_str(message),
+        }
+    }
+}
+
 /// Progress of the running load.
 #[derive(Clone, Default)]
 pub struct LoadProgress {
@@ -90,6 +119,23 @@ impl LoadProgress {
             self.done.load(Ordering::Relaxed),
             self.total.load(Ordering::Relaxed),
         )
+    }
+}
+
+/// What a load reports, before it is stamped with its generation.
+enum LoadReport {
+    Loaded(Box<AnalyzedArticle>),
+    Failed(String),
+    Warning(String),
+}
+
+impl LoadReport {
+    fn into_event(self, generation: Generation) -> JobEvent {
+        match self {
+            Self::Loaded(article) => JobEvent::ArticleLoaded(generation, article),
+            Self::Failed(message) => JobEvent::LoadFailed(generation, message),
+            Self::Warning(message) => JobEvent::LoadWarning(generation, message),
+        }
     }
 }
 
@@ -117,6 +163,8 @@ pub struct Jobs {
     pub loading: Option<LoadProgress>,
     /// The workspace file being opened, if any.
     pub opening: Option<PathBuf>,
+    /// The current load; reports of older ones are dropped.
+    generation: Generation,
     /// The single-instance jobs under way.
     running: Vec<Task>,
 }
@@ -132,6 +180,7 @@ impl Jobs {
             ctx,
             loading: None,
             opening: None,
+            generation: 0,
             running: Vec::new(),
         }
     }
@@ -158,22 +207,66 @@ impl Jobs {
         }
     }
 
-    /// Reports that arrived since the last call.
+    /// Reports that arrived since the last call, without those of superseded loads.
     pub fn drain(&mut self) -> Vec<JobEvent> {
         let events: Vec<JobEvent> = self.receiver.try_iter().collect();
-        for event in &events {
-            match event {
-                JobEvent::LoadFinished { .. } => self.loading = None,
-                JobEvent::WorkspaceOpened { .. } => self.opening = None,
-                JobEvent::Saved { .. } => self.finished(Task::Save),
-                JobEvent::Autosaved => self.finished(Task::Autosave),
-                JobEvent::Picked { .. } => self.finished(Task::Dialog),
-                JobEvent::Compared { .. } => self.finished(Task::Compare),
-                JobEvent::Exported { .. } => self.finished(Task::Export),
-                _ => {}
+        let current = self.generation;
+        let mut fresh = Vec::with_capacity(events.len());
+        for event in events {
+            let stale = match &event {
+                JobEvent::ArticleLoaded(generation, _)
+                | JobEvent::LoadFailed(generation, _)
+                | JobEvent::LoadWarning(generation, _) => *generation != current,
+                JobEvent::LoadFinished { generation, .. } => {
+                    // Only the current load's end clears the progress bar.
+                    if *generation == current {
+                        self.loading = None;
+                    }
+                    *generation != current
+                }
+                JobEvent::WorkspaceOpened { generation, .. } => {
+                    if *generation == current {
+                        self.opening = None;
+                    }
+                    *generation != current
+                }
+                JobEvent::Saved { .. } => {
+                    self.finished(Task::Save);
+                    false
+                }
+                JobEvent::Autosaved(_) => {
+                    self.finished(Task::Autosave);
+                    false
+                }
+                JobEvent::Picked { .. } => {
+                    self.finished(Task::Dialog);
+                    false
+                }
+                JobEvent::Compared { .. } => {
+                    self.finished(Task::Compare);
+                    false
+                }
+                JobEvent::Exported { .. } => {
+                    self.finished(Task::Export);
+                    false
+                }
+                JobEvent::RecoveryRead(_) => false,
+            };
+            if !stale {
+                fresh.push(event);
             }
         }
-        events
+        fresh
+    }
+
+    /// Stops the running load and the workspace being opened, and drops whatever they still
+    /// report: the workspace they were meant for has been replaced.
+    pub fn supersede_loads(&mut self) {
+        if let Some(running) = self.loading.take() {
+            running.cancel.store(true, Ordering::Relaxed);
+        }
+        self.opening = None;
+        self.generation += 1;
     }
 
     fn spawn(
@@ -192,12 +285,16 @@ impl Jobs {
     /// Loads and analyses the articles in `paths` (files or folders).
     pub fn load_articles(&mut self, paths: Vec<PathBuf>) {
         self.load(move |progress, report| {
-            let (files, errors) = collect_article_paths(&paths);
-            for error in errors {
-                report(JobEvent::LoadFailed(error.to_string()));
+            let found = collect_article_paths(&paths);
+            for error in found.errors {
+                report(LoadReport::Failed(error.to_string()));
             }
-            progress.total.store(files.len(), Ordering::Relaxed);
-            files
+            if let Some(revisits) = found.revisits {
+                report(LoadReport::Warning(revisits.to_string()));
+            }
+            progress.total.store(found.files.len(), Ordering::Relaxed);
+            found
+                .files
                 .into_iter()
                 .map(|file| Box::new(move || Article::load(&file)) as Box<dyn FnOnce() -> _ + Send>)
                 .collect()
@@ -223,7 +320,7 @@ impl Jobs {
         &mut self,
         plan: impl FnOnce(
             &LoadProgress,
-            &dyn Fn(JobEvent),
+            &dyn Fn(LoadReport),
         )
             -> Vec<Box<dyn FnOnce() -> Result<Article, crate::article::LoadError> + Send>>
         + Send
@@ -232,11 +329,13 @@ impl Jobs {
         if let Some(running) = &self.loading {
             running.cancel.store(true, Ordering::Relaxed);
         }
+        self.generation += 1;
+        let generation = self.generation;
         let progress = LoadProgress::default();
         self.loading = Some(progress.clone());
         self.spawn("load articles", move |sender, ctx| {
-            let report = |event| {
-                let _ = sender.send(event);
+            let report = |report: LoadReport| {
+                let _ = sender.send(report.into_event(generation));
                 ctx.request_repaint();
             };
             let loads = plan(&progress, &report);
@@ -247,33 +346,79 @@ impl Jobs {
                     break;
                 }
                 match load() {
-                    Ok(article) => report(JobEvent::ArticleLoaded(Box::new(AnalyzedArticle::new(
-                        article,
-                    )))),
-                    Err(error) => report(JobEvent::LoadFailed(error.to_string())),
+                    Ok(article) => {
+                        let name = article.path.display().to_string();
+                        if let Some(repair) = article.repair {
+                            report(LoadReport::Warning(format!("{name}: {repair}")));
+                        }
+                        // One text that trips a defect never stops the others.
+                        match AnalyzedArticle::analyze(article) {
+                            Ok(analyzed) => report(LoadReport::Loaded(Box::new(analyzed))),
+                            Err(failure) => {
+                                report(LoadReport::Failed(format!("{name}: {failure}")));
+                            }
+                        }
+                    }
+                    Err(error) => report(LoadReport::Failed(error.to_string())),
                 }
                 progress.done.fetch_add(1, Ordering::Relaxed);
             }
-            report(JobEvent::LoadFinished { cancelled });
-        });
-    }
-
-    /// Reads the workspace file at `path`.
-    pub fn open_workspace(&mut self, path: PathBuf) {
-        self.opening = Some(path.clone());
-        self.spawn("open workspace", move |sender, ctx| {
-            let result = persist::load(&path).map_err(|e| e.to_string());
-            let _ = sender.send(JobEvent::WorkspaceOpened { path, result });
+            let _ = sender.send(JobEvent::LoadFinished {
+                generation,
+                cancelled,
+            });
             ctx.request_repaint();
         });
     }
 
-    /// Saves a copy of the workspace to `path` (atomically, keeping a backup).
-    pub fn save(&mut self, workspace: Workspace, path: PathBuf) {
+    /// Reads the workspace file at `path`, superseding any load under way.
+    pub fn open_workspace(&mut self, path: PathBuf) {
+        self.supersede_loads();
+        let generation = self.generation;
+        self.opening = Some(path.clone());
+        self.spawn("open workspace", move |sender, ctx| {
+            let result = persist::load_versioned(&path)
+                .map(Box::new)
+                .map_err(|e| e.to_string());
+            let _ = sender.send(JobEvent::WorkspaceOpened {
+                generation,
+                path,
+                result,
+            });
+            ctx.request_repaint();
+        });
+    }
+
+    /// Reads the recovery file.
+    pub fn read_recovery(&mut self, recovery: PathBuf) {
+        self.spawn("read recovery file", move |sender, ctx| {
+            let result = persist::load_recovery(&recovery)
+                .map(Box::new)
+                .map_err(|e| e.to_string());
+            let _ = sender.send(JobEvent::RecoveryRead(result));
+            ctx.request_repaint();
+        });
+    }
+
+    /// Saves a copy of the workspace to `path` (atomically, keeping a backup). `opened` is the
+    /// version of the file the workspace came from: the save is refused if the file is no
+    /// longer that version. `None` replaces whatever is there (a new file, or Save As).
+    pub fn save(&mut self, workspace: Workspace, path: PathBuf, opened: Option<FileVersion>) {
         self.started(Task::Save);
         self.spawn("save workspace", move |sender, ctx| {
             let revision = workspace.revision();
-            let result = persist::save(&workspace, &path).map_err(|e| e.to_string());
+            let result = match &opened {
+                Some(version) => persist::save_if_unchanged(&workspace, &path, version, None),
+                None => {
+                    persist::save(&workspace, &path).map(|()| persist::FileVersion::current(&path))
+                }
+            }
+            .map_err(|error| match error {
+                SaveError::Write(crate::file::WriteError::ChangedOnDisk { .. }) => {
+                    SaveFailure::ChangedOnDisk(error.to_string())
+                }
+                other => SaveFailure::Other(other.to_string()),
+            });
             let _ = sender.send(JobEvent::Saved {
                 path,
                 revision,
@@ -323,11 +468,9 @@ impl Jobs {
     ) {
         self.started(Task::Autosave);
         self.spawn("autosave", move |sender, ctx| {
-            if let Some(dir) = recovery.parent() {
-                let _ = std::fs::create_dir_all(dir);
-            }
-            let _ = persist::save_recovery(&workspace, &recovery, workspace_file.as_deref());
-            let _ = sender.send(JobEvent::Autosaved);
+            let result = persist::save_recovery(&workspace, &recovery, workspace_file.as_deref())
+                .map_err(|e| e.to_string());
+            let _ = sender.send(JobEvent::Autosaved(result));
             ctx.request_repaint();
         });
     }

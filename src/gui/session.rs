@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::workspace::persist::FileVersion;
 use crate::workspace::{Action, ActionError, Effect, Workspace};
 
 /// The open workspace and its file.
@@ -11,6 +12,9 @@ pub struct Session {
     pub workspace: Workspace,
     /// Where it is saved; `None` until the first Save As.
     pub path: Option<PathBuf>,
+    /// The version of the file at `path` this session read or wrote last: a save over any
+    /// other version would lose someone's changes.
+    pub version: Option<FileVersion>,
     /// The workspace revision at the last save (or load).
     saved_revision: u64,
     /// The revision last written to the recovery file.
@@ -31,6 +35,7 @@ impl Session {
         Self {
             workspace,
             path,
+            version: None,
             saved_revision,
             autosaved_revision: revision,
         }
@@ -47,10 +52,21 @@ impl Session {
         self.workspace.revision() != self.saved_revision
     }
 
-    /// Records that the workspace at `revision` is now in the file at `path`.
-    pub fn mark_saved(&mut self, path: PathBuf, revision: u64) {
+    /// Records that the workspace at `revision` is now in the file at `path`, as `version`.
+    pub fn mark_saved(&mut self, path: PathBuf, revision: u64, version: Option<FileVersion>) {
         self.path = Some(path);
+        self.version = version;
         self.saved_revision = revision;
+    }
+
+    /// Undoes the last change.
+    pub fn undo(&mut self) -> Option<String> {
+        self.workspace.undo()
+    }
+
+    /// Redoes the last undone change.
+    pub fn redo(&mut self) -> Option<String> {
+        self.workspace.redo()
     }
 
     /// Marks the workspace as differing from its file (restored from a recovery file).

@@ -86,8 +86,17 @@ impl IndexEditDraft {
 pub enum Prompt {
     /// Closing or replacing a workspace with unsaved changes: save, discard or cancel.
     UnsavedChanges(AfterPrompt),
-    /// A recovery file newer than the workspace was found at start.
-    Recovery,
+    /// A recovery file newer than its workspace was found at start.
+    Recovery {
+        /// The workspace file it belongs to; `None` for work never saved.
+        recovers: Option<std::path::PathBuf>,
+        /// How many claims it holds.
+        claims: usize,
+        /// How many of them are reviewed.
+        reviewed: usize,
+    },
+    /// A save was refused: the file changed on disk since it was opened.
+    ChangedOnDisk(std::path::PathBuf),
     /// No native file dialog service: ask for a path instead.
     TypePath(PathRequest),
 }
@@ -103,6 +112,37 @@ pub enum AfterPrompt {
     OpenWorkspace,
     /// Open this workspace file (from the Recent menu).
     OpenFile(std::path::PathBuf),
+}
+
+/// An edit field's text before it becomes an action, and the value it started from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldDraft {
+    /// The claim being edited.
+    pub claim: Option<ClaimId>,
+    /// The workspace's value when the draft was last in step with it.
+    pub base: String,
+    /// The text in the field.
+    pub text: String,
+}
+
+impl FieldDraft {
+    /// The draft for `claim`'s field, in step with the workspace: when the value changed
+    /// elsewhere (undo, redo, another panel) and the analyst is not typing in the field, the
+    /// field shows the new value, so a stale text can never be saved over it.
+    pub fn follow(&mut self, claim: ClaimId, value: &str, editing: bool) -> &mut Self {
+        let other_claim = self.claim != Some(claim);
+        if other_claim || (self.base != value && !editing) {
+            *self = Self {
+                claim: Some(claim),
+                base: value.to_owned(),
+                text: value.to_owned(),
+            };
+        } else if self.base != value {
+            // Changed under the analyst's cursor: what they type now replaces the new value.
+            value.clone_into(&mut self.base);
+        }
+        self
+    }
 }
 
 /// What a typed path is for.
@@ -160,9 +200,9 @@ pub struct ViewState {
     /// Focus the filter field on the next frame.
     pub focus_filter: bool,
     /// The note being typed, before it becomes an action.
-    pub note_draft: Option<(ClaimId, String)>,
+    pub note_draft: FieldDraft,
     /// The speaker being typed, before it becomes an action.
-    pub speaker_draft: Option<(ClaimId, String)>,
+    pub speaker_draft: FieldDraft,
     /// Whether the Help window is open.
     pub show_help: bool,
     /// Whether the export window is open.
@@ -194,8 +234,8 @@ impl Default for ViewState {
             scroll_table_to_claim: false,
             focus_note: false,
             focus_filter: false,
-            note_draft: None,
-            speaker_draft: None,
+            note_draft: FieldDraft::default(),
+            speaker_draft: FieldDraft::default(),
             show_help: false,
             show_export: false,
             prompt: None,

@@ -243,6 +243,9 @@ pub enum Effect {
 /// Why an action was refused. A refused action changes nothing.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ActionError {
+    /// The id counter cannot grow: no new claim or correction can be numbered.
+    #[error("no new {0} can be numbered: the id counter is at its limit")]
+    IdsExhausted(&'static str),
     /// No claim has this id.
     #[error("there is no claim {0}")]
     UnknownClaim(ClaimId),
@@ -469,7 +472,7 @@ impl Workspace {
     ) -> Result<Claim, ActionError> {
         let anchor = usable_anchor(entry, extracted.span)?;
         Ok(Claim {
-            id: self.take_claim_id(),
+            id: self.take_claim_id()?,
             article: entry.article.id.clone(),
             anchor,
             origin: ClaimOrigin::Extracted,
@@ -526,7 +529,7 @@ impl Workspace {
             .filter_map(|e| e.quantity.map(|q| q.value))
             .collect();
         let claim = Claim {
-            id: self.take_claim_id(),
+            id: self.take_claim_id()?,
             article: article.clone(),
             anchor,
             origin: ClaimOrigin::Manual,
@@ -615,7 +618,7 @@ impl Workspace {
             same_range.id
         } else {
             let id = CorrectionId(self.next_ids.correction);
-            self.next_ids.correction += 1;
+            self.next_ids.correction = grown(self.next_ids.correction, "correction")?;
             self.corrections_mut(patch).spans.push(SpanCorrection {
                 id,
                 article,
@@ -629,11 +632,18 @@ impl Workspace {
 
     /// Hands out the next claim id. Ids are not taken back on undo: a redone claim comes back
     /// with its own id from the undo snapshot, and no id ever names two claims.
-    pub(super) fn take_claim_id(&mut self) -> ClaimId {
+    pub(super) fn take_claim_id(&mut self) -> Result<ClaimId, ActionError> {
         let id = ClaimId(self.next_ids.claim);
-        self.next_ids.claim += 1;
-        id
+        self.next_ids.claim = grown(self.next_ids.claim, "claim")?;
+        Ok(id)
     }
+}
+
+/// The counter after `next`, or a refusal where it cannot grow (an id is never reused).
+fn grown(next: u64, counter: &'static str) -> Result<u64, ActionError> {
+    next.checked_add(1)
+        .filter(|&after| after < u64::MAX)
+        .ok_or(ActionError::IdsExhausted(counter))
 }
 
 /// An anchor on a non-empty range of the article's text on char boundaries.

@@ -71,6 +71,34 @@ impl AnalyzedArticle {
             extraction,
         }
     }
+
+    /// Runs extraction on `article`, containing a defect in a rule to this one article: a
+    /// batch of files goes on without it. Extraction is not meant to fail on any text; this
+    /// is the seam that keeps one unforeseen text from stopping a whole load.
+    pub fn analyze(article: Article) -> Result<Self, AnalysisFailed> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(&article)))
+            .map(|extraction| Self {
+                article,
+                extraction,
+            })
+            .map_err(|panic| AnalysisFailed {
+                reason: panic
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_owned())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default(),
+            })
+    }
+}
+
+/// Extraction hit a defect on one article (a bug to report, with the file).
+#[derive(Debug, Clone, thiserror::Error)]
+#[error(
+    "analysis failed on this text (a defect in Crosscheck; please report it with the file): {reason}"
+)]
+pub struct AnalysisFailed {
+    /// What went wrong inside.
+    pub reason: String,
 }
 
 /// The counters that hand out ids; they only grow, so no id is ever reused.

@@ -7,7 +7,7 @@
 //! workspace files diff well. The outer levels are indented; deeper values stay on one line.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -17,6 +17,8 @@ use super::claim::Claim;
 use super::corrections::Corrections;
 use super::validate::{Parts, ValidationError};
 use super::{AnalyzedArticle, NextIds, Workspace};
+use crate::file::{Backup, ReadError, WriteError, open_regular, read_limited, replace};
+pub use crate::file::{FileVersion, WriteLock, backup_path};
 
 /// The `format` of a workspace file.
 pub const FORMAT: &str = "crosscheck-workspace";
@@ -29,23 +31,19 @@ pub const VERSION: u64 = 2;
 /// older file reads as a current one without them.
 pub const OLDEST_READABLE: u64 = 1;
 
-/// Why a workspace could not be saved. The file that was there is unchanged. Messages name the
-/// file and give the operating system's reason in full (no separate `source` to chain).
+/// Workspace and recovery files larger than this are refused: a workspace of 10,000 articles
+/// with their texts is a few hundred megabytes.
+pub const MAX_WORKSPACE_BYTES: u64 = 4 * 1024 * 1024 * 1024;
+
+/// Why a workspace could not be saved. The file that was there is unchanged.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     /// The workspace could not be put into JSON (an article path that is not valid Unicode).
     #[error("cannot write the workspace as JSON: {0}")]
     Encode(serde_json::Error),
-    /// A file operation failed.
-    #[error("{}: {step}: {reason}", path.display())]
-    Io {
-        /// The file or folder concerned.
-        path: PathBuf,
-        /// What was being done.
-        step: &'static str,
-        /// The operating system's reason.
-        reason: io::Error,
-    },
+    /// Writing the file failed, or was refused (changed on disk, read-only, busy).
+    #[error(transparent)]
+    Write(#[from] WriteError),
 }
 
 /// Why a workspace file could not be opened. Opening never writes anything. The message names
@@ -68,6 +66,15 @@ pub enum FileProblem {
     /// It holds nothing.
     #[error("the file is empty")]
     Empty,
+    /// It holds only spaces and line breaks.
+    #[error("the file holds only whitespace ({0} bytes), no workspace")]
+    OnlyWhitespace(u64),
+    /// It is a FIFO, device, socket or folder.
+    #[error("not a regular file (it is {0})")]
+    NotRegular(&'static str),
+    /// It is larger than [`MAX_WORKSPACE_BYTES`].
+    #[error("the file is too large (the limit is {MAX_WORKSPACE_BYTES} bytes)")]
+    TooLarge,
     /// The JSON stops before it is complete.
     #[error(
         "the file ends too early (line {line}, column {column}): it is truncated, perhaps by an interrupted copy; \
@@ -169,6 +176,25 @@ struct FileIn {
 struct Header {
     format: Option<serde_json::Value>,
     version: Option<serde_json::Value>,
+    // Fields only a workspace has: with them, a file without a `format` is a damaged
+    // workspace, not some other JSON.
+    id: Option<serde::de::IgnoredAny>,
+    next_ids: Option<serde::de::IgnoredAny>,
+    claims: Option<serde::de::IgnoredAny>,
+    articles: Option<serde::de::IgnoredAny>,
+}
+
+impl Header {
+    /// Most of a workspace's own fields are there (other JSON may have one, like `articles`).
+    fn looks_like_a_workspace(&self) -> bool {
+        let present = [
+            self.id.is_some(),
+            self.next_ids.is_some(),
+            self.claims.is_some(),
+            self.articles.is_some(),
+        ];
+        present.into_iter().filter(|&p| p).count() >= 3
+    }
 }
 
 /// The workspace file's bytes.
@@ -238,20 +264,29 @@ fn explain(bytes: &[u8], error: &serde_json::Error) -> FileProblem {
             column,
             message: bare_message(error),
         },
-        Category::Data => match serde_json::from_slice::<Header>(bytes) {
-            Ok(header) => match check_header(
-                header.format.as_ref().and_then(|f| f.as_str()),
-                header.version.as_ref(),
-            ) {
-                Err(problem) => problem,
-                Ok(()) => FileProblem::Malformed {
-                    line,
-                    column,
-                    message: bare_message(error),
+        Category::Data => {
+            let malformed = || FileProblem::Malformed {
+                line,
+                column,
+                message: bare_message(error),
+            };
+            match serde_json::from_slice::<Header>(bytes) {
+                Ok(header) => match check_header(
+                    header.format.as_ref().and_then(|f| f.as_str()),
+                    header.version.as_ref(),
+                ) {
+                    // A damaged `format` key in a file with a workspace's fields: say where.
+                    Err(FileProblem::NotAWorkspace { found: None })
+                        if header.looks_like_a_workspace() =>
+                    {
+                        malformed()
+                    }
+                    Err(problem) => problem,
+                    Ok(()) => malformed(),
                 },
-            },
-            Err(_) => FileProblem::NotAWorkspace { found: None },
-        },
+                Err(_) => FileProblem::NotAWorkspace { found: None },
+            }
+        }
     }
 }
 
@@ -291,12 +326,84 @@ pub fn load(path: &Path) -> Result<Workspace, OpenError> {
     load_recovery(path).map(|recovered| recovered.workspace)
 }
 
+/// Opens a workspace file and says which version of it was read, so that a later save can
+/// refuse to overwrite a version it did not see ([`save_if_unchanged`]).
+pub fn load_versioned(path: &Path) -> Result<(Workspace, FileVersion), OpenError> {
+    let (bytes, version) = read_file(path)?;
+    let recovered = decode(&bytes).map_err(|problem| OpenError {
+        path: path.to_owned(),
+        problem,
+    })?;
+    Ok((recovered.workspace, version))
+}
+
+/// Reads a workspace or recovery file: a regular file, at most [`MAX_WORKSPACE_BYTES`] of
+/// JSON after any leading whitespace, which is skipped as it is read rather than kept.
+fn read_file(path: &Path) -> Result<(Vec<u8>, FileVersion), OpenError> {
+    let error = |problem| OpenError {
+        path: path.to_owned(),
+        problem,
+    };
+    let from_read = |read: ReadError| match read {
+        ReadError::Io(reason) => FileProblem::Io(reason),
+        ReadError::NotRegular(kind) => FileProblem::NotRegular(kind),
+        ReadError::TooLarge { .. } => FileProblem::TooLarge,
+    };
+    let file = open_regular(path).map_err(|read| error(from_read(read)))?;
+    let version = FileVersion::of(&file.metadata().map_err(|e| error(FileProblem::Io(e)))?);
+    let mut reader = io::BufReader::with_capacity(1 << 16, file);
+    let mut skipped = 0u64;
+    loop {
+        let buffer = reader.fill_buf().map_err(|e| error(FileProblem::Io(e)))?;
+        if buffer.is_empty() {
+            return Err(error(if skipped == 0 {
+                FileProblem::Empty
+            } else {
+                FileProblem::OnlyWhitespace(skipped)
+            }));
+        }
+        let blank = buffer
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+        let more = blank == buffer.len();
+        reader.consume(blank);
+        skipped += blank as u64;
+        if !more {
+            break;
+        }
+    }
+    let bytes = read_limited(reader, MAX_WORKSPACE_BYTES).map_err(|read| error(from_read(read)))?;
+    Ok((bytes, version))
+}
+
 /// Saves a workspace atomically: the new contents go to a temporary file in the same folder,
 /// which is flushed to disk and then renamed over `path`; the previous file is kept as
 /// `NAME.json.bak`. Interrupted at any point, `path` holds either the old or the new
-/// workspace, complete.
+/// workspace, complete. Whatever is at `path` is replaced (a new file, or Save As over a file
+/// the user chose); see [`save_if_unchanged`] for a file that was opened.
 pub fn save(workspace: &Workspace, path: &Path) -> Result<(), SaveError> {
-    write_atomically(path, &to_bytes(workspace)?, Backup::Keep)
+    replace(path, &to_bytes(workspace)?, Backup::Keep, None, None)?;
+    Ok(())
+}
+
+/// Saves a workspace over the file it was opened from, refusing if the file on disk is no
+/// longer `opened` (another program or Crosscheck saved it since):
+/// [`WriteError::ChangedOnDisk`]. `held` is the write lock of a read-modify-write, when the
+/// caller holds it since before reading. Returns the version written, to expect next time.
+pub fn save_if_unchanged(
+    workspace: &Workspace,
+    path: &Path,
+    opened: &FileVersion,
+    held: Option<&WriteLock>,
+) -> Result<Option<FileVersion>, SaveError> {
+    Ok(replace(
+        path,
+        &to_bytes(workspace)?,
+        Backup::Keep,
+        Some(opened),
+        held,
+    )?)
 }
 
 /// Autosaves to a recovery file, creating its folder if needed. `recovers` names the
@@ -311,27 +418,29 @@ pub fn save_recovery(
         .parent()
         .filter(|folder| !folder.as_os_str().is_empty())
     {
-        fs::create_dir_all(folder).map_err(|reason| SaveError::Io {
+        fs::create_dir_all(folder).map_err(|reason| WriteError::Io {
             path: folder.to_owned(),
             step: "creating the folder",
             reason,
         })?;
     }
-    write_atomically(
+    replace(
         recovery_file,
         &encode(workspace, RECOVERY_FORMAT, recovers)?,
         Backup::Skip,
-    )
+        None,
+        None,
+    )?;
+    Ok(())
 }
 
 /// Opens a recovery file (a plain workspace file works too, with `recovers: None`).
 pub fn load_recovery(path: &Path) -> Result<Recovered, OpenError> {
-    let error = |problem| OpenError {
+    let (bytes, _) = read_file(path)?;
+    decode(&bytes).map_err(|problem| OpenError {
         path: path.to_owned(),
         problem,
-    };
-    let bytes = fs::read(path).map_err(|source| error(FileProblem::Io(source)))?;
-    decode(&bytes).map_err(error)
+    })
 }
 
 /// Whether the recovery file exists and was written after the workspace file (or the
@@ -357,9 +466,11 @@ pub fn discard_recovery(recovery: &Path) -> io::Result<()> {
 }
 
 /// Replaces the file at `path` with `bytes` atomically (without a backup): readers see the
-/// old file or the new one, never a part. For exports and other files beside workspaces.
+/// old file or the new one, never a part. For exports and other files beside workspaces; a
+/// target that is not a regular file (`/dev/stdout`) is written straight to.
 pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    write_atomically(path, bytes, Backup::Skip)
+    replace(path, bytes, Backup::Skip, None, None)?;
+    Ok(())
 }
 
 /// How to store an article's path in a workspace saved at `workspace_file`: relative to the
@@ -385,125 +496,6 @@ pub fn path_for_workspace(article: &Path, workspace_file: &Path) -> PathBuf {
 pub fn resolve_from_workspace(stored: &Path, workspace_file: &Path) -> PathBuf {
     let folder = workspace_file.parent().unwrap_or(Path::new(""));
     folder.join(stored)
-}
-
-/// The backup path kept by [`save`]: `NAME.json.bak` beside `NAME.json`.
-#[must_use]
-pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".bak");
-    path.with_file_name(name)
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Backup {
-    Keep,
-    Skip,
-}
-
-/// Writes `bytes` to `path` by way of a temporary file in the same folder (a rename is atomic
-/// only within one file system) that is synced to disk before it replaces `path`.
-fn write_atomically(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), SaveError> {
-    fn io_error(path: &Path, step: &'static str) -> impl FnOnce(io::Error) -> SaveError {
-        let path = path.to_owned();
-        move |reason| SaveError::Io { path, step, reason }
-    }
-    // Replace the file a symbolic link points to, not the link.
-    let path = &fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-    let folder = match path.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder,
-        _ => Path::new("."),
-    };
-    let name = path.file_name().ok_or_else(|| SaveError::Io {
-        path: path.clone(),
-        step: "choosing the file",
-        reason: io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"),
-    })?;
-    let existing = fs::metadata(path).ok();
-
-    let prefix = format!(".{}.", name.to_string_lossy());
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // What an ordinary new file gets: read-write for everyone, narrowed by the umask.
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    let mut temporary = builder
-        .tempfile_in(folder)
-        .map_err(io_error(folder, "creating a temporary file in the folder"))?;
-    temporary
-        .write_all(bytes)
-        .map_err(io_error(temporary.path(), "writing"))?;
-    temporary
-        .as_file()
-        .sync_all()
-        .map_err(io_error(temporary.path(), "flushing to disk"))?;
-    if let Some(existing) = &existing {
-        fs::set_permissions(temporary.path(), existing.permissions())
-            .map_err(io_error(temporary.path(), "copying the file's permissions"))?;
-    }
-
-    if backup == Backup::Keep && existing.as_ref().is_some_and(fs::Metadata::is_file) {
-        keep_backup(path).map_err(io_error(
-            &backup_path(path),
-            "keeping the previous file as a backup",
-        ))?;
-    }
-    temporary.persist(path).map_err(|error| SaveError::Io {
-        path: path.clone(),
-        step: "replacing the file",
-        reason: error.error,
-    })?;
-    sync_folder(folder);
-    remove_stale_temporaries(folder, &prefix);
-    Ok(())
-}
-
-/// How long a temporary file must have been left alone before a later save takes it for the
-/// remains of an interrupted one (a concurrent save's file is younger).
-const STALE_AFTER: std::time::Duration = std::time::Duration::from_mins(10);
-
-/// Deletes temporary files that interrupted saves of the same file left behind. Best effort:
-/// they are hidden and harmless, only wasted space.
-fn remove_stale_temporaries(folder: &Path, prefix: &str) {
-    let Ok(entries) = fs::read_dir(folder) else {
-        return;
-    };
-    for entry in entries.filter_map(Result::ok) {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        let stale = entry
-            .metadata()
-            .and_then(|meta| meta.modified())
-            .is_ok_and(|modified| modified.elapsed().is_ok_and(|age| age > STALE_AFTER));
-        if name.starts_with(prefix) && name.ends_with(".tmp") && stale {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
-}
-
-/// Makes `NAME.json.bak` the current `NAME.json`: a hard link when the file system allows it
-/// (instant, whatever the size), a copy otherwise.
-fn keep_backup(path: &Path) -> io::Result<()> {
-    let backup = backup_path(path);
-    discard_recovery(&backup)?;
-    if fs::hard_link(path, &backup).is_err() {
-        fs::copy(path, &backup)?;
-    }
-    Ok(())
-}
-
-/// Makes the rename itself durable. Best effort: some file systems cannot sync a folder, and
-/// the new file is complete on disk either way.
-fn sync_folder(folder: &Path) {
-    #[cfg(unix)]
-    if let Ok(handle) = fs::File::open(folder) {
-        let _ = handle.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = folder;
 }
 
 /// Indents the outer levels of the document and writes deeper values on one line each: one

@@ -60,6 +60,20 @@ fn span_problem_allowing_empty(text: &str, span: Span) -> Option<SpanProblem> {
 /// way a person would look for it: `claim c12`, `article a1b2c3 entity 4`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ValidationError {
+    /// A figure is not a finite number (JSON cannot hold infinities or NaN).
+    #[error("{owner}: a figure is not a finite number")]
+    NonFiniteValue {
+        /// What holds it.
+        owner: String,
+    },
+    /// An id counter is at its largest value, so no new claim or correction could get an id.
+    #[error(
+        "the next {counter} id is at its largest possible value; no new {counter} could be numbered"
+    )]
+    CounterExhausted {
+        /// Which counter.
+        counter: &'static str,
+    },
     /// Two articles have the same id.
     #[error("article {0} appears twice")]
     DuplicateArticle(ArticleId),
@@ -170,6 +184,15 @@ impl Workspace {
             claims,
             corrections,
         } = parts;
+        // A counter at its limit would wrap, and the next id would name an existing claim.
+        for (counter, next) in [
+            ("claim", next_ids.claim),
+            ("correction", next_ids.correction),
+        ] {
+            if next == u64::MAX {
+                return Err(ValidationError::CounterExhausted { counter });
+            }
+        }
         let mut texts: HashMap<&ArticleId, &str> = HashMap::with_capacity(articles.len());
         for entry in &articles {
             check_article(entry)?;
@@ -192,6 +215,9 @@ impl Workspace {
             }
             check_anchor(&texts, &claim.article, &claim.anchor, owner)?;
             check_history(&claim)?;
+            if !claim.values.iter().all(|v| v.is_finite()) {
+                return Err(ValidationError::NonFiniteValue { owner: owner() });
+            }
             if let Some(previous) = by_id.insert(claim.id, claim) {
                 return Err(ValidationError::DuplicateClaim(previous.id));
             }
@@ -281,11 +307,24 @@ pub(super) fn check_article(entry: &AnalyzedArticle) -> Result<(), ValidationErr
     for (n, &sentence) in extraction.sentences.iter().enumerate() {
         check(sentence, &|| format!("sentence {}", n + 1))?;
     }
+    let non_finite = |owner: String| ValidationError::NonFiniteValue {
+        owner: format!("article {} {owner}", article.id),
+    };
     for (n, entity) in extraction.entities.iter().enumerate() {
         check(entity.span, &|| format!("entity {}", n + 1))?;
+        if entity
+            .quantity
+            .as_ref()
+            .is_some_and(|q| !q.value.is_finite())
+        {
+            return Err(non_finite(format!("entity {}", n + 1)));
+        }
     }
     for (n, claim) in extraction.claims.iter().enumerate() {
         check(claim.span, &|| format!("extracted claim {}", n + 1))?;
+        if !claim.values.iter().all(|v| v.is_finite()) {
+            return Err(non_finite(format!("extracted claim {}", n + 1)));
+        }
         if let Some(speaker) = claim.speaker_span {
             check(speaker, &|| format!("extracted claim {} speaker", n + 1))?;
         }

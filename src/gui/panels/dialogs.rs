@@ -89,6 +89,25 @@ fn prompt_ui(
     prompt: &Prompt,
     intents: &mut Vec<Intent>,
 ) {
+    // The keyboard answers the question: Enter takes the default, Escape backs out.
+    let (enter, escape) = ctx.input(|i| {
+        (
+            i.key_pressed(egui::Key::Enter),
+            i.key_pressed(egui::Key::Escape),
+        )
+    });
+    let keyed = match prompt {
+        Prompt::Recovery { .. } if enter => Some(PromptAnswer::Restore),
+        Prompt::Recovery { .. } if escape => Some(PromptAnswer::Discard),
+        Prompt::UnsavedChanges(_) | Prompt::ChangedOnDisk(_) | Prompt::TypePath(_) if escape => {
+            Some(PromptAnswer::Cancel)
+        }
+        _ => None,
+    };
+    if let Some(answer) = keyed {
+        intents.push(Intent::Answer(answer));
+        return;
+    }
     egui::Modal::new(egui::Id::unique("prompt")).show(ctx, |ui| {
         ui.set_max_width(420.0);
         match prompt {
@@ -112,15 +131,43 @@ fn prompt_ui(
                     }
                 });
             }
-            Prompt::Recovery => {
+            Prompt::Recovery { recovers, claims, reviewed } => {
                 ui.heading("Recover unsaved work?");
-                ui.label("Crosscheck found changes that were never saved, newer than the workspace file.");
+                let whose = recovers.as_ref().map_or_else(
+                    || "an untitled workspace".to_owned(),
+                    |path| path.display().to_string(),
+                );
+                ui.label(format!(
+                    "Crosscheck found changes to {whose} that were never saved, newer than the workspace file: \
+                     {claims} {}, {reviewed} reviewed.",
+                    if *claims == 1 { "claim" } else { "claims" }
+                ));
+                ui.label("Restore (Enter) opens them, marked unsaved; Discard (Esc) deletes them.");
                 ui.horizontal(|ui| {
                     if ui.button("Restore").clicked() {
                         intents.push(Intent::Answer(PromptAnswer::Restore));
                     }
                     if ui.button("Discard").clicked() {
                         intents.push(Intent::Answer(PromptAnswer::Discard));
+                    }
+                });
+            }
+            Prompt::ChangedOnDisk(path) => {
+                ui.heading("The file changed on disk");
+                ui.label(format!(
+                    "{} was saved by another program or Crosscheck window since you opened it. \
+                     Your changes were not saved, so that neither version is lost.",
+                    path.display()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Save as…").clicked() {
+                        intents.push(Intent::Answer(PromptAnswer::SaveAs));
+                    }
+                    if ui.button("Reload (drop my changes)").clicked() {
+                        intents.push(Intent::Answer(PromptAnswer::Reload));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        intents.push(Intent::Answer(PromptAnswer::Cancel));
                     }
                 });
             }

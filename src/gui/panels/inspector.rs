@@ -101,16 +101,14 @@ fn claim_ui(
 
     // Note: typed into a draft; it becomes one undoable action when the field loses focus.
     let label = ui.label(RichText::new("Note").strong());
-    let draft = match &mut view.note_draft {
-        Some((id, text)) if *id == claim.id => text,
-        _ => {
-            view.note_draft = Some((claim.id, claim.note.clone()));
-            &mut view.note_draft.as_mut().expect("just set").1
-        }
-    };
+    let note_id = ui.make_persistent_id("inspector_note");
+    let draft = view
+        .note_draft
+        .follow(claim.id, &claim.note, ui.memory(|m| m.has_focus(note_id)));
     let note = ui
         .add(
-            egui::TextEdit::multiline(draft)
+            egui::TextEdit::multiline(&mut draft.text)
+                .id(note_id)
                 .desired_rows(3)
                 .desired_width(f32::INFINITY)
                 .hint_text("Why it holds or not; sources checked"),
@@ -120,31 +118,29 @@ fn claim_ui(
         note.request_focus();
         view.focus_note = false;
     }
-    if note.lost_focus() && *draft != claim.note {
+    if note.lost_focus() && draft.text != claim.note {
         intents.push(Intent::Apply(Action::SetNote {
             claim: claim.id,
-            note: draft.clone(),
+            note: draft.text.clone(),
         }));
     }
 
     let label = ui.label(RichText::new("Speaker").strong());
-    let speaker = match &mut view.speaker_draft {
-        Some((id, text)) if *id == claim.id => text,
-        _ => {
-            view.speaker_draft = Some((claim.id, claim.speaker.clone().unwrap_or_default()));
-            &mut view.speaker_draft.as_mut().expect("just set").1
-        }
-    };
+    let speaker_id = ui.make_persistent_id("inspector_speaker");
+    let current = claim.speaker.clone().unwrap_or_default();
+    let speaker =
+        view.speaker_draft
+            .follow(claim.id, &current, ui.memory(|m| m.has_focus(speaker_id)));
     let field = ui
         .add(
-            egui::TextEdit::singleline(speaker)
+            egui::TextEdit::singleline(&mut speaker.text)
+                .id(speaker_id)
                 .hint_text("who asserts it (empty: the outlet)")
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
-    let current = claim.speaker.clone().unwrap_or_default();
-    if field.lost_focus() && speaker.trim() != current {
-        let value = Some(speaker.trim().to_owned()).filter(|s| !s.is_empty());
+    if field.lost_focus() && speaker.text.trim() != current {
+        let value = Some(speaker.text.trim().to_owned()).filter(|s| !s.is_empty());
         intents.push(Intent::Apply(Action::SetSpeaker {
             claim: claim.id,
             speaker: value,
