@@ -13,6 +13,10 @@ use super::token::{Token, TokenKind};
 use super::{Entity, EntityKind};
 use crate::span::Span;
 
+/// The longest name, in tokens (words, connectors, initials), that a run of capitalised
+/// words can give: "Kenya Medical Practitioners Pharmacists and Dentists Union" is eight.
+const MAX_NAME_TOKENS: usize = 16;
+
 /// Words that end an organisation's name.
 const ORG_HEADS: &[&str] = &[
     "Agency",
@@ -753,8 +757,11 @@ impl Scan<'_> {
         best
     }
 
-    /// The end of the run of capitalised words (with inner connectors) starting at `i`.
+    /// The end of the run of capitalised words (with inner connectors) starting at `i`, at
+    /// most [`MAX_NAME_TOKENS`] long: it is asked at every word of a run, so an unbounded
+    /// scan would make a long run of capitals (a shouted page, a list of names) quadratic.
     fn run_end(&self, i: usize, end: usize, taken: &[bool]) -> usize {
+        let end = end.min(i + MAX_NAME_TOKENS);
         let mut j = i;
         while j < end && !taken[j] {
             let t = &self.tokens[j];

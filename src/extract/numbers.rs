@@ -216,7 +216,13 @@ fn digits_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, f6
     if next.is_some_and(|n| !n.space_before && matches!(n.text(text), "st" | "nd" | "rd" | "th")) {
         return None;
     }
-    let mut value: f64 = digits.replace(',', "").parse().ok()?;
+    // More digits than any figure in the news has (a quadrillion is 16): an identifier, a
+    // hash or a phone number, and beyond 309 digits not even a finite f64.
+    let plain = digits.replace(',', "");
+    if plain.bytes().filter(u8::is_ascii_digit).count() > MAX_FIGURE_DIGITS {
+        return None;
+    }
+    let mut value: f64 = plain.parse().ok()?;
     let mut first = i;
     let mut last = i;
     if i > 0
@@ -256,8 +262,11 @@ fn digits_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, f6
             last = i + 2;
         }
     }
-    Some((first, last, value, percent))
+    value.is_finite().then_some((first, last, value, percent))
 }
+
+/// The most digits a figure is written with; longer runs are identifiers.
+const MAX_FIGURE_DIGITS: usize = 15;
 
 /// A spelled-out number starting at token `i`: `three million`, `a dozen`, `twenty-five`, `half`.
 fn words_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, f64, bool)> {
@@ -341,7 +350,9 @@ fn words_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, f64
     if article && last == i {
         return None;
     }
-    Some((i, last, total + current, false))
+    // "a million million million …" can outgrow f64: no figure then.
+    let value = total + current;
+    value.is_finite().then_some((i, last, value, false))
 }
 
 /// `half` is a number as a quantity noun (`half of the shells`, `by half`), not in `half-brother`
@@ -508,6 +519,19 @@ mod tests {
             .into_iter()
             .map(|(t, v, _, _)| (t, v))
             .collect()
+    }
+
+    #[test]
+    fn identifiers_and_runaway_numbers_are_no_figures() {
+        let long = "9".repeat(400);
+        assert!(values(&format!("Officials said {long} troops arrived")).is_empty());
+        assert!(values("the page hash 1234567890123456789012 was logged").is_empty());
+        let runaway = "a million ".repeat(60);
+        assert!(values(&runaway).iter().all(|(_, v)| v.is_finite()));
+        assert_eq!(
+            values("999,999,999,999,999 dollars"),
+            [("999,999,999,999,999".into(), 999_999_999_999_999.0)]
+        );
     }
 
     #[test]

@@ -531,9 +531,11 @@ impl WorkbenchApp {
 
     fn replace_session(&mut self, session: Session) {
         self.session = session;
+        // A question still waiting (a recovery file found at start) outlives the swap.
         self.view = ViewState {
             visible_kinds: self.view.visible_kinds,
             hide_boilerplate: self.view.hide_boilerplate,
+            prompt: self.view.prompt.take(),
             ..ViewState::default()
         };
         self.caches = panels::Caches::default();

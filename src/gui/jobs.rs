@@ -152,6 +152,8 @@ pub enum Task {
     Compare,
     /// Writing an export file.
     Export,
+    /// Reading the recovery file at start.
+    ReadRecovery,
 }
 
 /// The job runner.
@@ -250,7 +252,10 @@ impl Jobs {
                     self.finished(Task::Export);
                     false
                 }
-                JobEvent::RecoveryRead(_) => false,
+                JobEvent::RecoveryRead(_) => {
+                    self.finished(Task::ReadRecovery);
+                    false
+                }
             };
             if !stale {
                 fresh.push(event);
@@ -391,6 +396,7 @@ impl Jobs {
 
     /// Reads the recovery file.
     pub fn read_recovery(&mut self, recovery: PathBuf) {
+        self.started(Task::ReadRecovery);
         self.spawn("read recovery file", move |sender, ctx| {
             let result = persist::load_recovery(&recovery)
                 .map(Box::new)

@@ -91,13 +91,28 @@ const MIN_FUZZY_CHARS: usize = 8;
 /// is taken (for quotes of at least eight characters). `None` when neither works.
 #[must_use]
 pub fn locate(quote: &Quote, text: &str, near: Option<usize>) -> Option<Placement> {
-    if quote.exact.is_empty() {
-        return None;
-    }
     locate_exact(quote, text, near).or_else(|| locate_fuzzy(quote, text, near))
 }
 
-fn locate_exact(quote: &Quote, text: &str, near: Option<usize>) -> Option<Placement> {
+/// Finds `quote` word for word in `text`, preferring the occurrence that keeps most of its
+/// context, then the one nearest `near`.
+#[must_use]
+pub fn locate_exact(quote: &Quote, text: &str, near: Option<usize>) -> Option<Placement> {
+    if quote.exact.is_empty() {
+        return None;
+    }
+    // Most anchors of a changed article are where they were, context and all: no search.
+    if let Some(start) = near
+        && let Some(end) = start.checked_add(quote.exact.len())
+        && text.get(start..end) == Some(quote.exact.as_str())
+        && text[..start].ends_with(quote.prefix.as_str())
+        && text[end..].starts_with(quote.suffix.as_str())
+    {
+        return Some(Placement {
+            span: Span::new(start, end),
+            edits: 0,
+        });
+    }
     let mut best: Option<(usize, usize, Span)> = None; // (context kept, distance from `near`, span)
     let mut from = 0;
     while let Some(found) = text[from..].find(&quote.exact) {
@@ -128,13 +143,54 @@ fn common_suffix_chars(a: &str, b: &str) -> usize {
         .count()
 }
 
-/// Approximate substring search (Sellers' algorithm): edit distance between the quote and
-/// every substring of the text, in O(text × quote) time, tracking where each match starts.
-fn locate_fuzzy(quote: &Quote, text: &str, near: Option<usize>) -> Option<Placement> {
-    let pattern: Vec<char> = quote.exact.chars().collect();
-    if pattern.len() < MIN_FUZZY_CHARS {
+/// How far around its expected place an approximate match is looked for, in bytes beyond
+/// the quote's length on each side (at least; four quote lengths when that is more).
+const FUZZY_WINDOW: usize = 4096;
+
+/// The most text × quote characters an approximate search over the whole text may cost
+/// when there is no expected place to search around.
+const FUZZY_BUDGET: usize = 50_000_000;
+
+/// Finds the closest approximate match of `quote` (see [`locate`]). The search costs
+/// O(text × quote), so with `near` it covers only a window around that offset; without, the
+/// whole text, if that is small enough.
+#[must_use]
+pub fn locate_fuzzy(quote: &Quote, text: &str, near: Option<usize>) -> Option<Placement> {
+    let quote_chars = quote.exact.chars().count();
+    if quote_chars < MIN_FUZZY_CHARS {
         return None;
     }
+    let (from, to) = match near {
+        Some(near) => {
+            let reach = FUZZY_WINDOW.max(4 * quote.exact.len());
+            let from = floor_char_boundary(text, near.saturating_sub(reach));
+            let to = floor_char_boundary(text, near.saturating_add(quote.exact.len() + reach));
+            (from, to)
+        }
+        None if text.len().saturating_mul(quote_chars) <= FUZZY_BUDGET => (0, text.len()),
+        None => return None,
+    };
+    locate_fuzzy_in(quote, &text[from..to], near.map(|n| n.saturating_sub(from))).map(|placed| {
+        Placement {
+            span: Span::new(placed.span.start + from, placed.span.end + from),
+            edits: placed.edits,
+        }
+    })
+}
+
+/// The largest char boundary of `text` at or before `offset`.
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Approximate substring search (Sellers' algorithm): edit distance between the quote and
+/// every substring of the text, in O(text × quote) time, tracking where each match starts.
+fn locate_fuzzy_in(quote: &Quote, text: &str, near: Option<usize>) -> Option<Placement> {
+    let pattern: Vec<char> = quote.exact.chars().collect();
     let max_edits = pattern.len() / MAX_EDITS_DIVISOR;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte_at = |index: usize| chars.get(index).map_or(text.len(), |&(offset, _)| offset);
@@ -143,7 +199,11 @@ fn locate_fuzzy(quote: &Quote, text: &str, near: Option<usize>) -> Option<Placem
     // text index where that match starts.
     let mut cost: Vec<usize> = (0..=pattern.len()).collect();
     let mut origin = vec![0usize; pattern.len() + 1];
-    let mut best: Option<(usize, usize, Span)> = None; // (edits, distance from `near`, span)
+    // (away from `near`, edits, distance from `near`, span): a match where the text is
+    // expected beats a closer one elsewhere (a changed figure in one sentence must not send its
+    // claim to the next sentence, which differs by one digit).
+    let reach = quote.exact.len();
+    let mut best: Option<(bool, usize, usize, Span)> = None;
     for (j, &(_, c)) in chars.iter().enumerate() {
         let (mut diagonal_cost, mut diagonal_origin) = (cost[0], origin[0]);
         origin[0] = j + 1; // a match may start anywhere: the empty prefix costs nothing
@@ -168,12 +228,13 @@ fn locate_fuzzy(quote: &Quote, text: &str, near: Option<usize>) -> Option<Placem
         if edits <= max_edits && origin[pattern.len()] <= j {
             let span = Span::new(byte_at(origin[pattern.len()]), byte_at(j + 1));
             let distance = near.map_or(0, |n| n.abs_diff(span.start));
-            if best.is_none_or(|(e, d, _)| edits < e || (edits == e && distance < d)) {
-                best = Some((edits, distance, span));
+            let candidate = (distance > reach, edits, distance, span);
+            if best.is_none_or(|b| (candidate.0, candidate.1, candidate.2) < (b.0, b.1, b.2)) {
+                best = Some(candidate);
             }
         }
     }
-    best.map(|(edits, _, span)| Placement { span, edits })
+    best.map(|(_, edits, _, span)| Placement { span, edits })
 }
 
 #[cfg(test)]

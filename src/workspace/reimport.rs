@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use super::action::ActionError;
-use super::anchor::{Anchor, locate};
+use super::anchor::{Anchor, locate_exact, locate_fuzzy};
 use super::claim::{ClaimId, ClaimOrigin};
 use super::corrections::CorrectionId;
 use super::history::Patch;
@@ -93,6 +93,16 @@ impl Workspace {
             new_claims: Vec::new(),
         };
         let text = updated.article.text.clone();
+        let drift = Drift::measure(
+            &text,
+            self.claims_of(old).map(|claim| &claim.anchor).chain(
+                self.corrections
+                    .spans
+                    .iter()
+                    .filter(|c| &c.article == old)
+                    .map(|c| &c.anchor),
+            ),
+        );
 
         let claims: Vec<ClaimId> = self.claims_of(old).map(|claim| claim.id).collect();
         for id in claims {
@@ -100,7 +110,13 @@ impl Workspace {
                 continue;
             };
             claim.article = new.clone();
-            place(&mut claim.anchor, &text, Anchored::Claim(id), &mut report);
+            place(
+                &mut claim.anchor,
+                &text,
+                &drift,
+                Anchored::Claim(id),
+                &mut report,
+            );
         }
 
         if self.corrections.spans.iter().any(|c| &c.article == old) {
@@ -114,6 +130,7 @@ impl Workspace {
                 place(
                     &mut correction.anchor,
                     &text,
+                    &drift,
                     Anchored::Correction(correction.id),
                     &mut report,
                 );
@@ -159,11 +176,56 @@ fn mostly_same(a: Span, b: Span) -> bool {
     shared * 2 >= a.len().max(b.len())
 }
 
+/// How far the text moved, learnt from the anchors found again word for word: an anchor
+/// that changed is looked for where its exactly placed neighbour before it says the text
+/// around it went, not over the whole article.
+struct Drift {
+    /// (old start, new start) of the exactly placed anchors, by old start.
+    moves: Vec<(usize, usize)>,
+}
+
+impl Drift {
+    fn measure<'a>(text: &str, anchors: impl Iterator<Item = &'a Anchor>) -> Self {
+        let mut moves: Vec<(usize, usize)> = anchors
+            .filter_map(|anchor| {
+                let old = anchor.span?.start;
+                let found = locate_exact(&anchor.quote, text, Some(old))?;
+                Some((old, found.span.start))
+            })
+            .collect();
+        moves.sort_unstable();
+        Self { moves }
+    }
+
+    /// Where text that was at `old` probably is now.
+    fn expected(&self, old: usize) -> usize {
+        let before = self.moves.partition_point(|&(start, _)| start <= old);
+        match before
+            .checked_sub(1)
+            .or((!self.moves.is_empty()).then_some(0))
+        {
+            Some(index) => {
+                let (was, now) = self.moves[index];
+                (old + now).saturating_sub(was)
+            }
+            None => old,
+        }
+    }
+}
+
 /// Finds an anchor's quote in `text` and moves the anchor there, or orphans it.
-fn place(anchor: &mut Anchor, text: &str, item: Anchored, report: &mut ReanchorReport) {
+fn place(
+    anchor: &mut Anchor,
+    text: &str,
+    drift: &Drift,
+    item: Anchored,
+    report: &mut ReanchorReport,
+) {
     let near = anchor.span.map(|span| span.start);
-    // `locate` returns ranges of `text` on char boundaries, so capturing them succeeds.
-    let found = locate(&anchor.quote, text, near)
+    // Word for word anywhere first; approximately only around where the text moved.
+    let found = locate_exact(&anchor.quote, text, near)
+        .or_else(|| locate_fuzzy(&anchor.quote, text, near.map(|old| drift.expected(old))))
+        // Both return ranges of `text` on char boundaries, so capturing them succeeds.
         .and_then(|found| Anchor::capture(text, found.span).map(|placed| (found.edits, placed)));
     match found {
         Some((0, placed)) => {
