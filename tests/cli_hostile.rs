@@ -344,12 +344,14 @@ fn refresh_reads_only_article_files_and_names_each() {
         .stdout(predicate::str::contains("reading").and(predicate::str::contains("story.txt")));
 }
 
+/// A change made to a workspace document.
+type Damage = Box<dyn Fn(&mut Value)>;
+
 #[test]
 fn crafted_workspaces_are_refused_with_the_reason() {
     let folder = tempfile::tempdir().unwrap();
     let workspace = workspace_with_story(folder.path());
     let good: Value = serde_json::from_slice(&fs::read(&workspace).unwrap()).unwrap();
-    type Damage = Box<dyn Fn(&mut Value)>;
     let cases: Vec<(&str, Damage, &str)> = vec![
         (
             "counter at its limit",
