@@ -673,3 +673,41 @@ fn claims_come_first_in_the_file_and_nested_values_stay_on_one_line() {
         text
     );
 }
+
+#[test]
+fn a_json_error_after_leading_blank_lines_is_placed_on_its_own_line() {
+    let folder = tempfile::tempdir().unwrap();
+    let good =
+        String::from_utf8(crosscheck::workspace::persist::to_bytes(&seoul_workspace()).unwrap())
+            .unwrap();
+    // Break the JSON on its third line, after a few or very many blank lines.
+    let mut lines: Vec<&str> = good.lines().collect();
+    lines[2] = "  \"id\" \"missing colon\",";
+    let broken = lines.join("\n");
+    for blank_lines in [3usize, 100_000] {
+        let path = folder.path().join(format!("blank{blank_lines}.json"));
+        fs::write(&path, format!("{}{broken}", "\n".repeat(blank_lines))).unwrap();
+        let error = load(&path).unwrap_err().to_string();
+        assert!(
+            error.contains(&format!("line {}", blank_lines + 3)),
+            "{blank_lines}: {error}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_save_keeps_the_owner_of_the_file_it_replaces() {
+    use std::os::unix::fs::MetadataExt;
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("review.json");
+    save(&seoul_workspace(), &path).unwrap();
+    if fs::metadata(&path).unwrap().uid() != 0 {
+        // Only an administrator may give a file to someone else; nothing to check otherwise.
+        return;
+    }
+    std::os::unix::fs::chown(&path, Some(4242), Some(4343)).unwrap();
+    save(&seoul_workspace(), &path).unwrap();
+    let meta = fs::metadata(&path).unwrap();
+    assert_eq!((meta.uid(), meta.gid()), (4242, 4343));
+}

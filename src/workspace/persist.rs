@@ -132,6 +132,37 @@ pub enum FileProblem {
     Invalid(ValidationError),
 }
 
+impl FileProblem {
+    /// The same problem, `lines` further down the file.
+    fn lines_later(self, lines: usize) -> Self {
+        match self {
+            Self::Truncated { line, column } => Self::Truncated {
+                line: line + lines,
+                column,
+            },
+            Self::NotJson {
+                line,
+                column,
+                message,
+            } => Self::NotJson {
+                line: line + lines,
+                column,
+                message,
+            },
+            Self::Malformed {
+                line,
+                column,
+                message,
+            } => Self::Malformed {
+                line: line + lines,
+                column,
+                message,
+            },
+            other => other,
+        }
+    }
+}
+
 /// A workspace read from a recovery file.
 #[derive(Debug)]
 pub struct Recovered {
@@ -329,17 +360,35 @@ pub fn load(path: &Path) -> Result<Workspace, OpenError> {
 /// Opens a workspace file and says which version of it was read, so that a later save can
 /// refuse to overwrite a version it did not see ([`save_if_unchanged`]).
 pub fn load_versioned(path: &Path) -> Result<(Workspace, FileVersion), OpenError> {
-    let (bytes, version) = read_file(path)?;
-    let recovered = decode(&bytes).map_err(|problem| OpenError {
-        path: path.to_owned(),
-        problem,
-    })?;
-    Ok((recovered.workspace, version))
+    let file = read_file(path)?;
+    let recovered = file.decode(path)?;
+    Ok((recovered.workspace, file.version))
+}
+
+/// Leading whitespace up to this much is kept, so the parser's line numbers are the file's.
+const KEPT_LEADING_WHITESPACE: usize = 64 * 1024;
+
+/// A workspace or recovery file as read: its JSON, and how many lines of leading whitespace
+/// were dropped before it (added back to the line numbers of any error).
+struct FileBytes {
+    json: Vec<u8>,
+    dropped_lines: usize,
+    version: FileVersion,
+}
+
+impl FileBytes {
+    fn decode(&self, path: &Path) -> Result<Recovered, OpenError> {
+        decode(&self.json).map_err(|problem| OpenError {
+            path: path.to_owned(),
+            problem: problem.lines_later(self.dropped_lines),
+        })
+    }
 }
 
 /// Reads a workspace or recovery file: a regular file, at most [`MAX_WORKSPACE_BYTES`] of
-/// JSON after any leading whitespace, which is skipped as it is read rather than kept.
-fn read_file(path: &Path) -> Result<(Vec<u8>, FileVersion), OpenError> {
+/// JSON after any leading whitespace, which is skipped as it is read rather than kept (a
+/// gigabyte of blanks is never held in memory).
+fn read_file(path: &Path) -> Result<FileBytes, OpenError> {
     let error = |problem| OpenError {
         path: path.to_owned(),
         problem,
@@ -352,7 +401,8 @@ fn read_file(path: &Path) -> Result<(Vec<u8>, FileVersion), OpenError> {
     let file = open_regular(path).map_err(|read| error(from_read(read)))?;
     let version = FileVersion::of(&file.metadata().map_err(|e| error(FileProblem::Io(e)))?);
     let mut reader = io::BufReader::with_capacity(1 << 16, file);
-    let mut skipped = 0u64;
+    let (mut skipped, mut dropped_lines) = (0u64, 0usize);
+    let mut leading = Vec::new();
     loop {
         let buffer = reader.fill_buf().map_err(|e| error(FileProblem::Io(e)))?;
         if buffer.is_empty() {
@@ -366,6 +416,11 @@ fn read_file(path: &Path) -> Result<(Vec<u8>, FileVersion), OpenError> {
             .iter()
             .take_while(|b| b.is_ascii_whitespace())
             .count();
+        leading.extend_from_slice(&buffer[..blank]);
+        if leading.len() > KEPT_LEADING_WHITESPACE {
+            dropped_lines += leading.iter().filter(|&&b| b == b'\n').count();
+            leading.clear();
+        }
         let more = blank == buffer.len();
         reader.consume(blank);
         skipped += blank as u64;
@@ -373,8 +428,13 @@ fn read_file(path: &Path) -> Result<(Vec<u8>, FileVersion), OpenError> {
             break;
         }
     }
-    let bytes = read_limited(reader, MAX_WORKSPACE_BYTES).map_err(|read| error(from_read(read)))?;
-    Ok((bytes, version))
+    let rest = read_limited(reader, MAX_WORKSPACE_BYTES).map_err(|read| error(from_read(read)))?;
+    leading.extend_from_slice(&rest);
+    Ok(FileBytes {
+        json: leading,
+        dropped_lines,
+        version,
+    })
 }
 
 /// Saves a workspace atomically: the new contents go to a temporary file in the same folder,
@@ -436,11 +496,7 @@ pub fn save_recovery(
 
 /// Opens a recovery file (a plain workspace file works too, with `recovers: None`).
 pub fn load_recovery(path: &Path) -> Result<Recovered, OpenError> {
-    let (bytes, _) = read_file(path)?;
-    decode(&bytes).map_err(|problem| OpenError {
-        path: path.to_owned(),
-        problem,
-    })
+    read_file(path)?.decode(path)
 }
 
 /// Whether the recovery file exists and was written after the workspace file (or the
