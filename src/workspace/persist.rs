@@ -418,7 +418,7 @@ fn read_file(path: &Path) -> Result<FileBytes, OpenError> {
             .count();
         leading.extend_from_slice(&buffer[..blank]);
         if leading.len() > KEPT_LEADING_WHITESPACE {
-            dropped_lines += leading.iter().filter(|&&b| b == b'\n').count();
+            dropped_lines += leading.split(|&b| b == b'\n').count() - 1;
             leading.clear();
         }
         let more = blank == buffer.len();
