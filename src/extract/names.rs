@@ -587,6 +587,71 @@ const NAME_PARTICLES: &[&str] = &[
 ];
 word_set!(static NAME_PARTICLES_SET = NAME_PARTICLES;);
 
+/// Lower-case words that follow a name and a hyphen to make an adjective ("Russia-backed",
+/// "Kremlin-linked"), not the second part of a hyphenated given name ("Jong-un").
+const HYPHEN_SUFFIXES: &[&str] = &[
+    "backed",
+    "based",
+    "led",
+    "linked",
+    "made",
+    "owned",
+    "born",
+    "run",
+    "style",
+    "like",
+    "era",
+    "wide",
+    "free",
+    "old",
+    "year",
+    "long",
+    "term",
+    "time",
+    "level",
+    "scale",
+    "class",
+    "speaking",
+    "controlled",
+    "occupied",
+    "held",
+    "allied",
+    "aligned",
+    "friendly",
+    "related",
+    "specific",
+    "sponsored",
+    "funded",
+    "brokered",
+    "bound",
+    "built",
+    "designed",
+    "listed",
+    "registered",
+    "centric",
+    "bashing",
+    "inspired",
+    "approved",
+    "appointed",
+    "affiliated",
+    "educated",
+    "trained",
+    "area",
+    "wise",
+    "ish",
+    "esque",
+    "type",
+    "size",
+    "sized",
+    "ready",
+];
+word_set!(static HYPHEN_SUFFIXES_SET = HYPHEN_SUFFIXES;);
+
+/// Endings of contractions: "We've", "They're" and "I'll" name nobody.
+const CONTRACTION_ENDINGS: &[&str] = &[
+    "'ve", "'re", "'ll", "'d", "'m", "n't", "’ve", "’re", "’ll", "’d", "’m", "n’t",
+];
+
 /// Abbreviations of common nouns: capitals, but no one's name (`AI`, `CEO`, `GDP`).
 const COMMON_ABBREVIATIONS: &[&str] = &[
     "AI", "CEO", "CEOs", "CFO", "COO", "CTO", "GDP", "GNP", "CPI", "IPO", "ETF", "ETFs", "EV",
@@ -649,7 +714,28 @@ impl Scan<'_> {
 
     fn is_common(&self, i: usize) -> bool {
         let word = self.word(i);
-        self.gazetteer.is_common_word(word) || COMMON_ABBREVIATIONS_SET.contains(word)
+        self.gazetteer.is_common_word(word)
+            || COMMON_ABBREVIATIONS_SET.contains(word)
+            || CONTRACTION_ENDINGS.iter().any(|end| word.ends_with(end))
+    }
+
+    /// A hyphen at `j` that joins the name before it to a further part of the same name:
+    /// glued on both sides, followed by a capitalised part ("Beresford-Wylie") or a
+    /// lower-case syllable of a given name ("Jong-un", "Seong-kweun"), not an adjective
+    /// ending ("Russia-backed").
+    fn hyphen_continues_name(&self, j: usize) -> bool {
+        let (Some(hyphen), Some(next)) = (self.tokens.get(j), self.tokens.get(j + 1)) else {
+            return false;
+        };
+        if !hyphen.is_punct(self.text, '-') || hyphen.space_before || next.space_before {
+            return false;
+        }
+        let part = self.word(j + 1);
+        self.is_name_word(j + 1)
+            || next.is_lowercase()
+                && part.chars().count() <= 6
+                && part.chars().all(char::is_alphabetic)
+                && !HYPHEN_SUFFIXES_SET.contains(part)
     }
 
     fn is_acronym(&self, i: usize) -> bool {
@@ -773,6 +859,10 @@ impl Scan<'_> {
                 continue;
             }
             let connector = t.kind == TokenKind::Word && CONNECTORS_SET.contains(t.text(self.text));
+            if j > i && self.hyphen_continues_name(j) && j + 1 < end && !taken[j + 1] {
+                j += 2;
+                continue;
+            }
             let hyphen = t.is_punct(self.text, '-')
                 && !t.space_before
                 && self.tokens.get(j + 1).is_some_and(|n| !n.space_before);
@@ -844,12 +934,14 @@ impl Scan<'_> {
                     .flatten();
                 // A name that leads an organisation's name stays inside it: an acronym
                 // (UN Security Council), a sub-national place (Delaware Department of
-                // Elections), a people or party (Republican National Committee). A country is
-                // split off (U.S. | National Security Council).
+                // Elections), a party (Republican National Committee). A country or its
+                // nationality is split off (U.S. | National Security Council).
+                // A nationality is split off like its country ("Russian | Defense Ministry").
                 let merges = match kind {
                     EntityKind::Organization => self.is_acronym(i) && n == 1,
-                    EntityKind::Location => !self.countries.contains(&canonical),
-                    EntityKind::Group => true,
+                    EntityKind::Location | EntityKind::Group => {
+                        !self.countries.contains(&canonical)
+                    }
                     _ => false,
                 };
                 if let Some(org_end) = org_after.filter(|_| merges) {
@@ -927,13 +1019,19 @@ impl Scan<'_> {
             }
             // A capitalised common word ("By", "Latest", "Wood") names someone only as a
             // person already named in full ("Robert Wood"); the leftover pass decides.
-            if self.is_common(i) || !self.is_name_word(i) {
+            if (self.is_common(i) || !self.is_name_word(i)) && !self.is_initial_with_stop(i) {
                 unresolved.push(i..i + 1);
                 i += 1;
                 continue;
             }
-            // Unknown words: decide later, once every sure person in the article is known.
-            let stop = (i + 1..end)
+            // Unknown words: decide later, once every sure person in the article is known. An
+            // initial and its full stop lead a name ("S. Somanath").
+            let after_initial = match self.is_initial_with_stop(i) {
+                true if self.word(i).ends_with('.') => i + 2,
+                true => i + 3,
+                false => i + 1,
+            };
+            let stop = (after_initial..end)
                 .find(|&k| {
                     taken[k]
                         || !self.is_name_word(k)
@@ -971,6 +1069,11 @@ impl Scan<'_> {
                     .get(j + 1)
                     .is_some_and(|t| t.is_punct(self.text, '.'));
             if is_initial {
+                j += 2;
+                continue;
+            }
+            // "Lee Jae-myung", "Adrian Beresford-Wylie": a hyphenated part of the name.
+            if j + 1 < end && !taken[j + 1] && self.hyphen_continues_name(j) {
                 j += 2;
                 continue;
             }
@@ -1048,6 +1151,10 @@ impl Scan<'_> {
                 return None;
             }
             k += 1;
+            // "Chairman Kim Jong-un", "Foreign Minister Choe Son-hui".
+            if k + 1 < end && !taken[k + 1] && self.hyphen_continues_name(k) {
+                k += 2;
+            }
         }
         (k > j).then_some(k - j)
     }
@@ -1098,19 +1205,29 @@ impl Scan<'_> {
         taken: &mut [bool],
         found: &mut Vec<(std::ops::Range<usize>, Entity)>,
     ) {
-        let person_words: FxHashSet<&str> = found
+        let mut person_words: FxHashSet<&str> = found
             .iter()
             .filter(|(_, e)| e.kind == EntityKind::Person)
             .flat_map(|(range, _)| range.clone().map(|k| self.word(k)))
             .filter(|w| w.chars().count() > 1)
             .collect();
+        // Names of several words first: the people they find make a lone surname later in
+        // the article ("Sihle Zikalala" … "Zikalala said") a person.
+        let mut unresolved = unresolved.to_vec();
+        unresolved.sort_by_key(|range| (range.len() == 1, range.start));
+        person_words.extend(
+            unresolved
+                .iter()
+                .filter(|range| range.len() == 1 && self.referred_to_as_a_person(range.end))
+                .map(|range| self.word(range.start)),
+        );
         let place_starts: FxHashSet<usize> = found
             .iter()
             .filter(|(_, e)| e.kind == EntityKind::Location)
             .map(|(range, _)| range.start)
             .collect();
         let mut extra = Vec::new();
-        for range in unresolved {
+        for range in &unresolved {
             let (mut start, mut end) = (range.start, range.end);
             if taken[start..end].iter().any(|&t| t) {
                 continue;
@@ -1156,7 +1273,13 @@ impl Scan<'_> {
             } else if self.in_place_context(start, end) {
                 Some(EntityKind::Location)
             } else if self.followed_by_reporting_verb(end) {
-                Some(EntityKind::Person)
+                // News names a person in full before a surname alone: one unknown word that
+                // speaks is a body ("Ofgem said"), two or more are a person.
+                if end - start == 1 && !self.is_known_personal_name(start) {
+                    Some(EntityKind::Organization)
+                } else {
+                    Some(EntityKind::Person)
+                }
             } else if self
                 .tokens
                 .get(end)
@@ -1171,11 +1294,23 @@ impl Scan<'_> {
                     && PLACE_PREPOSITIONS_SET.contains(self.word(start - 2))
             {
                 Some(EntityKind::Location)
+            } else if end - start == 1 {
+                // One unknown capitalised word with nothing around it to say what it is: a
+                // brand, a storm, a product as often as a person.
+                self.is_known_personal_name(start)
+                    .then_some(EntityKind::Person)
             } else if end - start <= 3 {
                 Some(EntityKind::Person)
             } else {
                 None
             };
+            if kind == Some(EntityKind::Person) {
+                person_words.extend(
+                    (start..end)
+                        .map(|k| self.word(k))
+                        .filter(|w| w.chars().count() > 1),
+                );
+            }
             if let Some(kind) = kind {
                 taken[start..end].iter_mut().for_each(|t| *t = true);
                 let span = Span::new(self.tokens[start].span.start, self.tokens[end - 1].span.end);
@@ -1184,6 +1319,52 @@ impl Scan<'_> {
         }
         found.extend(extra);
         found.sort_by_key(|(r, _)| r.start);
+    }
+
+    /// `S.` before a name word: an initial, glued to its full stop.
+    fn is_initial_with_stop(&self, i: usize) -> bool {
+        let word = self.word(i);
+        let letter = word.trim_end_matches('.');
+        let single_capital = letter.chars().count() == 1 && letter.chars().all(char::is_uppercase);
+        // The tokenizer may keep the stop with the letter, as in `U.S.`.
+        let next = if word.ends_with('.') {
+            i + 1
+        } else if self
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| t.is_punct(self.text, '.') && !t.space_before)
+        {
+            i + 2
+        } else {
+            return false;
+        };
+        single_capital && self.is_name_word(next) && self.tokens[next].newlines_before == 0
+    }
+
+    /// "Putin as he continues", "Zikalala, who": a pronoun for a person refers to the name.
+    fn referred_to_as_a_person(&self, end: usize) -> bool {
+        let mut k = end;
+        if self
+            .tokens
+            .get(k)
+            .is_some_and(|t| t.is_punct(self.text, ','))
+        {
+            k += 1;
+        }
+        let word = |k: usize| self.tokens.get(k).map(|t| t.text(self.text));
+        match word(k) {
+            Some("who" | "whose" | "whom") => true,
+            Some("as" | "and" | "when" | "after" | "because") => {
+                matches!(word(k + 1), Some("he" | "she"))
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the word at `i` is a given name or surname the gazetteer knows.
+    fn is_known_personal_name(&self, i: usize) -> bool {
+        let word = self.word(i);
+        self.gazetteer.is_given_name(word) || self.gazetteer.is_surname(word)
     }
 
     /// "Gavi, the vaccine alliance, said": a description after the name says what it names.
@@ -1500,6 +1681,53 @@ mod tests {
                 "Institute for Fiscal Studies"
             ]
         );
+    }
+
+    #[test]
+    fn hyphenated_names_initials_and_nationalities_before_ministries() {
+        assert_eq!(
+            of_kind(
+                "Chairman Park Min-jun met Adrian Holloway-Price and Lee Soo-ah. Agency chief \
+                 R. Venkatraman said the Kremlin-backed plan was dead.",
+                Person
+            ),
+            [
+                "Park Min-jun",
+                "Adrian Holloway-Price",
+                "Lee Soo-ah",
+                "R. Venkatraman"
+            ]
+        );
+        let text = "The Russian Defense Ministry said troops advanced.";
+        assert_eq!(of_kind(text, Group), ["Russian"]);
+        assert_eq!(of_kind(text, Organization), ["Defense Ministry"]);
+    }
+
+    #[test]
+    fn a_lone_unknown_word_is_a_person_only_with_evidence() {
+        // A brand, a storm or a regulator is as likely as a person with nothing around it.
+        assert!(of_kind("Sales of Zorvexa rose. Typhoon Kalmeg hit.", Person).is_empty());
+        // A lone word that speaks is a body; one referred to as "he" or "who" is a person.
+        assert_eq!(
+            of_kind("Ofgram said prices would rise.", Organization),
+            ["Ofgram"]
+        );
+        assert_eq!(
+            of_kind(
+                "A sign of desperation by Dravik as he tries again. Dravik's move failed.",
+                Person
+            ),
+            ["Dravik", "Dravik"]
+        );
+        // The full name earlier makes a lone surname later a person.
+        assert_eq!(
+            of_kind(
+                "Premier Tandeka Zulwana visited. Later, Zulwana promised aid.",
+                Person
+            ),
+            ["Tandeka Zulwana", "Zulwana"]
+        );
+        assert!(of_kind("We've seen it. They're here.", Person).is_empty());
     }
 
     #[test]
