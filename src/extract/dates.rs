@@ -22,18 +22,25 @@ const YEAR: &str = r"(?:1[6-9][0-9][0-9]|20[0-9][0-9])";
 const PART: &str =
     r"(?:(?i:early|mid|late)(?:-\s*|\s+)(?:(?:to|or|and)\s+(?i:early|mid|late)(?:-\s*|\s+))?)";
 const TIME_OF_DAY: &str = r"(?:\s+(?:morning|afternoon|evening|night))";
+/// `night of May 21`, `morning of October 27`.
+const PART_OF_DAY: &str = r"(?:(?:night|morning|afternoon|evening)\s+of\s+)";
+/// `a.m.`, `pm`, `AM`.
+const AM_PM: &str = r"(?:[ap]\.m\.|(?i:[ap]\.?m\.?))";
+/// `local time`, `GMT`, `BST`, `Singapore time`.
+const ZONE: &str = r"(?:\s+(?:local\ time|GMT|UTC|[A-Z]{2}T|[A-Z]ST|[A-Z][a-z]+\ time)(?-u:\b))";
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)
         (?P<iso>(?-u:\b){YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?-u:\b))
-      | (?P<dmy>(?-u:\b){PART}?{DAY}\s+{MONTH}(?:,?\s+{YEAR}(?-u:\b))?)
-      | (?P<mdy>(?-u:\b){PART}?(?:{MONTH}|{MONTH_ABBREVIATION})\s+{DAY}(?:\s*[-–]\s*{DAY})?(?-u:\b)(?:,?\s+{YEAR}(?-u:\b))?)
-      | (?P<month>(?-u:\b){PART}?{MONTH}(?:,?\s+{YEAR}(?-u:\b))?)
+      | (?P<dmy>(?-u:\b){PART_OF_DAY}?{PART}?{DAY}\s+{MONTH}(?:,?\s+{YEAR}(?-u:\b))?)
+      | (?P<mdy>(?-u:\b){PART_OF_DAY}?{PART}?(?:{MONTH}|{MONTH_ABBREVIATION})\s+{DAY}(?:\s*[-–]\s*{DAY})?(?-u:\b)(?:,?\s+{YEAR}(?-u:\b))?)
+      | (?P<month>(?-u:\b){PART}?{MONTH}(?:,?\s+{YEAR}(?-u:\b)|\s+quarter(?-u:\b))?)
       | (?P<weekday>(?-u:\b){PART}?{WEEKDAY}{TIME_OF_DAY}?(?-u:\b))
-      | (?P<time>(?-u:\b)(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?[ap]\.?m\.?)?(?:\s+(?:local\ time|GMT|UTC|[A-Z]{{2}}T|[A-Z]ST))?
-               |(?-u:\b)(?:[01]?\d|2[0-3])\.[0-5]\d(?:\s?[ap]\.?m\.?|\s+(?:GMT|UTC|[A-Z]{{2}}T|[A-Z]ST))(?-u:\b)
-               |(?-u:\b)(?:1[0-2]|0?[1-9])\s?[ap]\.m\.(?:\s+local\ time)?)
+      | (?P<time>(?-u:\b)(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?{AM_PM})?{ZONE}?
+               |(?-u:\b)(?:[01]?\d|2[0-3])\.[0-5]\d(?:\s?{AM_PM}{ZONE}?|{ZONE})(?-u:\b)
+               |(?-u:\b)(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|(?i:[ap]m)(?-u:\b)){ZONE}?)
+      | (?P<fiscal>(?-u:\b){YEAR}[/-]\d\d(?-u:\b))
       | (?P<year>(?-u:\b){YEAR}(?-u:\b))
         "
     ))
@@ -91,6 +98,9 @@ pub fn find(
             weekday_value(matched, published)
         } else if caps.name("time").is_some() {
             None
+        } else if caps.name("fiscal").is_some() {
+            // A financial year (`2024/25`) is dated by the year it starts in.
+            matched[..4].parse().ok().map(DateValue::Year)
         } else {
             if !year_is_date(text, tokens, range.end) {
                 continue;
@@ -280,6 +290,29 @@ mod tests {
         );
         assert_eq!(dates("at 4.30pm", None)[0].0, "4.30pm");
         assert!(dates("a 6.3 magnitude quake", None).is_empty());
+    }
+
+    #[test]
+    fn clock_times_financial_years_quarters_and_parts_of_days() {
+        let texts = [
+            ("November 5, 2024, 2:31 AM", "2:31 AM"),
+            ("landed at 4.45pm Singapore time", "4.45pm Singapore time"),
+            ("from 8am until noon", "8am"),
+            ("the 2024/25 budget", "2024/25"),
+            ("in the September quarter", "September quarter"),
+            ("on the night of May 21", "night of May 21"),
+        ];
+        for (text, expected) in texts {
+            assert_eq!(
+                dates(text, None).last().map(|d| d.0.clone()).as_deref(),
+                Some(expected),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            dates("the 2024/25 budget", None)[0].1.as_deref(),
+            Some("2024")
+        );
     }
 
     #[test]

@@ -206,10 +206,12 @@ fn digits_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, f6
         && !tokens[i - 1].space_before
     {
         let before = &tokens[i - 2];
-        if before.kind == TokenKind::Word && before.is_capitalized() && before.text(text).len() <= 6
-        {
+        if before.kind == TokenKind::Word && before.is_capitalized() {
             return None;
         }
+    }
+    if labels_or_identifies(text, tokens, i) {
+        return None;
     }
     let next = tokens.get(i + 1);
     // Ordinals: 1st, 22nd, 16th.
@@ -248,6 +250,7 @@ fn digits_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, f6
             }
         } else if n.is_punct(text, '%')
             || n.is_punct(text, '٪')
+            || n.kind == TokenKind::Word && !n.space_before && word.eq_ignore_ascii_case("pc")
             || n.kind == TokenKind::Word && n.space_before && word.eq_ignore_ascii_case("percent")
         {
             percent = true;
@@ -281,7 +284,11 @@ fn words_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, f64
     if word.eq_ignore_ascii_case("one") && is_pronoun_one(text, tokens, i) {
         return None;
     }
+    if labels_or_identifies(text, tokens, i) {
+        return None;
+    }
     let mut total = 0.0;
+    let mut scaled = false;
     let mut current: f64 = if article { 1.0 } else { 0.0 };
     let mut last = None;
     // The last unit word of the group being read, so `twenty-five` joins and `two three` does not.
@@ -321,6 +328,7 @@ fn words_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, f64
         } else if w.eq_ignore_ascii_case("dozen") {
             current = if last.is_none() { 12.0 } else { current * 12.0 };
             last_unit = None;
+            scaled = true;
         } else if let Some(scale) = scale_value(w).filter(|_| w.len() > 2) {
             if last.is_none() && !article {
                 break;
@@ -332,6 +340,7 @@ fn words_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, f64
                 current = current.max(1.0) * scale;
             }
             last_unit = None;
+            scaled = true;
         } else if w.eq_ignore_ascii_case("and")
             && last.is_some()
             && last_unit.is_none()
@@ -350,10 +359,91 @@ fn words_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, f64
     if article && last == i {
         return None;
     }
+    // "a million", "a dozen" count the article; "a two-year inquiry" does not.
+    let first = if article && !scaled { i + 1 } else { i };
     // "a million million million …" can outgrow f64: no figure then.
     let value = total + current;
-    value.is_finite().then_some((i, last, value, false))
+    let percent = percent_words_after(text, tokens, last);
+    value
+        .is_finite()
+        .then_some((first, percent.unwrap_or(last), value, percent.is_some()))
 }
+
+/// `per cent`, `percent` or `pc` after a spelled-out number: the token that ends it.
+fn percent_words_after(text: &str, tokens: &[Token], last: usize) -> Option<usize> {
+    let word = |k: usize| tokens.get(k).map(|t| t.text(text).to_ascii_lowercase());
+    match word(last + 1).as_deref() {
+        Some("percent" | "pc") => Some(last + 1),
+        Some("per") if word(last + 2).as_deref() == Some("cent") => Some(last + 2),
+        _ => None,
+    }
+}
+
+/// Nouns after which a number labels or identifies rather than counts: `day one`, `stage
+/// three`, `Signal No. 4`, `Flight 1282`.
+const LABEL_NOUNS: &[&str] = &[
+    "day", "stage", "phase", "round", "no", "number", "signal", "level", "category", "grade",
+    "flight", "route", "gate", "platform", "room", "section", "chapter", "part", "article",
+    "clause", "item", "channel", "episode", "season", "week", "matchday", "game", "heat", "lane",
+];
+word_set!(static LABEL_NOUNS_SET = LABEL_NOUNS;);
+
+/// Whether the number at `i` is a label (`day one`, `No. 4`) or part of an identifier:
+/// glued to letters and digits (`777-300ER`, a hex page hash).
+fn labels_or_identifies(text: &str, tokens: &[Token], i: usize) -> bool {
+    let mut before = i.checked_sub(1);
+    // "No. 4": past the abbreviation's full stop.
+    if let Some(b) = before
+        && tokens[b].is_punct(text, '.')
+        && tokens[i].space_before
+    {
+        before = b.checked_sub(1);
+    }
+    if before.is_some_and(|b| {
+        tokens[b].kind == TokenKind::Word && LABEL_NOUNS_SET.contains(tokens[b].text(text))
+    }) {
+        return true;
+    }
+    glued_identifier(text, tokens, i)
+}
+
+/// Whether the token at `i` belongs to a run of glued tokens in which letters follow digits
+/// directly (`777-300ER`, `6a5e88…`), other than the suffixes numbers take.
+fn glued_identifier(text: &str, tokens: &[Token], i: usize) -> bool {
+    let glued = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
+    let mut from = i;
+    while from > 0 && glued(from) && !matches!(tokens[from - 1].kind, TokenKind::Url) {
+        from -= 1;
+    }
+    let mut to = i;
+    while glued(to + 1) && tokens[to + 1].kind != TokenKind::Url {
+        to += 1;
+    }
+    (from..to).any(|k| {
+        let next = &tokens[k + 1];
+        let word = next.text(text);
+        // "468x60" is a size: two numbers, not an identifier.
+        let dimension = word.len() > 1
+            && word.starts_with(['x', 'X'])
+            && word[1..].bytes().all(|b| b.is_ascii_digit());
+        let digits_then_letters = tokens[k].kind == TokenKind::Number
+            && next.kind == TokenKind::Word
+            && !dimension
+            && !NUMBER_SUFFIXES_SET.contains(word)
+            && scale_value(word).is_none()
+            && unit_value(word).is_none();
+        let letters_and_digits =
+            next.kind == TokenKind::Word && !dimension && word.bytes().any(|b| b.is_ascii_digit());
+        digits_then_letters || letters_and_digits && tokens[k].kind == TokenKind::Number
+    })
+}
+
+/// What may be glued to a number without making it an identifier.
+const NUMBER_SUFFIXES: &[&str] = &[
+    "st", "nd", "rd", "th", "s", "pc", "am", "pm", "km", "kg", "mm", "cm", "m", "ft", "mph", "kph",
+    "kmh", "mw", "gw", "kw", "bn", "tn", "mn", "k", "x", "g", "lb", "lbs", "ha", "sq", "yo",
+];
+word_set!(static NUMBER_SUFFIXES_SET = NUMBER_SUFFIXES;);
 
 /// `half` is a number as a quantity noun (`half of the shells`, `by half`), not in `half-brother`
 /// or `the second half`.
@@ -519,6 +609,22 @@ mod tests {
             .into_iter()
             .map(|(t, v, _, _)| (t, v))
             .collect()
+    }
+
+    #[test]
+    fn labels_identifiers_and_spelled_percentages() {
+        assert!(values("bowled out on day one and in stage three of Signal No. 4").is_empty());
+        assert!(values("Flight 1282 and a Boeing 777-300ER over page 6a5e88f8d0d4").is_empty());
+        assert_eq!(
+            values("rates rose 22.5pc and three per cent after a two-year wait"),
+            [
+                ("22.5pc".into(), 22.5),
+                ("three per cent".into(), 3.0),
+                ("two".into(), 2.0)
+            ]
+        );
+        assert_eq!(values("a 468x60 banner")[0], ("468".into(), 468.0));
+        assert!(values("the Chandrayaan-3 lander").is_empty());
     }
 
     #[test]
