@@ -17,6 +17,48 @@ use crate::span::Span;
 /// words can give: "Kenya Medical Practitioners Pharmacists and Dentists Union" is eight.
 const MAX_NAME_TOKENS: usize = 16;
 
+/// Institutions named by a capitalised common noun standing alone: "the House", "Treasury".
+const INSTITUTIONS: &[&str] = &[
+    "Parliament",
+    "House",
+    "Senate",
+    "Treasury",
+    "Government",
+    "Cabinet",
+    "Congress",
+    "Assembly",
+    "Judiciary",
+    "Exchequer",
+];
+word_set!(static INSTITUTIONS_SET = INSTITUTIONS;);
+
+/// Heads of a state's own bodies, from which a nationality before them is split off.
+const STATE_BODY_HEADS: &[&str] = &[
+    "Ministry",
+    "Ministries",
+    "Embassy",
+    "Army",
+    "Navy",
+    "Military",
+    "Forces",
+    "Force",
+    "Government",
+    "Police",
+    "Parliament",
+    "Cabinet",
+    "Guard",
+    "Service",
+    "Services",
+    "Command",
+    "Office",
+    "Department",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Intelligence",
+];
+word_set!(static STATE_BODY_HEADS_SET = STATE_BODY_HEADS;);
+
 /// Words that end an organisation's name.
 const ORG_HEADS: &[&str] = &[
     "Agency",
@@ -95,7 +137,6 @@ const ORG_HEADS: &[&str] = &[
     "Centers",
     "Centres",
     "Laboratory",
-    "Hospital",
     "School",
     "College",
     "Academy",
@@ -148,6 +189,7 @@ const PLACE_HEADS: &[&str] = &[
     "Gulf",
     "Desert",
     "Airport",
+    "Hospital",
     "Square",
     "Street",
     "Avenue",
@@ -217,6 +259,11 @@ word_set!(static TITLE_MODIFIERS_SET = TITLE_MODIFIERS;);
 
 /// Roles that, right before a name, mark it as a person's (`President`, `Ambassador`).
 const PERSON_TITLES: &[&str] = &[
+    "cr",
+    "crs",
+    "cllr",
+    "cllrs",
+    "sherpa",
     "president",
     "minister",
     "secretary",
@@ -960,17 +1007,37 @@ impl Scan<'_> {
                 // (UN Security Council), a sub-national place (Delaware Department of
                 // Elections), a party (Republican National Committee). A country or its
                 // nationality is split off (U.S. | National Security Council).
-                // A nationality is split off like its country ("Russian | Defense Ministry").
+                // A nationality is split off a state body like its country ("Russian |
+                // Defense Ministry"); it stays in the name of anything else ("American Heart
+                // Association", "Indian Space Research Organisation").
                 let merges = match kind {
                     EntityKind::Organization => self.is_acronym(i) && n == 1,
-                    EntityKind::Location | EntityKind::Group => {
+                    EntityKind::Location => !self.countries.contains(&canonical),
+                    EntityKind::Group => {
                         !self.countries.contains(&canonical)
+                            || org_after.is_some_and(|org_end| {
+                                !STATE_BODY_HEADS_SET.contains(self.word(org_end - 1))
+                            })
                     }
                     _ => false,
                 };
                 if let Some(org_end) = org_after.filter(|_| merges) {
                     push(i, org_end, EntityKind::Organization, None, taken);
                     i = org_end;
+                    continue;
+                }
+                // A region and one organisation head: "Cheshire Police", "Alaska Airlines".
+                if kind == EntityKind::Location
+                    && !self.countries.contains(&canonical)
+                    && org_after.is_none()
+                    && after < end
+                    && !taken[after]
+                    && self.is_name_word(after)
+                    && ORG_HEADS_SET.contains(self.word(after))
+                    && !self.is_name_word(after + 1)
+                {
+                    push(i, after + 1, EntityKind::Organization, None, taken);
+                    i = after + 1;
                     continue;
                 }
                 // A place name followed by a place head: Kursk Oblast, Washington State.
@@ -1202,10 +1269,22 @@ impl Scan<'_> {
         if head == i && !(head + 1 < run && matches!(self.word(head + 1), "of" | "for")) {
             return None;
         }
+        // A title followed by a person's name ends any organisation ("President Joe ...");
+        // inside a name it is a word of it ("Reconnaissance General Bureau").
         if (i..head).any(|k| {
-            self.is_name_word(k) && self.is_title(k) && PERSON_TITLES_SET.contains(self.word(k))
+            self.is_name_word(k)
+                && self.is_title(k)
+                && PERSON_TITLES_SET.contains(self.word(k))
+                && self.is_known_personal_name(k + 1)
         }) {
             return None;
+        }
+        // Two bodies joined by "and" ("Dorset Police and Alaska Airlines"): the first ends at
+        // its own head.
+        if let Some(and) = (i + 1..head)
+            .find(|&k| self.word(k) == "and" && ORG_HEADS_SET.contains(self.word(k - 1)))
+        {
+            return Some(and);
         }
         // The name goes on through "of X" or "for X" after the head (Department of Defense,
         // Centers for Disease Control and Prevention).
@@ -1245,6 +1324,20 @@ impl Scan<'_> {
                 .filter(|range| range.len() == 1 && self.referred_to_as_a_person(range.end))
                 .map(|range| self.word(range.start)),
         );
+        // A lone unknown word that speaks somewhere is a body everywhere ("Ofgem said" …
+        // "the chief executive of Ofgem").
+        let org_words: FxHashSet<&str> = unresolved
+            .iter()
+            .filter(|range| {
+                range.len() == 1
+                    && !taken[range.start]
+                    && self.followed_by_reporting_verb(range.end)
+                    && !person_words.contains(self.word(range.start))
+                    && !self.is_known_personal_name(range.start)
+                    && !self.is_common(range.start)
+            })
+            .map(|range| self.word(range.start))
+            .collect();
         let place_starts: FxHashSet<usize> = found
             .iter()
             .filter(|(_, e)| e.kind == EntityKind::Location)
@@ -1283,15 +1376,26 @@ impl Scan<'_> {
                 Some(EntityKind::Person)
             } else if described.is_some() {
                 described
+            } else if end - start == 1
+                && INSTITUTIONS_SET.contains(self.word(start))
+                && !self.is_sentence_start(start)
+            {
+                // "the House", "Treasury", "Government" standing alone name the institution.
+                Some(EntityKind::Organization)
             } else if (start..end)
                 .all(|k| self.is_common(k) || self.tokens[k].kind != TokenKind::Word)
             {
                 None
-            } else if end - start == 1 && self.is_acronym(start) {
-                Some(EntityKind::Organization)
-            } else if (start..end).any(|k| self.word(k).bytes().any(|b| b.is_ascii_digit())) {
-                // Model and product numbers (`H100`, `Su-34`) name things, not people.
+            } else if (start..end).any(|k| self.word(k).bytes().any(|b| b.is_ascii_digit()))
+                || self.glued_to_a_code(start, end)
+            {
+                // Model, flight and product codes (`H100`, `SQ321`, `777-300ER`, `GLP-1`) name
+                // things, not people or bodies.
                 None
+            } else if end - start == 1
+                && (self.is_acronym(start) || org_words.contains(self.word(start)))
+            {
+                Some(EntityKind::Organization)
             } else if self.is_sentence_start(start) && self.is_common(start) {
                 None
             } else if self.in_place_context(start, end) {
@@ -1312,7 +1416,10 @@ impl Scan<'_> {
             {
                 // "Santa Clara, California": a name before its state or country is a place.
                 Some(EntityKind::Location)
-            } else if start > 0 && PLACE_PREPOSITIONS_SET.contains(self.word(start - 1))
+            } else if start > 0
+                && PLACE_PREPOSITIONS_SET.contains(self.word(start - 1))
+                // "credit to Yashasvi Jaiswal": after "to", two names are a person.
+                && !(self.word(start - 1) == "to" && end - start > 1)
                 || start > 1
                     && self.word(start - 1) == "the"
                     && PLACE_PREPOSITIONS_SET.contains(self.word(start - 2))
@@ -1343,6 +1450,23 @@ impl Scan<'_> {
         }
         found.extend(extra);
         found.sort_by_key(|(r, _)| r.start);
+    }
+
+    /// Whether the words `start..end` are glued to a code: right after digits (`300ER`) or
+    /// before a hyphen and digits (`GLP-1`).
+    fn glued_to_a_code(&self, start: usize, end: usize) -> bool {
+        let after_digits = start > 0
+            && !self.tokens[start].space_before
+            && self.tokens[start - 1].kind == TokenKind::Number;
+        let before_digits = self.tokens.get(end).is_some_and(|t| {
+            t.is_punct(self.text, '-')
+                && !t.space_before
+                && self
+                    .tokens
+                    .get(end + 1)
+                    .is_some_and(|n| !n.space_before && n.kind == TokenKind::Number)
+        });
+        after_digits || before_digits
     }
 
     /// `S.` before a name word: an initial, glued to its full stop.
@@ -1450,6 +1574,13 @@ impl Scan<'_> {
         {
             k += 1;
         }
+        // "Pagasa on Sunday said".
+        if k + 2 < self.tokens.len()
+            && self.word(k) == "on"
+            && crate::calendar::weekday_index(self.word(k + 1)).is_some()
+        {
+            k += 2;
+        }
         k < self.tokens.len() && REPORTING_VERBS_SET.contains(self.word(k))
     }
 
@@ -1480,15 +1611,19 @@ impl Scan<'_> {
         // capitalised words it spells ("NIS" for "National Intelligence Service", "RBA" for
         // "Reserve Bank of Australia"), a country or nationality before it included
         // ("KMPDU" for "Kenya Medical Practitioners and Dentist Union").
-        let mut spelled: FxHashMap<String, Option<String>> = FxHashMap::default();
+        let mut spelled: FxHashMap<String, Option<(EntityKind, String)>> = FxHashMap::default();
         for pair in 0..found.len() {
             let (range, entity) = &found[pair];
-            if entity.kind != EntityKind::Organization || range.len() < 2 {
+            let own = &self.text[entity.span.start..entity.span.end];
+            let several_words = range.len() > 1 || own.contains('-') || initials(own).len() > 1;
+            if !matches!(entity.kind, EntityKind::Organization | EntityKind::Location)
+                || !several_words
+            {
                 continue;
             }
-            let own = &self.text[entity.span.start..entity.span.end];
             let mut forms = vec![own.to_owned()];
-            if let Some((before_range, before)) = pair.checked_sub(1).map(|b| &found[b])
+            if entity.kind == EntityKind::Organization
+                && let Some((before_range, before)) = pair.checked_sub(1).map(|b| &found[b])
                 && matches!(before.kind, EntityKind::Location | EntityKind::Group)
                 && before_range.end == range.start
             {
@@ -1499,14 +1634,15 @@ impl Scan<'_> {
                 if letters.len() < 2 {
                     continue;
                 }
+                let named = Some((entity.kind, form));
                 spelled
                     .entry(letters)
                     .and_modify(|known| {
-                        if known.as_deref() != Some(form.as_str()) {
+                        if *known != named {
                             *known = None; // two names spell it: no guess
                         }
                     })
-                    .or_insert(Some(form));
+                    .or_insert(named);
             }
         }
         for (range, entity) in found.iter_mut() {
@@ -1517,20 +1653,92 @@ impl Scan<'_> {
             if let Some((kind, full)) = definitions.get(word) {
                 entity.kind = *kind;
                 entity.canonical = Some(full.clone());
-            } else if let Some(Some(full)) = spelled.get(&word.replace('.', "")) {
-                entity.kind = EntityKind::Organization;
+            } else if entity.canonical.is_none()
+                && let Some(Some((kind, full))) = spelled.get(&word.replace('.', ""))
+            {
+                // "NK" for North Korea, "KZN" for KwaZulu-Natal are places.
+                entity.kind = *kind;
+                entity.canonical = Some(full.clone());
+            }
+        }
+        // A short name of a body written as a word ("Pagasa", "Ofgem") or in capitals may be
+        // spelled out anywhere in the text, whatever extraction made of the long form.
+        let mut spelled_out: FxHashMap<&str, Option<String>> = FxHashMap::default();
+        for (range, entity) in found.iter_mut() {
+            let word = self.word(range.start);
+            if range.len() != 1
+                || entity.kind != EntityKind::Organization
+                || entity.canonical.is_some()
+                || word.chars().count() < 3
+            {
+                continue;
+            }
+            let full = spelled_out
+                .entry(word)
+                .or_insert_with(|| self.spelled_out(word));
+            if let Some(full) = full {
                 entity.canonical = Some(full.clone());
             }
         }
     }
 }
 
-/// The first letters of a name's capitalised words: "Reserve Bank of Australia" → "RBA".
+impl Scan<'_> {
+    /// The capitalised phrase of the text whose initials spell `short` ("Philippine
+    /// Atmospheric, Geophysical and Astronomical Services Administration" for "Pagasa"):
+    /// capitalised words joined by "of", "and", "for", "the" or commas.
+    fn spelled_out(&self, short: &str) -> Option<String> {
+        let target: Vec<char> = short
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_uppercase)
+            .collect();
+        let mut found: Option<String> = None;
+        for start in 0..self.tokens.len() {
+            if !self.is_name_word(start) || self.word(start).chars().next()? != target[0] {
+                continue;
+            }
+            let (mut matched, mut k) = (0, start);
+            while k < self.tokens.len() && matched < target.len() {
+                let t = &self.tokens[k];
+                if t.is_capitalized() {
+                    let letters: Vec<char> = initials(self.word(k)).chars().collect();
+                    if !target[matched..].starts_with(&letters) {
+                        break;
+                    }
+                    matched += letters.len();
+                } else if !(matches!(self.word(k), "of" | "and" | "for" | "the" | "," | "-")
+                    && k > start)
+                {
+                    break;
+                }
+                k += 1;
+            }
+            if matched == target.len() && k > start + 1 {
+                let phrase = &self.text[self.tokens[start].span.start..self.tokens[k - 1].span.end];
+                if found.as_deref().is_some_and(|f| f != phrase) {
+                    return None; // two phrases spell it: no guess
+                }
+                found = Some(phrase.to_owned());
+            }
+        }
+        found
+    }
+}
+
+/// The capitals that start a name's words and word parts: "Reserve Bank of Australia" →
+/// "RBA", "KwaZulu-Natal" → "KZN".
 fn initials(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == '-')
-        .filter_map(|word| word.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect()
+    let mut letters = String::new();
+    let mut previous: Option<char> = None;
+    for c in name.chars() {
+        let starts_part = previous.is_none_or(|p| !p.is_alphabetic() || p.is_lowercase());
+        if c.is_uppercase() && starts_part {
+            letters.push(c);
+        }
+        previous = Some(c);
+    }
+    letters
 }
 
 /// Whether `acronym` can abbreviate `full`: it starts with the name's first letter and its
@@ -1771,6 +1979,35 @@ mod tests {
         let text = "The Russian Defense Ministry said troops advanced.";
         assert_eq!(of_kind(text, Group), ["Russian"]);
         assert_eq!(of_kind(text, Organization), ["Defense Ministry"]);
+    }
+
+    #[test]
+    fn institutions_codes_regions_with_a_head_and_spelled_acronyms() {
+        let text = "Members of the House voted. Treasury warned them. Flight ZX123 of a \
+                    Plaxon 787-900ER landed. Dorset Police and Alaska Airlines said the KwaZulu-Natal \
+                    floods hit KZN hard. The Reconnaissance General Bureau sent them.";
+        assert_eq!(
+            of_kind(text, Organization),
+            [
+                "House",
+                "Treasury",
+                "Dorset Police",
+                "Alaska Airlines",
+                "Reconnaissance General Bureau"
+            ]
+        );
+        assert!(of_kind(text, Location).contains(&"KZN".to_owned()));
+        // A short name written as a word is spelled out where the text gives the long form.
+        let text = "Title\n\nThe Northern Atmospheric, Seismic and Marine Services Office issued a \
+                    storm warning on Monday. Nasmso said the storm would weaken by Tuesday night.";
+        let claims = crate::extract::extract_text(text, crate::extract::Context::default()).claims;
+        assert_eq!(
+            claims.last().and_then(|c| c.speaker.as_deref()),
+            Some("Northern Atmospheric, Seismic and Marine Services Office")
+        );
+        // One name for a lone word that speaks: a body everywhere in the article.
+        let text = "The chief executive of Ofgram spoke first. Later, Ofgram said prices rise.";
+        assert_eq!(of_kind(text, Organization), ["Ofgram", "Ofgram"]);
     }
 
     #[test]
