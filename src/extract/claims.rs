@@ -854,7 +854,15 @@ impl Finder<'_> {
                 && self.tokens[to + 1].is_capitalized()
                 && (self.word(to - 1).chars().count() == 1
                     || TITLE_ABBREVIATIONS_SET.contains(self.word(to - 1)));
-            if t.kind == TokenKind::Punct && !w.starts_with(['’', '\'']) && !abbreviation_stop {
+            // "Bretton-Gordon": a hyphen inside a word does not end the phrase.
+            let inner_hyphen = w == "-"
+                && !t.space_before
+                && self.tokens.get(to + 1).is_some_and(|n| !n.space_before);
+            if t.kind == TokenKind::Punct
+                && !w.starts_with(['’', '\''])
+                && !abbreviation_stop
+                && !inner_hyphen
+            {
                 break;
             }
             to += 1;

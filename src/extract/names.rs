@@ -1034,7 +1034,6 @@ impl Scan<'_> {
                     && !taken[after]
                     && self.is_name_word(after)
                     && ORG_HEADS_SET.contains(self.word(after))
-                    && !self.is_name_word(after + 1)
                 {
                     push(i, after + 1, EntityKind::Organization, None, taken);
                     i = after + 1;
@@ -1119,19 +1118,42 @@ impl Scan<'_> {
             // initial and its full stop lead a name ("S. Somanath").
             let after_initial = match self.is_initial_with_stop(i) {
                 true if self.word(i).ends_with('.') => i + 2,
-                true => i + 3,
+                true if self.tokens[i + 1].is_punct(self.text, '.') => i + 3,
+                true => i + 2,
                 false => i + 1,
             };
-            let stop = (after_initial..end)
-                .find(|&k| {
-                    taken[k]
-                        || !self.is_name_word(k)
-                        || self.tokens[k].newlines_before > 0
-                        || self.is_common(k)
-                        || self.is_title(k)
-                        || self.known_at(k, end, taken).is_some()
-                })
-                .unwrap_or(end);
+            let mut stop = after_initial;
+            while stop < end {
+                // "Choe Son-hui": a hyphenated part goes with the name.
+                if self.hyphen_continues_name(stop) && stop + 1 < end && !taken[stop + 1] {
+                    stop += 2;
+                    continue;
+                }
+                let k = stop;
+                // "Son-hui", "Min-hee": a common word that a hyphen joins to a syllable is a
+                // part of the name.
+                if !taken[k]
+                    && self.is_name_word(k)
+                    && self.tokens[k].newlines_before == 0
+                    && k + 2 < end
+                    && !taken[k + 2]
+                    && self.hyphen_continues_name(k + 1)
+                    && self.tokens[k + 2].is_lowercase()
+                {
+                    stop += 3;
+                    continue;
+                }
+                if taken[k]
+                    || !self.is_name_word(k)
+                    || self.tokens[k].newlines_before > 0
+                    || self.is_common(k)
+                    || self.is_title(k)
+                    || self.known_at(k, end, taken).is_some()
+                {
+                    break;
+                }
+                stop += 1;
+            }
             unresolved.push(i..stop);
             i = stop;
         }
@@ -1147,6 +1169,10 @@ impl Scan<'_> {
     fn person_by_given_name(&self, i: usize, end: usize, taken: &[bool]) -> Option<usize> {
         let first = self.word(i);
         if !self.gazetteer.is_given_name(first) {
+            return None;
+        }
+        // "the Vikram lander": a person's name takes no article.
+        if i > 0 && self.word(i - 1) == "the" {
             return None;
         }
         let ambiguous = self.is_common(i) || self.known_at(i, end, taken).is_some();
@@ -1201,7 +1227,15 @@ impl Scan<'_> {
             }
             j += 1;
         }
-        (j > i + 1).then_some(j - i)
+        // "Santa Fe, Nueva Vizcaya": a name before a comma and a place is a place.
+        let before_a_place = self
+            .tokens
+            .get(j)
+            .is_some_and(|t| t.is_punct(self.text, ','))
+            && self
+                .known_at(j + 1, self.tokens.len(), taken)
+                .is_some_and(|(_, known)| known.kind == EntityKind::Location);
+        (j > i + 1 && !before_a_place).then_some(j - i)
     }
 
     /// After a title (`President`, `Ambassador,`): the name that follows, as (offset, length).
@@ -1245,6 +1279,15 @@ impl Scan<'_> {
             // "Chairman Kim Jong-un", "Foreign Minister Choe Son-hui".
             if k + 1 < end && !taken[k + 1] && self.hyphen_continues_name(k) {
                 k += 2;
+            }
+            // "Col Hamish de Bretton-Gordon": a particle inside the name.
+            if k + 1 < end
+                && self.tokens[k].is_lowercase()
+                && NAME_PARTICLES_SET.contains(self.word(k))
+                && self.is_name_word(k + 1)
+                && !taken[k + 1]
+            {
+                k += 1;
             }
         }
         (k > j).then_some(k - j)
@@ -1372,13 +1415,22 @@ impl Scan<'_> {
                 }
             }
             let words: Vec<&str> = (start..end).map(|k| self.word(k)).collect();
+            // Names counted as written: "Min-hee" is one, "Dalo Min-hee" two.
+            let name_words = (start..end)
+                .filter(|&k| {
+                    self.tokens[k].kind == TokenKind::Word
+                        && !(k > start && self.tokens[k - 1].is_punct(self.text, '-'))
+                })
+                .count();
             let kind = if words.iter().all(|w| person_words.contains(w)) {
                 Some(EntityKind::Person)
             } else if described.is_some() {
                 described
-            } else if end - start == 1
+            } else if name_words == 1
                 && INSTITUTIONS_SET.contains(self.word(start))
                 && !self.is_sentence_start(start)
+                // "Cabinet Secretary": part of a title.
+                && !self.tokens.get(end).is_some_and(|_| self.is_name_word(end) && self.is_title(end))
             {
                 // "the House", "Treasury", "Government" standing alone name the institution.
                 Some(EntityKind::Organization)
@@ -1392,7 +1444,7 @@ impl Scan<'_> {
                 // Model, flight and product codes (`H100`, `SQ321`, `777-300ER`, `GLP-1`) name
                 // things, not people or bodies.
                 None
-            } else if end - start == 1
+            } else if name_words == 1
                 && (self.is_acronym(start) || org_words.contains(self.word(start)))
             {
                 Some(EntityKind::Organization)
@@ -1403,7 +1455,7 @@ impl Scan<'_> {
             } else if self.followed_by_reporting_verb(end) {
                 // News names a person in full before a surname alone: one unknown word that
                 // speaks is a body ("Ofgem said"), two or more are a person.
-                if end - start == 1 && !self.is_known_personal_name(start) {
+                if name_words == 1 && !self.is_known_personal_name(start) {
                     Some(EntityKind::Organization)
                 } else {
                     Some(EntityKind::Person)
@@ -1419,18 +1471,20 @@ impl Scan<'_> {
             } else if start > 0
                 && PLACE_PREPOSITIONS_SET.contains(self.word(start - 1))
                 // "credit to Yashasvi Jaiswal": after "to", two names are a person.
-                && !(self.word(start - 1) == "to" && end - start > 1)
+                && !(self.word(start - 1) == "to" && name_words > 1)
                 || start > 1
                     && self.word(start - 1) == "the"
                     && PLACE_PREPOSITIONS_SET.contains(self.word(start - 2))
             {
                 Some(EntityKind::Location)
-            } else if end - start == 1 {
+            } else if name_words == 1 {
                 // One unknown capitalised word with nothing around it to say what it is: a
                 // brand, a storm, a product as often as a person.
-                self.is_known_personal_name(start)
+                // "the Vikram lander": a person's name takes no article.
+                (self.is_known_personal_name(start)
+                    && !(start > 0 && self.word(start - 1) == "the"))
                     .then_some(EntityKind::Person)
-            } else if end - start <= 3 {
+            } else if name_words <= 3 {
                 Some(EntityKind::Person)
             } else {
                 None
@@ -1483,10 +1537,16 @@ impl Scan<'_> {
             .is_some_and(|t| t.is_punct(self.text, '.') && !t.space_before)
         {
             i + 2
+        } else if !matches!(letter, "A" | "I") {
+            // "P Veeramuthuvel": an initial written without its stop.
+            i + 1
         } else {
             return false;
         };
-        single_capital && self.is_name_word(next) && self.tokens[next].newlines_before == 0
+        single_capital
+            && self.is_name_word(next)
+            && self.tokens[next].newlines_before == 0
+            && !self.is_common(next)
     }
 
     /// "Putin as he continues", "Zikalala, who": a pronoun for a person refers to the name.
@@ -2008,6 +2068,25 @@ mod tests {
         // One name for a lone word that speaks: a body everywhere in the article.
         let text = "The chief executive of Ofgram spoke first. Later, Ofgram said prices rise.";
         assert_eq!(of_kind(text, Organization), ["Ofgram", "Ofgram"]);
+    }
+
+    #[test]
+    fn hyphens_particles_and_initials_in_leftover_names_and_places_before_places() {
+        let people = of_kind(
+            "The country's foreign minister, Dalo Min-hee, traveled. Col Ewan de Vere-Holt spoke. \
+             Director P Ramaswamy thanked the team.",
+            Person,
+        );
+        assert_eq!(people, ["Dalo Min-hee", "Ewan de Vere-Holt", "P Ramaswamy"]);
+        assert!(of_kind("The storm hit Santa Fe, Nueva Vizcaya, on Sunday.", Person).is_empty());
+        assert!(of_kind("Engineers checked the Vikram lander.", Person).is_empty());
+        assert_eq!(
+            of_kind(
+                "Health Cabinet Secretary Ana Mwangi met the Cabinet.",
+                Organization
+            ),
+            ["Cabinet"]
+        );
     }
 
     #[test]
