@@ -229,8 +229,10 @@ fn digits_at(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usize, f6
     let mut last = i;
     if i > 0
         && !token.space_before
-        && tokens[i - 1].kind == TokenKind::Punct
-        && tokens[i - 1].text(text).starts_with(CURRENCY)
+        && (tokens[i - 1].kind == TokenKind::Punct
+            && tokens[i - 1].text(text).starts_with(CURRENCY)
+            || tokens[i - 1].kind == TokenKind::Word
+                && super::token::is_currency_code(tokens[i - 1].text(text)))
     {
         first = i - 1;
     }

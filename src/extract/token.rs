@@ -174,6 +174,10 @@ fn scan_word(text: &str, start: usize) -> usize {
     let mut pos = start;
     let mut chars = text[start..].char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        // A currency code glued to its amount ends before it: `Sh5.9`, `Rs200`.
+        if c.is_ascii_digit() && is_currency_code(&text[start..start + i]) {
+            break;
+        }
         if c.is_alphanumeric() {
             pos = start + i + c.len_utf8();
         } else if APOSTROPHES.contains(&c) {
@@ -188,6 +192,15 @@ fn scan_word(text: &str, start: usize) -> usize {
         }
     }
     pos
+}
+
+/// Currency codes written glued before an amount (`Sh5.9 billion`, `Rs200`, `RM50`).
+pub const CURRENCY_CODES: &[&str] = &["Sh", "KSh", "Ksh", "Rs", "Rp", "RM", "R", "Tk"];
+
+/// Whether `word` is a currency code written before an amount.
+#[must_use]
+pub fn is_currency_code(word: &str) -> bool {
+    CURRENCY_CODES.contains(&word)
 }
 
 /// `X.Y.` (single letters each followed by a period), at least two of them.
