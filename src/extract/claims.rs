@@ -178,6 +178,33 @@ const SPEAKER_NOUNS: &[&str] = &[
 ];
 word_set!(static SPEAKER_NOUNS_SET = SPEAKER_NOUNS;);
 
+/// Nouns that, after "the", refer back to the organisation that spoke last: `the regulator`,
+/// `the weather bureau`, `the agency`.
+const BODY_NOUNS: &[&str] = &[
+    "regulator",
+    "bureau",
+    "agency",
+    "ministry",
+    "union",
+    "company",
+    "firm",
+    "department",
+    "authority",
+    "commission",
+    "council",
+    "board",
+    "service",
+    "organisation",
+    "organization",
+    "institute",
+    "watchdog",
+    "group",
+    "corporation",
+    "bank",
+    "court",
+];
+word_set!(static BODY_NOUNS_SET = BODY_NOUNS;);
+
 /// Nouns that report without speaking: `Recent reports indicate ...` has no speaker.
 const NOT_SPEAKERS: &[&str] = &[
     "reports",
@@ -278,10 +305,19 @@ pub fn find(
     entities: &[Entity],
     boilerplate: &[Boilerplate],
 ) -> Vec<ExtractedClaim> {
+    let names_of = |kind: EntityKind| {
+        entities
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| entity_name(text, e))
+            .collect()
+    };
     let finder = Finder {
         text,
         tokens,
         entities,
+        organization_names: names_of(EntityKind::Organization),
+        person_names: names_of(EntityKind::Person),
         first_entity: first_entity_at_each_token(tokens, entities),
     };
     let mut claims: Vec<ExtractedClaim> = Vec::new();
@@ -349,6 +385,11 @@ pub fn find(
                 values,
             });
             if let Some(speaker) = speaker {
+                if finder.organization_names.contains(&speaker) {
+                    discourse.recent_organization = Some(speaker.clone());
+                } else if !finder.person_names.contains(&speaker) {
+                    discourse.recent_description = Some(speaker.clone());
+                }
                 discourse.recent_speaker = Some(speaker.clone());
                 last_speaker = Some((speaker, sentence.tokens.end));
             } else if !opens_in_quote {
@@ -365,6 +406,11 @@ pub fn find(
 struct Discourse {
     /// The latest named speaker, even across narration.
     recent_speaker: Option<String>,
+    /// The latest speaker that is an organisation (`the regulator` refers back to it).
+    recent_organization: Option<String>,
+    /// The latest speaker that is a description (`the official` refers back to `a senior
+    /// military official`).
+    recent_description: Option<String>,
     /// The person who is the subject of the previous sentence (`President Biden, while ...`).
     previous_subject: Option<String>,
 }
@@ -383,6 +429,9 @@ struct Finder<'a> {
     text: &'a str,
     tokens: &'a [Token],
     entities: &'a [Entity],
+    /// The names of the article's organisations and people, as speakers are written.
+    organization_names: std::collections::HashSet<String>,
+    person_names: std::collections::HashSet<String>,
     /// For each token (and one past the last), the index of the first entity starting at or
     /// after it: entity lookups by token range cost no search.
     first_entity: Vec<usize>,
@@ -1027,6 +1076,24 @@ impl Finder<'_> {
         if SPEAKER_NOUNS_SET.contains(&head)
             || head_before_preposition.is_some_and(|h| SPEAKER_NOUNS_SET.contains(&h))
         {
+            // "The regulator announced": a definite description refers back to the body
+            // that spoke last; "the official" to the description it shortens.
+            let definite = self.lower(from) == "the" && words.len() <= 3;
+            if definite {
+                let same_head = discourse.recent_description.as_ref().filter(|d| {
+                    d.rsplit(' ')
+                        .next()
+                        .is_some_and(|h| h.eq_ignore_ascii_case(&head))
+                });
+                if let Some(description) = same_head {
+                    return Some(attribution(Some(description.clone())));
+                }
+                if BODY_NOUNS_SET.contains(&head)
+                    && let Some(body) = &discourse.recent_organization
+                {
+                    return Some(attribution(Some(body.clone())));
+                }
+            }
             let first = *words.first()?;
             let description =
                 normalize(&self.text[self.tokens[first].span.start..self.tokens[to - 1].span.end]);
@@ -1064,9 +1131,7 @@ impl Finder<'_> {
 
     /// The fullest name the article or the gazetteer gives.
     fn entity_name(&self, e: &Entity) -> String {
-        e.canonical
-            .clone()
-            .unwrap_or_else(|| normalize(&self.text[e.span.start..e.span.end]))
+        entity_name(self.text, e)
     }
 
     /// Splits a sentence carrying two separately attributed facts into clauses at the second
@@ -1132,6 +1197,13 @@ fn overlaps_any(boilerplate: &[Boilerplate], span: Span) -> bool {
     boilerplate
         .get(first)
         .is_some_and(|b| b.span.overlaps(span))
+}
+
+/// An entity's name as a speaker: its canonical form, else its words.
+fn entity_name(text: &str, e: &Entity) -> String {
+    e.canonical
+        .clone()
+        .unwrap_or_else(|| normalize(&text[e.span.start..e.span.end]))
 }
 
 fn normalize(text: &str) -> String {
