@@ -14,6 +14,7 @@ use super::sources::{CredibilitySuggestion, Source, SourceChain, SourceKind};
 use super::timeline::date_bounds;
 use super::{ClaimRef, Corpus, Doc};
 use crate::article::ArticleId;
+use crate::extract::lexicon::lexicon;
 use crate::extract::{DateValue, Entity, EntityKind, Quantity};
 use crate::span::Span;
 use crate::workspace::{ClaimId, ClaimStatus, Credibility, Workspace};
@@ -811,46 +812,11 @@ const UNIT_CLASSES: &[(&[&str], Counted)] = &[
     (&["ships", "vessels", "warships", "boats"], Counted::Ships),
 ];
 
-/// Nouns a small number counts without being a measure anyone cross-checks (`two
-/// countries`, `three times`), and durations.
-const NOT_MEASURES: &[&str] = &[
-    "countries",
-    "nations",
-    "allies",
-    "sides",
-    "times",
-    "reasons",
-    "ways",
-    "parties",
-    "hours",
-    "days",
-    "weeks",
-    "months",
-    "years",
-    "decades",
-    "minutes",
-    "seconds",
-    "hour",
-    "day",
-    "week",
-    "month",
-    "year",
-    "occasions",
-    "points",
-    "steps",
-    "stages",
-    "things",
-    "questions",
-    "issues",
-    "members",
-    "kilometres",
-    "kilometers",
-    "km",
-    "miles",
-    "metres",
-    "meters",
-    "feet",
-];
+lexicon!(
+    /// Nouns a small number counts without being a measure anyone cross-checks (`two
+    /// countries`, `three times`), and durations.
+    static NOT_MEASURES = "not-measures.txt", "units.txt"
+);
 
 /// Below this, a number counting an unknown noun is description, not a measure.
 const SMALL_COUNT: f64 = 10.0;
@@ -894,7 +860,7 @@ fn counted(quantity: &Quantity, written: &str) -> Option<Counted> {
     {
         return Some(class.clone());
     }
-    if quantity.value < SMALL_COUNT || NOT_MEASURES.contains(&unit.as_str()) {
+    if quantity.value < SMALL_COUNT || NOT_MEASURES.contains_as_written(&unit) {
         return None;
     }
     Some(Counted::Other(unit))
@@ -944,12 +910,13 @@ const EVENT_STEMS: &[(&[&str], Event)] = &[
     ),
 ];
 
-const LOSS_WORDS: &[&str] = &["lost", "loses", "losing", "lose", "suffered", "suffers"];
-const DEATH_WORDS: &[&str] = &[
-    "killed", "kill", "killing", "died", "dead", "die", "perished", "slain",
-];
-const WOUND_WORDS: &[&str] = &["wounded", "injured", "hurt"];
-const CAPTURE_WORDS: &[&str] = &["captured", "capture", "surrendered", "taken prisoner"];
+lexicon!(
+    /// Words near people counted that say what befell them: lost, killed, wounded, captured.
+    static LOSS_WORDS = "loss-words.txt"
+);
+lexicon!(static DEATH_WORDS = "death-words.txt");
+lexicon!(static WOUND_WORDS = "wound-words.txt");
+lexicon!(static CAPTURE_WORDS = "capture-words.txt");
 
 fn event_of(word: &str) -> Option<Event> {
     EVENT_STEMS.iter().find_map(|(stems, event)| {
@@ -966,54 +933,20 @@ fn event_of(word: &str) -> Option<Event> {
     })
 }
 
-/// Words that make a figure a plan or a forecast.
-const PROJECTION_WORDS: &[&str] = &[
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "prepares",
-    "preparing",
-    "prepared",
-    "intends",
-    "intend",
-    "intended",
-    "intending",
-    "aims",
-    "aiming",
-    "expected",
-    "expects",
-    "expect",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "set",
-    "poised",
-    "likely",
-    "projected",
-    "forecast",
-    "pledged",
-    "promised",
-    "going",
-];
+lexicon!(
+    /// Words that make a figure a plan or a forecast.
+    static PROJECTION_WORDS = "projection-words.txt", "future-modals.txt"
+);
 
-/// Words that make a figure a count reached so far.
-const SO_FAR_WORDS: &[&str] = &[
-    "already",
-    "currently",
-    "now",
-    "so far",
-    "to date",
-    "thus far",
-    "has",
-    "have",
-    "had",
-];
+lexicon!(
+    /// Words that make a figure a count reached so far.
+    static SO_FAR_WORDS = "so-far-words.txt", "so-far-auxiliaries.txt"
+);
 
-/// Besides [`PAST_PERIODS`], words that place a figure before the report.
-const EARLIER_WORDS: &[&str] = &["earlier", "previously"];
+lexicon!(
+    /// Besides [`PAST_PERIODS`], words that place a figure before the report.
+    static EARLIER_WORDS = "earlier-words.txt"
+);
 
 /// The figures of one claim, with the measure each reports.
 fn figures_of_claim(
@@ -1260,11 +1193,11 @@ impl<'w, 't> Reading<'w, 't> {
             .map(|k| self.words.lower(k))
             .collect();
         let has = |list: &[&str]| next.iter().any(|w| list.contains(w));
-        match (has(DEATH_WORDS), has(WOUND_WORDS)) {
+        match (has(DEATH_WORDS.entries()), has(WOUND_WORDS.entries())) {
             (true, true) => Some(Counted::Casualties),
             (true, false) => Some(Counted::Deaths),
             (false, true) => Some(Counted::Wounded),
-            (false, false) => has(CAPTURE_WORDS).then_some(Counted::Prisoners),
+            (false, false) => has(CAPTURE_WORDS.entries()).then_some(Counted::Prisoners),
         }
     }
 
@@ -1393,15 +1326,15 @@ impl<'w, 't> Reading<'w, 't> {
         let has = |list: &[&str]| nearest.iter().any(|&k| list.contains(&self.words.lower(k)));
         match measure.counted {
             Counted::Personnel | Counted::People => {
-                if has(DEATH_WORDS) && has(WOUND_WORDS) {
+                if has(DEATH_WORDS.entries()) && has(WOUND_WORDS.entries()) {
                     measure.counted = Counted::Casualties;
-                } else if has(DEATH_WORDS) {
+                } else if has(DEATH_WORDS.entries()) {
                     measure.counted = Counted::Deaths;
-                } else if has(WOUND_WORDS) {
+                } else if has(WOUND_WORDS.entries()) {
                     measure.counted = Counted::Wounded;
-                } else if has(CAPTURE_WORDS) {
+                } else if has(CAPTURE_WORDS.entries()) {
                     measure.counted = Counted::Prisoners;
-                } else if has(LOSS_WORDS) {
+                } else if has(LOSS_WORDS.entries()) {
                     measure.counted = Counted::Casualties;
                 } else if measure.counted == Counted::Personnel {
                     // Troops that are counted are troops somewhere: deployed.
@@ -1459,8 +1392,9 @@ impl<'w, 't> Reading<'w, 't> {
         let earlier = (self.from..self.to).find_map(|k| {
             // The periods first: `earlier this month` before `earlier`.
             PAST_PERIODS
+                .entries()
                 .iter()
-                .chain(EARLIER_WORDS)
+                .chain(EARLIER_WORDS.entries())
                 .find(|p| self.words.phrase_at(k, p))
                 .copied()
         });
@@ -1484,10 +1418,10 @@ impl<'w, 't> Reading<'w, 't> {
         if tense == Tense::Projected && so_far_cue.is_none() {
             let cue = (self.from..self.number)
                 .rev()
-                .find(|&k| PROJECTION_WORDS.contains(&self.words.lower(k)))
+                .find(|&k| PROJECTION_WORDS.contains_as_written(self.words.lower(k)))
                 .or_else(|| {
                     self.after()
-                        .find(|&k| PROJECTION_WORDS.contains(&self.words.lower(k)))
+                        .find(|&k| PROJECTION_WORDS.contains_as_written(self.words.lower(k)))
                 })
                 .map(|k| self.words.lower(k).to_owned());
             return Timing {
@@ -1553,9 +1487,9 @@ impl<'w, 't> Reading<'w, 't> {
             let infinitive = w == "to"
                 && k + 1 < self.number
                 && self.words.tokens[k + 1].kind == crate::extract::token::TokenKind::Word;
-            if infinitive || PROJECTION_WORDS.contains(&w) {
+            if infinitive || PROJECTION_WORDS.contains_as_written(w) {
                 Some(Tense::Projected)
-            } else if SO_FAR_WORDS.contains(&w) {
+            } else if SO_FAR_WORDS.contains_as_written(w) {
                 Some(Tense::SoFar)
             } else {
                 None

@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::extract::lexicon::lexicon;
+
 /// A name as written, tidied: whitespace collapsed, curly apostrophes straight, a trailing
 /// possessive (`Russia's`) and surrounding punctuation dropped.
 pub fn clean(name: &str) -> String {
@@ -42,9 +44,11 @@ pub fn key(name: &str) -> String {
         .join(" ")
 }
 
-/// Words an acronym skips: `NATO` for North Atlantic Treaty Organization, `DPRK` for
-/// Democratic People's Republic of Korea.
-const ACRONYM_SKIPS: &[&str] = &["of", "the", "and", "for", "on", "de", "du", "la", "&"];
+lexicon!(
+    /// Words an acronym skips: `NATO` for North Atlantic Treaty Organization, `DPRK` for
+    /// Democratic People's Republic of Korea.
+    static ACRONYM_SKIPS = "acronym-skips.txt", "connectors.txt"
+);
 
 /// Whether `name` is written as an acronym: 2 to 6 capitals, dots allowed (`U.S.`, `NIS`).
 pub fn is_acronym(name: &str) -> bool {
@@ -59,7 +63,7 @@ pub fn initials(name: &str) -> Option<String> {
     let words: Vec<&str> = cleaned
         .split([' ', '-'])
         .filter(|w| !w.is_empty())
-        .filter(|w| !ACRONYM_SKIPS.contains(&w.to_lowercase().as_str()))
+        .filter(|w| !ACRONYM_SKIPS.contains_as_written(&w.to_lowercase()))
         .collect();
     if words.len() < 2 {
         return None;

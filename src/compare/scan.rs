@@ -1,20 +1,16 @@
 //! Reading the words of one claim: its tokens in article coordinates, lower-cased, with the
 //! clause boundaries the figure, source and timeline rules share.
 
-use crate::extract::names::REPORTING_VERBS_SET;
+use crate::extract::lexicon::lexicon;
+use crate::extract::names::REPORTING_VERBS;
 use crate::extract::token::{Token, TokenKind, tokenize};
 use crate::span::Span;
 
-/// Relative periods before the report (`earlier this month`, `last week`): the figure and
-/// timeline rules both read them, each adding its own phrases.
-pub(crate) const PAST_PERIODS: &[&str] = &[
-    "earlier this month",
-    "earlier this week",
-    "earlier this year",
-    "last month",
-    "last week",
-    "last year",
-];
+lexicon!(
+    /// Relative periods before the report (`earlier this month`, `last week`): the figure and
+    /// timeline rules both read them, each adding its own phrases.
+    pub(crate) static PAST_PERIODS = "past-periods.txt"
+);
 
 /// The tokens of a span of an article, with offsets into the whole article.
 pub(crate) struct Words<'t> {
@@ -23,8 +19,10 @@ pub(crate) struct Words<'t> {
     lower: Vec<String>,
 }
 
-/// Reporting verbs that also mark a projection (`is expected to send`): not a boundary.
-const PROJECTING_REPORT_VERBS: &[&str] = &["expected", "expects", "considers", "considered"];
+lexicon!(
+    /// Reporting verbs that also mark a projection (`is expected to send`): not a boundary.
+    static PROJECTING_REPORT_VERBS = "projecting-report-verbs.txt"
+);
 
 impl<'t> Words<'t> {
     /// The tokens of `span` of `text`.
@@ -85,8 +83,8 @@ impl<'t> Words<'t> {
         let w = self.lower(i);
         matches!(w, "that" | "which" | "who")
             || self.tokens[i].kind == TokenKind::Word
-                && REPORTING_VERBS_SET.contains(w)
-                && !PROJECTING_REPORT_VERBS.contains(&w)
+                && REPORTING_VERBS.contains(w)
+                && !PROJECTING_REPORT_VERBS.contains_as_written(w)
     }
 
     /// The start of the clause holding token `i`: just after the last clause punctuation or

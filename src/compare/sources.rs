@@ -12,6 +12,7 @@ use super::scan::Words;
 use super::{ClaimRef, Corpus, Doc};
 use crate::article::ArticleId;
 use crate::extract::EntityKind;
+use crate::extract::lexicon::lexicon;
 use crate::span::Span;
 use crate::workspace::{ClaimId, Credibility, Workspace};
 
@@ -152,21 +153,12 @@ pub(crate) fn chains_of(corpus: &Corpus<'_>, index: &EntityIndex) -> Vec<SourceC
     chains
 }
 
-/// Heads of a description that, alone and definite, point back to an organization named
-/// before (`The agency added ...`).
-const BACK_REFERENCES: &[&str] = &[
-    "agency",
-    "ministry",
-    "service",
-    "office",
-    "department",
-    "council",
-    "committee",
-    "commission",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-];
+lexicon!(
+    /// Heads of a description that, alone and definite, point back to an organization named
+    /// before (`The agency added ...`).
+    static BACK_REFERENCES =
+        "spokespeople.txt", "agencies.txt", "body-nouns.txt", "office-nouns.txt"
+);
 
 /// `The agency added that ...` is the organization the article last named as an origin.
 fn resolve_back_references(chains: &mut [SourceChain]) {
@@ -186,7 +178,7 @@ fn resolve_back_references(chains: &mut [SourceChain]) {
             .filter(|w| !matches!(w.as_str(), "the" | "a" | "an"))
             .collect();
         let points_back = origin.kind == SourceKind::Described
-            && matches!(&words[..], [head] if BACK_REFERENCES.contains(&head.as_str()));
+            && matches!(&words[..], [head] if BACK_REFERENCES.contains_as_written(head));
         if points_back && let Some((_, earlier)) = &last {
             let written = origin.name.clone();
             chain.links[0].source = Source {
@@ -204,127 +196,45 @@ fn resolve_back_references(chains: &mut [SourceChain]) {
     }
 }
 
-/// Cues after which the named source passed the claim on: the speaker told it to them, or
-/// the outlet read it there.
-const RELAY_CUES: &[&str] = &[
-    "according to",
-    "as reported by",
-    "as reported on",
-    "as reported in",
-    "reported by",
-    "quoted by",
-    "cited by",
-    "in an interview with",
-    "in a statement to",
-    "told",
-    "speaking to",
-    "via",
-];
+lexicon!(
+    /// Cues after which the named source passed the claim on: the speaker told it to them, or
+    /// the outlet read it there.
+    static RELAY_CUES = "relay-cues.txt"
+);
 
-/// Cues after which the named source is where the speaker got it: deeper than the speaker.
-const ORIGIN_CUES: &[&str] = &[
-    "citing",
-    "quoting",
-    "based on information from",
-    "briefed by",
-    "informed by",
-];
+lexicon!(
+    /// Cues after which the named source is where the speaker got it: deeper than the speaker.
+    static ORIGIN_CUES = "origin-cues.txt"
+);
 
-/// Heads of a described subject that speaks (`Officials in Kyiv said`).
-const SPEAKING_NOUNS: &[&str] = &[
-    "official",
-    "officials",
-    "source",
-    "sources",
-    "lawmakers",
-    "legislators",
-    "diplomats",
-    "diplomat",
-    "analysts",
-    "experts",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "authorities",
-    "agency",
-    "intelligence",
-    "ministry",
-    "military",
-    "army",
-    "government",
-];
+lexicon!(
+    /// Heads of a described subject that speaks (`Officials in Kyiv said`).
+    static SPEAKING_NOUNS =
+        "speaking-nouns.txt", "spokespeople.txt", "speaker-heads.txt", "agencies.txt",
+        "source-words.txt", "government-speakers.txt"
+);
 
-/// Words of a description that say what kind of speaker, not which one.
-const GENERIC_SPEAKER_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "official",
-    "officials",
-    "senior",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "spokespeople",
-    "source",
-    "sources",
-    "agency",
-    "service",
-    "office",
-    "ministry",
-    "department",
-    "representative",
-    "representatives",
-    "authorities",
-    "government",
-    "from",
-    "of",
-    "its",
-    "their",
-    "state",
-    "people",
-];
+lexicon!(
+    /// Words of a description that say what kind of speaker, not which one.
+    static GENERIC_SPEAKER_WORDS =
+        "generic-speaker-words.txt", "spokespeople.txt", "agencies.txt", "source-words.txt",
+        "government-speakers.txt", "office-nouns.txt"
+);
 
-/// Title words between an organization and the person who speaks for it
-/// (`Pentagon's Deputy Press Secretary Sabrina Singh`); one of [`SPOKESPERSON_TITLES`] must be
-/// among them.
-const TITLE_WORDS: &[&str] = &[
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "press",
-    "secretary",
-    "deputy",
-    "chief",
-    "senior",
-    "principal",
-    "communications",
-    "communication",
-    "national",
-    "security",
-    "advisor",
-    "adviser",
-    "coordinator",
-    "strategic",
-    "director",
-    "head",
-    "of",
-    "for",
-    "'s",
-    "’s",
-    ",",
-    "the",
-];
+lexicon!(
+    /// Title words between an organization and the person who speaks for it
+    /// (`Pentagon's Deputy Press Secretary Sabrina Singh`); one of [`SPOKESPERSON_TITLES`] must be
+    /// among them.
+    static TITLE_WORDS =
+        "title-words.txt", "spokespeople.txt", "staff-titles.txt", "staff-title-modifiers.txt",
+        "press-titles.txt", "spokesperson-titles.txt"
+);
 
-/// Titles whose holder speaks for the organization rather than for themself.
-const SPOKESPERSON_TITLES: &[&str] = &[
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "press",
-    "communications",
-    "communication",
-];
+lexicon!(
+    /// Titles whose holder speaks for the organization rather than for themself.
+    static SPOKESPERSON_TITLES =
+        "spokesperson-titles.txt", "spokespeople.txt", "press-titles.txt"
+);
 
 /// Description words and the name words they stand for.
 const DESCRIPTION_SYNONYMS: &[(&str, &str)] = &[
@@ -389,8 +299,10 @@ impl<'a> Resolver<'a> {
                     .replace(',', " , ")
                     .to_lowercase();
                 let title: Vec<&str> = between.split_whitespace().collect();
-                let is_title = title.iter().all(|w| TITLE_WORDS.contains(w))
-                    && title.iter().any(|w| SPOKESPERSON_TITLES.contains(w));
+                let is_title = title.iter().all(|w| TITLE_WORDS.contains_as_written(w))
+                    && title
+                        .iter()
+                        .any(|w| SPOKESPERSON_TITLES.contains_as_written(w));
                 let article = &doc.entry.article.id;
                 if is_title
                     && let (Some(org), Some(person)) = (
@@ -425,7 +337,7 @@ impl<'a> Resolver<'a> {
         let mut deeper: Vec<(usize, Source, String)> = Vec::new();
         let mut relays: Vec<(usize, Source, String)> = Vec::new();
         for i in 0..words.len() {
-            for cue in RELAY_CUES {
+            for cue in RELAY_CUES.entries() {
                 // Telling a person is no relay; telling an outlet is.
                 let people = !matches!(*cue, "told" | "speaking to");
                 if words.phrase_at(i, cue)
@@ -435,7 +347,7 @@ impl<'a> Resolver<'a> {
                     relays.push((i, source, (*cue).to_owned()));
                 }
             }
-            for cue in ORIGIN_CUES {
+            for cue in ORIGIN_CUES.entries() {
                 if words.phrase_at(i, cue)
                     && let Some(source) =
                         self.named_after(doc, &words, i + cue.split(' ').count(), true)
@@ -541,7 +453,7 @@ impl<'a> Resolver<'a> {
             }
         }
         (0..verb)
-            .any(|k| SPEAKING_NOUNS.contains(&words.lower(k)))
+            .any(|k| SPEAKING_NOUNS.contains_as_written(words.lower(k)))
             .then(|| (0, self.described(&doc.text()[subject.start..subject.end])))
     }
 
@@ -677,7 +589,7 @@ impl<'a> Resolver<'a> {
         let content: Vec<String> = rest
             .split_whitespace()
             .map(names::key)
-            .filter(|w| !w.is_empty() && !GENERIC_SPEAKER_WORDS.contains(&w.as_str()))
+            .filter(|w| !w.is_empty() && !GENERIC_SPEAKER_WORDS.contains_as_written(w))
             .map(|w| synonym(&w).to_owned())
             .collect();
         if !content.is_empty() {

@@ -9,6 +9,7 @@ use super::Corpus;
 use super::entities::EntityIndex;
 use super::scan::{PAST_PERIODS, Words};
 use crate::article::ArticleId;
+use crate::extract::lexicon::lexicon;
 use crate::extract::{DateValue, EntityKind};
 use crate::workspace::{ClaimId, ClaimStatus, Workspace};
 
@@ -210,8 +211,10 @@ pub fn timeline(workspace: &Workspace, index: &EntityIndex) -> Timeline {
     Timeline { items }
 }
 
-/// Besides [`PAST_PERIODS`], relative phrases resolved against the publication date.
-const NEAR_PHRASES: &[&str] = &["yesterday", "today", "this week", "this month"];
+lexicon!(
+    /// Besides [`PAST_PERIODS`], relative phrases resolved against the publication date.
+    static NEAR_PHRASES = "near-phrases.txt"
+);
 
 /// The event date of the claim at `span` of document `doc`: the first resolved calendar date
 /// in it (a `by` date only when there is nothing else), else a relative phrase.
@@ -248,8 +251,9 @@ fn event_date(corpus: &Corpus<'_>, doc: usize, span: crate::span::Span) -> Optio
     if let Some(published) = doc.entry.article.published.map(|p| p.date()) {
         for k in 0..words.len() {
             if let Some(phrase) = PAST_PERIODS
+                .entries()
                 .iter()
-                .chain(NEAR_PHRASES)
+                .chain(NEAR_PHRASES.entries())
                 .find(|p| words.phrase_at(k, p))
             {
                 let (from, to) = relative(phrase, published);

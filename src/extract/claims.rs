@@ -2,12 +2,12 @@
 //! asserts them (`Kirby stated`, `according to Yonhap`, `he added` → the last speaker) and the
 //! figures they carry.
 
-use super::names::REPORTING_VERBS_SET;
+use super::names::REPORTING_VERBS;
 use super::sentences::Sentence;
 use super::token::{Token, TokenKind};
 use super::{Entity, EntityKind, ExtractedClaim};
 use crate::article::Boilerplate;
-use crate::extract::lexicon::{lowercase, word_set};
+use crate::extract::lexicon::{lexicon, lowercase};
 use crate::span::Span;
 
 /// Claims are sentences of at least this many words; shorter ones are captions and labels.
@@ -16,285 +16,70 @@ const MIN_CLAIM_WORDS: usize = 6;
 /// The most sentences one quotation may join into one claim.
 const MAX_QUOTED_SENTENCES: usize = 12;
 
-/// Words that open a subordinate clause at the start of a sentence; a reporting verb inside it
-/// (`While the U.S. has not confirmed ...,`) is not the sentence's attribution.
-const SUBORDINATORS: &[&str] = &[
-    "while", "although", "though", "if", "because", "when", "since", "after", "before", "as",
-    "unless", "whereas", "once", "until",
-];
-word_set!(static SUBORDINATORS_SET = SUBORDINATORS;);
+lexicon!(
+    /// Words that open a subordinate clause at the start of a sentence; a reporting verb inside it
+    /// (`While the U.S. has not confirmed ...,`) is not the sentence's attribution.
+    static SUBORDINATORS = "subordinators.txt", "time-connectives.txt"
+);
 
-/// Words between a subject and its verb: `Kirby also said`, `the agency had earlier reported`.
-const AUXILIARIES: &[&str] = &[
-    "also",
-    "further",
-    "has",
-    "have",
-    "had",
-    "earlier",
-    "recently",
-    "previously",
-    "not",
-    "yet",
-    "already",
-    "reportedly",
-    "publicly",
-    "repeatedly",
-    "later",
-    "then",
-    "once",
-    "again",
-    "is",
-    "was",
-    "were",
-    "are",
-    "be",
-    "been",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "can",
-    "should",
-    "did",
-    "does",
-    "do",
-    "separately",
-    "similarly",
-    "privately",
-    "initially",
-    "first",
-    "subsequently",
-    "had",
-    "still",
-    "now",
-    "just",
-    "too",
-    "likewise",
-    "openly",
-    "officially",
-    // The first halves of contractions (`didn’t`, `hasn’t`): the tokenizer splits there.
-    "didn",
-    "doesn",
-    "don",
-    "wasn",
-    "isn",
-    "hasn",
-    "haven",
-    "hadn",
-    "won",
-    "couldn",
-    "wouldn",
-    "shouldn",
-    "aren",
-    "weren",
-];
-word_set!(static AUXILIARIES_SET = AUXILIARIES;);
+lexicon!(
+    /// Words between a subject and its verb: `Kirby also said`, `the agency had earlier reported`.
+    static AUXILIARIES =
+        "auxiliaries.txt", "future-modals.txt", "earlier-words.txt", "so-far-auxiliaries.txt"
+);
 
-/// Common nouns that can head a described speaker: `US officials`, `the spy agency`.
-const SPEAKER_NOUNS: &[&str] = &[
-    "official",
-    "officials",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "spokespeople",
-    "agency",
-    "ministry",
-    "source",
-    "sources",
-    "government",
-    "authorities",
-    "military",
-    "army",
-    "police",
-    "analysts",
-    "analyst",
-    "experts",
-    "expert",
-    "diplomats",
-    "diplomat",
-    "lawmakers",
-    "leaders",
-    "leader",
-    "president",
-    "minister",
-    "ambassador",
-    "envoy",
-    "intelligence",
-    "service",
-    "office",
-    "department",
-    "committee",
-    "council",
-    "commission",
-    "media",
-    "outlet",
-    "newspaper",
-    "observers",
-    "residents",
-    "witnesses",
-    "allies",
-    "administration",
-    "embassy",
-    "command",
-    "prosecutors",
-    "investigators",
-    "researchers",
-    "officers",
-    "commander",
-    "commanders",
-    "state",
-    "states",
-    "kingdom",
-    "korea",
-    "nations",
-    "people",
-    "spy",
-    "prosecution",
-    "defence",
-    "team",
-    "lawyers",
-    "lawyer",
-    "attorneys",
-    "judge",
-    "court",
-    "regulator",
-    "bureau",
-    "union",
-    "company",
-    "firm",
-    "board",
-    "panel",
-    "scientists",
-    "doctors",
-    "economists",
-    "campaigners",
-    "activists",
-    "organisers",
-    "organizers",
-    "councillors",
-];
-word_set!(static SPEAKER_NOUNS_SET = SPEAKER_NOUNS;);
+lexicon!(
+    /// Common nouns that can head a described speaker: `US officials`, `the spy agency`.
+    static SPEAKER_NOUNS =
+        "speaker-nouns.txt", "spokespeople.txt", "speaker-heads.txt", "agencies.txt",
+        "source-words.txt", "government-speakers.txt", "speaker-roles.txt", "body-nouns.txt",
+        "office-nouns.txt", "organisation-speakers.txt", "referring-bodies.txt"
+);
 
-/// Nouns that, after "the", refer back to the organisation that spoke last: `the regulator`,
-/// `the weather bureau`, `the agency`.
-const BODY_NOUNS: &[&str] = &[
-    "regulator",
-    "bureau",
-    "agency",
-    "ministry",
-    "union",
-    "company",
-    "firm",
-    "department",
-    "authority",
-    "commission",
-    "council",
-    "board",
-    "service",
-    "organisation",
-    "organization",
-    "institute",
-    "watchdog",
-    "group",
-    "corporation",
-    "bank",
-    "court",
-];
-word_set!(static BODY_NOUNS_SET = BODY_NOUNS;);
+lexicon!(
+    /// Nouns that, after "the", refer back to the organisation that spoke last: `the
+    /// regulator`, `the weather bureau`, `the agency`.
+    static BODY_NOUNS =
+        "agencies.txt", "body-nouns.txt", "office-nouns.txt", "organisation-speakers.txt",
+        "organisation-descriptions.txt", "referring-bodies.txt"
+);
 
-/// Nouns that report without speaking: `Recent reports indicate ...` has no speaker.
-const NOT_SPEAKERS: &[&str] = &[
-    "reports",
-    "report",
-    "data",
-    "figures",
-    "statistics",
-    "studies",
-    "analysis",
-    "images",
-    "footage",
-    "evidence",
-    "comments",
-    "remarks",
-];
-word_set!(static NOT_SPEAKERS_SET = NOT_SPEAKERS;);
+lexicon!(
+    /// Nouns that report without speaking: `Recent reports indicate ...` has no speaker.
+    static NOT_SPEAKERS = "not-speakers.txt"
+);
 
-/// Words of an outlet's analysis: a sentence built on them, with no figure or date and no
-/// speaker, is commentary rather than a claim.
-const COMMENTARY_WORDS: &[&str] = &[
-    "underscores",
-    "underscore",
-    "underscoring",
-    "highlights",
-    "highlighting",
-    "suggesting",
-    "implications",
-    "complexity",
-    "dynamics",
-    "speculation",
-    "unclear",
-];
-word_set!(static COMMENTARY_WORDS_SET = COMMENTARY_WORDS;);
+lexicon!(
+    /// Words of an outlet's analysis: a sentence built on them, with no figure or date and no
+    /// speaker, is commentary rather than a claim.
+    static COMMENTARY_WORDS = "commentary-words.txt"
+);
 
-/// How a photo caption opens ("In this photo taken from video released by ...", "Still life
-/// of ..."): the sentence describes a picture, not the news.
-const CAPTION_OPENINGS: &[&[&str]] = &[
-    &["in", "this", "photo"],
-    &["in", "this", "image"],
-    &["in", "this", "picture"],
-    &["in", "this", "file"],
-    &["this", "photo"],
-    &["this", "image"],
-    &["still", "life", "of"],
-    &["file", "photo"],
-    &["pictured"],
-];
+lexicon!(
+    /// How a photo caption opens ("In this photo taken from video released by ...", "Still life
+    /// of ..."): the sentence describes a picture, not the news.
+    static CAPTION_OPENINGS = "caption-openings.txt"
+);
 
-/// `raises concerns`, `sparked fears`: the first word of an evaluative pair ...
-const STIRS: &[&str] = &[
-    "raises", "raised", "raising", "sparked", "sparks", "sparking", "fuels", "fueled", "fuelled",
-    "fuelling", "fueling",
-];
-word_set!(static STIRS_SET = STIRS;);
+lexicon!(
+    /// `raises concerns`, `sparked fears`: the first word of an evaluative pair ...
+    static STIRS = "stirs.txt"
+);
 
-/// ... and the second (`widespread` may sit between them).
-const STIRRED: &[&str] = &[
-    "concern",
-    "concerns",
-    "fears",
-    "questions",
-    "alarm",
-    "speculation",
-    "widespread",
-];
-word_set!(static STIRRED_SET = STIRRED;);
+lexicon!(
+    /// ... and the second (`widespread` may sit between them).
+    static STIRRED = "stirred.txt"
+);
 
-/// Titles written with a full stop before a name: `Dr. Robert Kushner`, `Col. Smith`.
-const TITLE_ABBREVIATIONS: &[&str] = &[
-    "Dr", "Mr", "Mrs", "Ms", "Prof", "Col", "Gen", "Lt", "Maj", "Capt", "Sgt", "Adm", "Sen", "Rep",
-    "Gov", "Rev", "Hon", "St", "Cr", "Cllr",
-];
-word_set!(static TITLE_ABBREVIATIONS_SET = TITLE_ABBREVIATIONS;);
+lexicon!(
+    /// Titles written with a full stop before a name: `Dr. Robert Kushner`, `Col. Smith`.
+    static TITLE_ABBREVIATIONS = "dotted-titles.txt"
+);
 
-/// Line labels that are never claims.
-const NON_CLAIM_LABELS: &[&str] = &[
-    "photo",
-    "photos",
-    "source",
-    "sources",
-    "image",
-    "images",
-    "credit",
-    "video",
-    "caption",
-    "background",
-    "file",
-    "pictured",
-];
-word_set!(static NON_CLAIM_LABELS_SET = NON_CLAIM_LABELS;);
+lexicon!(
+    /// Line labels that are never claims.
+    static NON_CLAIM_LABELS = "non-claim-labels.txt", "source-words.txt"
+);
 
 /// Finds the claims among `sentences`.
 #[must_use]
@@ -545,7 +330,7 @@ impl Finder<'_> {
                         && self.word(i).chars().all(|c| !c.is_lowercase())
             });
             if label_words && colon > start {
-                if colon == start + 1 && NON_CLAIM_LABELS_SET.contains(self.word(start)) {
+                if colon == start + 1 && NON_CLAIM_LABELS.contains(self.word(start)) {
                     return None;
                 }
                 start = colon + 1;
@@ -555,7 +340,7 @@ impl Finder<'_> {
         if (start..range.end.saturating_sub(1)).any(|i| {
             self.tokens[i + 1].is_punct(self.text, ':')
                 && self.tokens[i].is_capitalized()
-                && NON_CLAIM_LABELS_SET.contains(self.word(i))
+                && NON_CLAIM_LABELS.contains(self.word(i))
         }) {
             return None;
         }
@@ -647,8 +432,8 @@ impl Finder<'_> {
 
     /// A photo caption: opens as captions do.
     fn is_caption(&self, start: usize) -> bool {
-        CAPTION_OPENINGS.iter().any(|opening| {
-            opening.iter().enumerate().all(|(n, word)| {
+        CAPTION_OPENINGS.entries().iter().any(|opening| {
+            opening.split(' ').enumerate().all(|(n, word)| {
                 self.tokens
                     .get(start + n)
                     .is_some_and(|t| t.kind == TokenKind::Word && self.lower(start + n) == *word)
@@ -664,7 +449,7 @@ impl Finder<'_> {
                 && self.word(i + 1) == "on"
                 && self.word(i + 2) == "condition"
         }) && !(start..end)
-            .any(|i| REPORTING_VERBS_SET.contains(self.word(i)) && self.word(i) != "spoke")
+            .any(|i| REPORTING_VERBS.contains(self.word(i)) && self.word(i) != "spoke")
     }
 
     /// A line in capitals is a headline ("NK CASUALTIES HIT 3,000 IN RUSSIA").
@@ -690,10 +475,10 @@ impl Finder<'_> {
         !checkable
             && (start..end).any(|i| {
                 let word = self.word(i);
-                COMMENTARY_WORDS_SET.contains(word)
+                COMMENTARY_WORDS.contains(word)
                     || i + 1 < end && {
                         let next = self.word(i + 1);
-                        STIRS_SET.contains(word) && STIRRED_SET.contains(next)
+                        STIRS.contains(word) && STIRRED.contains(next)
                             || matches!(word, "could" | "may" | "might")
                                 && matches!(next, "indicate" | "signal" | "suggest")
                     }
@@ -727,7 +512,7 @@ impl Finder<'_> {
             if in_quote
                 || v < main_start
                 || !self.tokens[v].is_lowercase()
-                || !(REPORTING_VERBS_SET.contains(self.word(v)) || self.reports_a_finding(v, end))
+                || !(REPORTING_VERBS.contains(self.word(v)) || self.reports_a_finding(v, end))
             {
                 continue;
             }
@@ -760,7 +545,7 @@ impl Finder<'_> {
     /// After an opening subordinate clause (`While the U.S. has not confirmed it, ...`).
     fn main_clause_start(&self, start: usize, end: usize) -> usize {
         if self.tokens[start].kind == TokenKind::Word
-            && SUBORDINATORS_SET.contains(self.word(start))
+            && SUBORDINATORS.contains(self.word(start))
             && let Some(comma) = (start..end).find(|&i| self.tokens[i].is_punct(self.text, ','))
         {
             return comma + 1;
@@ -779,7 +564,7 @@ impl Finder<'_> {
         discourse: &Discourse,
     ) -> Option<Attribution> {
         let mut k = v;
-        while k > start && AUXILIARIES_SET.contains(self.word(k - 1)) {
+        while k > start && AUXILIARIES.contains(self.word(k - 1)) {
             k -= 1;
         }
         // "The priority, said Zikalala, was ...": a parenthetical attribution (not a participle
@@ -902,7 +687,7 @@ impl Finder<'_> {
                 && to + 1 < end
                 && self.tokens[to + 1].is_capitalized()
                 && (self.word(to - 1).chars().count() == 1
-                    || TITLE_ABBREVIATIONS_SET.contains(self.word(to - 1)));
+                    || TITLE_ABBREVIATIONS.contains(self.word(to - 1)));
             // "Bretton-Gordon": a hyphen inside a word does not end the phrase.
             let inner_hyphen = w == "-"
                 && !t.space_before
@@ -949,7 +734,7 @@ impl Finder<'_> {
                             | "than"
                             | "said"
                             | "says"
-                    ) && !REPORTING_VERBS_SET.contains(w)
+                    ) && !REPORTING_VERBS.contains(w)
                 }
                 TokenKind::Possessive | TokenKind::Number => true,
                 TokenKind::Punct => matches!(w, "(" | ")" | "-" | "."),
@@ -980,10 +765,10 @@ impl Finder<'_> {
             .find(|&i| {
                 let w = self.word(i);
                 self.tokens[i].kind == TokenKind::Punct && !matches!(w, "." | "-")
-                    || AUXILIARIES_SET.contains(w)
+                    || AUXILIARIES.contains(w)
                     || w.ends_with("n't")
                     || w.ends_with("n’t")
-                    || REPORTING_VERBS_SET.contains(w)
+                    || REPORTING_VERBS.contains(w)
             })
             .unwrap_or(end)
     }
@@ -1058,7 +843,7 @@ impl Finder<'_> {
             }
         }
         let head = self.lower(to - 1);
-        if NOT_SPEAKERS_SET.contains(&head) {
+        if NOT_SPEAKERS.contains(&head) {
             return None;
         }
         if let Some(place) = inside.iter().find(|e| e.kind == EntityKind::Location) {
@@ -1073,8 +858,8 @@ impl Finder<'_> {
         let head_before_preposition = (from + 1..to)
             .find(|&i| matches!(self.word(i), "in" | "from" | "at" | "of"))
             .map(|p| self.lower(p - 1));
-        if SPEAKER_NOUNS_SET.contains(&head)
-            || head_before_preposition.is_some_and(|h| SPEAKER_NOUNS_SET.contains(&h))
+        if SPEAKER_NOUNS.contains(&head)
+            || head_before_preposition.is_some_and(|h| SPEAKER_NOUNS.contains(&h))
         {
             // "The regulator announced": a definite description refers back to the body
             // that spoke last; "the official" to the description it shortens.
@@ -1088,7 +873,7 @@ impl Finder<'_> {
                 if let Some(description) = same_head {
                     return Some(attribution(Some(description.clone())));
                 }
-                if BODY_NOUNS_SET.contains(&head)
+                if BODY_NOUNS.contains(&head)
                     && let Some(body) = &discourse.recent_organization
                 {
                     return Some(attribution(Some(body.clone())));
@@ -1152,8 +937,8 @@ impl Finder<'_> {
                 .rev()
                 .take(8)
                 .take_while(|&i| {
-                    !REPORTING_VERBS_SET.contains(self.word(i))
-                        && !AUXILIARIES_SET.contains(self.word(i))
+                    !REPORTING_VERBS.contains(self.word(i))
+                        && !AUXILIARIES.contains(self.word(i))
                         && !self.is_quote(i)
                 })
                 .find(|&i| {

@@ -1,7 +1,7 @@
 //! Date mentions (weekdays, months, days, years, clock times, with early/mid/late
 //! qualifiers) and their ISO values, resolved against the publication date when needed.
 
-use crate::extract::lexicon::word_set;
+use crate::extract::lexicon::lexicon;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, NaiveDate};
@@ -54,12 +54,10 @@ static MONTH_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("{MONTH}|{MONTH_ABBREVIATION}")).unwrap());
 static WEEKDAY_IN: LazyLock<Regex> = LazyLock::new(|| Regex::new(WEEKDAY).unwrap());
 
-/// Words before a bare `May` that make it the month rather than the verb.
-const MAY_CUES: &[&str] = &[
-    "in", "since", "until", "till", "by", "from", "of", "last", "next", "this", "early", "late",
-    "mid", "during", "through", "before", "after", "on",
-];
-word_set!(static MAY_CUES_SET = MAY_CUES;);
+lexicon!(
+    /// Words before a bare `May` that make it the month rather than the verb.
+    static MAY_CUES = "may-cues.txt", "time-connectives.txt"
+);
 
 /// Finds the date mentions, marking the tokens they cover as taken.
 #[must_use]
@@ -148,7 +146,7 @@ fn glued_to_word(text: &str, tokens: &[Token], range: &std::ops::Range<usize>) -
 fn may_is_month(text: &str, tokens: &[Token], first: usize) -> bool {
     first
         .checked_sub(1)
-        .is_some_and(|p| MAY_CUES_SET.contains(tokens[p].text(text)))
+        .is_some_and(|p| MAY_CUES.contains(tokens[p].text(text)))
 }
 
 /// A bare four-digit year is a date unless it counts something (`1500 troops`).

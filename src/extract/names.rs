@@ -2,7 +2,7 @@
 //! place head words (`... Council`, `... Oblast`), given names, titles (`President X`),
 //! reporting verbs (`X said`), acronym definitions and same-article coreference.
 
-use crate::extract::lexicon::word_set;
+use crate::extract::lexicon::lexicon;
 use std::collections::HashSet;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -17,722 +17,94 @@ use crate::span::Span;
 /// words can give: "Kenya Medical Practitioners Pharmacists and Dentists Union" is eight.
 const MAX_NAME_TOKENS: usize = 16;
 
-/// Institutions named by a capitalised common noun standing alone: "the House", "Treasury".
-const INSTITUTIONS: &[&str] = &[
-    "Parliament",
-    "House",
-    "Senate",
-    "Treasury",
-    "Government",
-    "Cabinet",
-    "Congress",
-    "Assembly",
-    "Judiciary",
-    "Exchequer",
-];
-word_set!(static INSTITUTIONS_SET = INSTITUTIONS;);
-
-/// Heads of a state's own bodies, from which a nationality before them is split off.
-const STATE_BODY_HEADS: &[&str] = &[
-    "Ministry",
-    "Ministries",
-    "Embassy",
-    "Army",
-    "Navy",
-    "Military",
-    "Forces",
-    "Force",
-    "Government",
-    "Police",
-    "Parliament",
-    "Cabinet",
-    "Guard",
-    "Service",
-    "Services",
-    "Command",
-    "Office",
-    "Department",
-    "Foreign",
-    "Defence",
-    "Defense",
-    "Intelligence",
-];
-word_set!(static STATE_BODY_HEADS_SET = STATE_BODY_HEADS;);
-
-/// Words that end an organisation's name.
-const ORG_HEADS: &[&str] = &[
-    "Agency",
-    "Service",
-    "Services",
-    "Council",
-    "Ministry",
-    "Department",
-    "Office",
-    "Committee",
-    "Commission",
-    "Party",
-    "Bank",
-    "Corporation",
-    "Corp",
-    "Inc",
-    "Ltd",
-    "LLC",
-    "Company",
-    "Group",
-    "Association",
-    "University",
-    "Institute",
-    "Court",
-    "Parliament",
-    "Assembly",
-    "Congress",
-    "Senate",
-    "Army",
-    "Navy",
-    "Forces",
-    "Force",
-    "Command",
-    "Guard",
-    "Police",
-    "News",
-    "Times",
-    "Post",
-    "Journal",
-    "Press",
-    "Herald",
-    "Tribune",
-    "Gazette",
-    "Telegraph",
-    "Radio",
-    "Television",
-    "Network",
-    "Broadcasting",
-    "Organization",
-    "Organisation",
-    "Union",
-    "Federation",
-    "Foundation",
-    "Fund",
-    "Board",
-    "Authority",
-    "Administration",
-    "Bureau",
-    "Directorate",
-    "Secretariat",
-    "Cabinet",
-    "Coalition",
-    "Alliance",
-    "Movement",
-    "Brigade",
-    "Battalion",
-    "Regiment",
-    "Division",
-    "Corps",
-    "Fleet",
-    "Images",
-    "Club",
-    "Society",
-    "Center",
-    "Centre",
-    "Centers",
-    "Centres",
-    "Laboratory",
-    "School",
-    "College",
-    "Academy",
-    "Church",
-    "Tribunal",
-    "Agencies",
-    "Ministries",
-    "Institution",
-    "Parliamentary",
-    "Bloc",
-    "Front",
-    "Airlines",
-    "Industries",
-    "Holdings",
-    "Technologies",
-    "Systems",
-    "Motors",
-    "Media",
-    "Studios",
-    "Observatory",
-    "Survey",
-    "Daily",
-    "Committees",
-    "Councils",
-    "Courts",
-    "Guards",
-];
-word_set!(static ORG_HEADS_SET = ORG_HEADS;);
-
-/// Words that end a place's name (`Kursk Oblast`, `Cook County`).
-const PLACE_HEADS: &[&str] = &[
-    "Oblast",
-    "Province",
-    "County",
-    "State",
-    "Region",
-    "District",
-    "Island",
-    "Islands",
-    "Peninsula",
-    "Sea",
-    "Ocean",
-    "River",
-    "Lake",
-    "Mountains",
-    "Mountain",
-    "Valley",
-    "Bay",
-    "Strait",
-    "Gulf",
-    "Desert",
-    "Airport",
-    "Hospital",
-    "Square",
-    "Street",
-    "Avenue",
-    "Bridge",
-    "Base",
-    "Port",
-    "City",
-    "Heights",
-    "Hills",
-    "Coast",
-    "Basin",
-    "Territory",
-    "Krai",
-    "Prefecture",
-    "Governorate",
-    "Canal",
-    "Plain",
-    "Plateau",
-    "Forest",
-    "Park",
-    "Harbor",
-    "Harbour",
-    // Named facilities are places too.
-    "Palace",
-    "Stadium",
-    "Arena",
-    "Station",
-    "Dam",
-    "Castle",
-    "Cathedral",
-    "Mosque",
-    "Tower",
-];
-word_set!(static PLACE_HEADS_SET = PLACE_HEADS;);
-
-/// Words that build titles without naming a role themselves (`Deputy`, `Foreign`, `Press`):
-/// with [`PERSON_TITLES`] they make the titles that precede names but are not part of them.
-const TITLE_MODIFIERS: &[&str] = &[
-    "vice",
-    "prime",
-    "deputy",
-    "press",
-    "chair",
-    "foreign",
-    "defense",
-    "defence",
-    "interior",
-    "finance",
-    "national",
-    "security",
-    "communications",
-    "former",
-    "acting",
-    "senior",
-    "assistant",
-    "associate",
-    "crown",
-    "first",
-    "lady",
-    "whip",
-    "councillor",
-    "councilor",
-    "father",
-    "sister",
-];
-word_set!(static TITLE_MODIFIERS_SET = TITLE_MODIFIERS;);
-
-/// Roles that, right before a name, mark it as a person's (`President`, `Ambassador`).
-const PERSON_TITLES: &[&str] = &[
-    "cr",
-    "crs",
-    "cllr",
-    "cllrs",
-    "sherpa",
-    "president",
-    "minister",
-    "secretary",
-    "general",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "ambassador",
-    "envoy",
-    "advisor",
-    "adviser",
-    "chief",
-    "director",
-    "commander",
-    "governor",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "lawmaker",
-    "chairman",
-    "chairwoman",
-    "leader",
-    "premier",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "mayor",
-    "judge",
-    "justice",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "professor",
-    "gen",
-    "lt",
-    "col",
-    "maj",
-    "capt",
-    "sgt",
-    "adm",
-    "admiral",
-    "colonel",
-    "major",
-    "captain",
-    "lieutenant",
-    "sergeant",
-    "marshal",
-    "ceo",
-    "chancellor",
-    "counselor",
-    "coordinator",
-    "attorney",
-    "analyst",
-    "reporter",
-    "correspondent",
-    "editor",
-    "columnist",
-    "sheikh",
-    "emir",
-    "sir",
-    "lord",
-    "dame",
-    "bishop",
-    "archbishop",
-    "rabbi",
-    "imam",
-    "cardinal",
-    "officer",
-    "official",
-    "undersecretary",
-    "head",
-    "founder",
-    "speaker",
-    "chancellor",
-];
-word_set!(static PERSON_TITLES_SET = PERSON_TITLES;);
-
-/// Verbs of saying: a capitalised word right before one of these names a speaker.
-pub const REPORTING_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "stated",
-    "states",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "remarked",
-    "noted",
-    "notes",
-    "confirmed",
-    "confirms",
-    "announced",
-    "announces",
-    "claimed",
-    "claims",
-    "warned",
-    "warns",
-    "emphasized",
-    "emphasised",
-    "emphasizes",
-    "emphasises",
-    "highlighted",
-    "highlights",
-    "described",
-    "describes",
-    "expressed",
-    "expresses",
-    "estimated",
-    "estimates",
-    "reported",
-    "reports",
-    "verified",
-    "believes",
-    "believed",
-    "disclosed",
-    "dismissed",
-    "accused",
-    "accuses",
-    "corroborated",
-    "underscored",
-    "underscores",
-    "suggested",
-    "suggests",
-    "echoed",
-    "raised",
-    "pointed",
-    "labeled",
-    "labelled",
-    "argued",
-    "argues",
-    "insisted",
-    "insists",
-    "denied",
-    "denies",
-    "acknowledged",
-    "admitted",
-    "explained",
-    "wrote",
-    "writes",
-    "tweeted",
-    "posted",
-    "declared",
-    "asserted",
-    "maintained",
-    "alleged",
-    "revealed",
-    "indicated",
-    "assessed",
-    "concluded",
-    "predicted",
-    "urged",
-    "cautioned",
-    "stressed",
-    "observed",
-    "commented",
-    "replied",
-    "responded",
-    "answered",
-    "asked",
-    "questioned",
-    "considers",
-    "considered",
-    "thinks",
-    "thought",
-    "knows",
-    "expects",
-    "expected",
-    "testified",
-    "briefed",
-    "informed",
-    "mentioned",
-    "agreed",
-    "disputed",
-    "rejected",
-    "condemned",
-    "criticized",
-    "criticised",
-    "praised",
-    "welcomed",
-    "vowed",
-    "pledged",
-    "promised",
-    "threatened",
-    "demanded",
-    "called",
-    "recalled",
-    "shared",
-    "signaled",
-    "signalled",
-    // Speech acts report the actor even without reported words ("He thanked PM Modi",
-    // "Wetang'ula defended the Treasury", "KMPDU is demanding ...").
-    "thanked",
-    "thanks",
-    "defended",
-    "defends",
-    "spoke",
-    "speaks",
-    "committed",
-    "proclaimed",
-    "ruled",
-    "demanding",
-    "demands",
-    "vowing",
-    "congratulated",
-    "hailed",
-    "lauded",
-    "apologised",
-    "apologized",
-    "unveiled",
-    "reiterated",
-    "showed",
-    "show",
-    "shows",
-];
-word_set!(
-    /// [`REPORTING_VERBS`] as a set.
-    pub static REPORTING_VERBS_SET = REPORTING_VERBS;
+lexicon!(
+    /// Institutions named by a capitalised common noun standing alone: "the House", "Treasury".
+    static INSTITUTIONS = "institutions.txt"
 );
 
-/// Prepositions after which an unknown name is most likely a place.
-const PLACE_PREPOSITIONS: &[&str] = &[
-    "in",
-    "at",
-    "from",
-    "to",
-    "near",
-    "across",
-    "into",
-    "outside",
-    "inside",
-    "toward",
-    "towards",
-    "via",
-    "through",
-    "around",
-    "throughout",
-    "within",
-];
-word_set!(static PLACE_PREPOSITIONS_SET = PLACE_PREPOSITIONS;);
+lexicon!(
+    /// Heads of a state's own bodies, from which a nationality before them is split off.
+    static STATE_BODY_HEADS = "state-body-words.txt", "state-body-heads.txt"
+);
 
-/// Lower-case words that may sit inside a name between capitalised words.
-const CONNECTORS: &[&str] = &[
-    "of", "for", "and", "the", "on", "de", "del", "der", "la", "le", "du", "da", "al", "bin",
-    "van", "von", "&",
-];
-word_set!(static CONNECTORS_SET = CONNECTORS;);
+lexicon!(
+    /// Words that end an organisation's name.
+    static ORG_HEADS = "org-heads.txt", "state-body-heads.txt"
+);
 
-/// Common nouns that say an unknown name before them is an organisation
-/// ("Gavi, the vaccine alliance").
-const ORGANIZATION_DESCRIPTIONS: &[&str] = &[
-    "company",
-    "firm",
-    "drugmaker",
-    "carmaker",
-    "automaker",
-    "chipmaker",
-    "maker",
-    "manufacturer",
-    "group",
-    "alliance",
-    "charity",
-    "agency",
-    "organisation",
-    "organization",
-    "broadcaster",
-    "newspaper",
-    "outlet",
-    "bank",
-    "lender",
-    "insurer",
-    "retailer",
-    "startup",
-    "airline",
-    "party",
-    "union",
-    "association",
-    "militia",
-    "network",
-    "nonprofit",
-    "coalition",
-    "conglomerate",
-    "operator",
-    "producer",
-    "publisher",
-    "watchdog",
-    "regulator",
-    "institute",
-    "foundation",
-    "movement",
-    "club",
-    "team",
-];
-word_set!(static ORGANIZATION_DESCRIPTIONS_SET = ORGANIZATION_DESCRIPTIONS;);
+lexicon!(
+    /// Words that end a place's name (`Kursk Oblast`, `Cook County`).
+    static PLACE_HEADS = "place-heads.txt"
+);
 
-/// Common nouns that say an unknown name before them is a person ("Yilmaz, a resident").
-const PERSON_DESCRIPTIONS: &[&str] = &[
-    "resident",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "minister",
-    "analyst",
-    "professor",
-    "official",
-    "director",
-    "researcher",
-    "economist",
-    "lawyer",
-    "doctor",
-    "nurse",
-    "soldier",
-    "commander",
-    "farmer",
-    "teacher",
-    "student",
-    "mother",
-    "father",
-    "son",
-    "daughter",
-    "wife",
-    "husband",
-    "woman",
-    "man",
-    "survivor",
-    "witness",
-    "activist",
-    "journalist",
-    "reporter",
-    "correspondent",
-    "founder",
-    "chairman",
-    "chairwoman",
-    "executive",
-    "head",
-    "leader",
-    "member",
-    "senator",
-    "lawmaker",
-    "diplomat",
-    "ambassador",
-    "expert",
-    "fellow",
-    "coach",
-    "player",
-];
-word_set!(static PERSON_DESCRIPTIONS_SET = PERSON_DESCRIPTIONS;);
+lexicon!(
+    /// Words that build titles without naming a role themselves (`Deputy`, `Foreign`, `Press`):
+    /// with [`PERSON_TITLES`] they make the titles that precede names but are not part of them.
+    static TITLE_MODIFIERS =
+        "title-modifiers.txt", "staff-title-modifiers.txt", "press-titles.txt"
+);
 
-/// Common place nouns: "the town of X", "X province", "X, a town near the border" make X a
-/// place.
-const PLACE_NOUNS: &[&str] = &[
-    "town",
-    "city",
-    "village",
-    "province",
-    "region",
-    "district",
-    "capital",
-    "port",
-    "county",
-    "oblast",
-    "area",
-    "border",
-    "coast",
-    "governorate",
-    "prefecture",
-    "state",
-    "island",
-    "municipality",
-    "neighbourhood",
-    "neighborhood",
-    "suburb",
-    "valley",
-    "country",
-    "settlement",
-    "hamlet",
-];
-word_set!(static PLACE_NOUNS_SET = PLACE_NOUNS;);
+lexicon!(
+    /// Roles that, right before a name, mark it as a person's (`President`, `Ambassador`).
+    static PERSON_TITLES =
+        "person-titles.txt", "spokespeople.txt", "title-abbreviations.txt", "person-roles.txt",
+        "speaker-roles.txt", "staff-titles.txt"
+);
 
-/// Lower-case particles inside a person's full name (`de la`, `von der`, `bin`).
-const NAME_PARTICLES: &[&str] = &[
-    "de", "del", "della", "di", "da", "das", "do", "dos", "du", "la", "le", "van", "von", "der",
-    "den", "ten", "ter", "bin", "ibn", "al", "el",
-];
-word_set!(static NAME_PARTICLES_SET = NAME_PARTICLES;);
+lexicon!(
+    /// Verbs of saying: a capitalised word right before one of these names a speaker.
+    pub(crate) static REPORTING_VERBS = "reporting-verbs.txt", "projecting-report-verbs.txt"
+);
 
-/// Lower-case words that follow a name and a hyphen to make an adjective ("Russia-backed",
-/// "Kremlin-linked"), not the second part of a hyphenated given name ("Jong-un").
-const HYPHEN_SUFFIXES: &[&str] = &[
-    "backed",
-    "based",
-    "led",
-    "linked",
-    "made",
-    "owned",
-    "born",
-    "run",
-    "style",
-    "like",
-    "era",
-    "wide",
-    "free",
-    "old",
-    "year",
-    "long",
-    "term",
-    "time",
-    "level",
-    "scale",
-    "class",
-    "speaking",
-    "controlled",
-    "occupied",
-    "held",
-    "allied",
-    "aligned",
-    "friendly",
-    "related",
-    "specific",
-    "sponsored",
-    "funded",
-    "brokered",
-    "bound",
-    "built",
-    "designed",
-    "listed",
-    "registered",
-    "centric",
-    "bashing",
-    "inspired",
-    "approved",
-    "appointed",
-    "affiliated",
-    "educated",
-    "trained",
-    "area",
-    "wise",
-    "ish",
-    "esque",
-    "type",
-    "size",
-    "sized",
-    "ready",
-];
-word_set!(static HYPHEN_SUFFIXES_SET = HYPHEN_SUFFIXES;);
+lexicon!(
+    /// Prepositions after which an unknown name is most likely a place.
+    static PLACE_PREPOSITIONS = "place-prepositions.txt"
+);
 
-/// Endings of contractions: "We've", "They're" and "I'll" name nobody.
-const CONTRACTION_ENDINGS: &[&str] = &[
-    "'ve", "'re", "'ll", "'d", "'m", "n't", "’ve", "’re", "’ll", "’d", "’m", "n’t",
-];
+lexicon!(
+    /// Lower-case words that may sit inside a name between capitalised words.
+    static CONNECTORS = "connectors.txt", "name-particles.txt"
+);
 
-/// Abbreviations of common nouns: capitals, but no one's name (`AI`, `CEO`, `GDP`).
-const COMMON_ABBREVIATIONS: &[&str] = &[
-    "AI", "CEO", "CEOs", "CFO", "COO", "CTO", "GDP", "GNP", "CPI", "IPO", "ETF", "ETFs", "EV",
-    "EVs", "TV", "DNA", "RNA", "HIV", "AIDS", "COVID", "PC", "PR", "HR", "IT", "ID", "IDs", "VAT",
-    "PPE", "SUV", "SUVs", "UAV", "UAVs", "ICBM", "ICBMs", "GPS", "LNG", "LPG", "MP", "MPs", "PM",
-    "AM", "FM", "OK", "USB", "ATM", "ATMs", "NGO", "NGOs", "PhD", "SMS", "URL", "FAQ", "VIP",
-    "VIPs", "IED", "IEDs", "RPG", "RPGs", "CCTV", "DJ", "GMT", "UTC", "CEST", "CET", "EST", "EDT",
-    "PST", "BST",
-];
-word_set!(static COMMON_ABBREVIATIONS_SET = COMMON_ABBREVIATIONS;);
+lexicon!(
+    /// Common nouns that say an unknown name before them is an organisation
+    /// ("Gavi, the vaccine alliance").
+    static ORGANIZATION_DESCRIPTIONS =
+        "organisation-descriptions.txt", "organisation-speakers.txt"
+);
+
+lexicon!(
+    /// Common nouns that say an unknown name before them is a person ("Yilmaz, a resident").
+    static PERSON_DESCRIPTIONS =
+        "person-descriptions.txt", "spokespeople.txt", "person-roles.txt", "speaker-roles.txt"
+);
+
+lexicon!(
+    /// Common place nouns: "the town of X", "X province", "X, a town near the border" make X a
+    /// place.
+    static PLACE_NOUNS = "place-nouns.txt"
+);
+
+lexicon!(
+    /// Lower-case particles inside a person's full name (`de la`, `von der`, `bin`).
+    static NAME_PARTICLES = "person-name-particles.txt", "name-particles.txt"
+);
+
+lexicon!(
+    /// Lower-case words that follow a name and a hyphen to make an adjective ("Russia-backed",
+    /// "Kremlin-linked"), not the second part of a hyphenated given name ("Jong-un").
+    static HYPHEN_SUFFIXES = "hyphen-suffixes.txt"
+);
+
+lexicon!(
+    /// Endings of contractions: "We've", "They're" and "I'll" name nobody.
+    static CONTRACTION_ENDINGS = "contraction-endings.txt"
+);
+
+lexicon!(
+    /// Abbreviations of common nouns: capitals, but no one's name (`AI`, `CEO`, `GDP`).
+    static COMMON_ABBREVIATIONS = "common-abbreviations.txt"
+);
 
 struct Scan<'a> {
     text: &'a str,
@@ -780,14 +152,17 @@ impl Scan<'_> {
 
     fn is_title(&self, i: usize) -> bool {
         let word = self.word(i).trim_end_matches('.');
-        PERSON_TITLES_SET.contains(word) || TITLE_MODIFIERS_SET.contains(word)
+        PERSON_TITLES.contains(word) || TITLE_MODIFIERS.contains(word)
     }
 
     fn is_common(&self, i: usize) -> bool {
         let word = self.word(i);
         self.gazetteer.is_common_word(word)
-            || COMMON_ABBREVIATIONS_SET.contains(word)
-            || CONTRACTION_ENDINGS.iter().any(|end| word.ends_with(end))
+            || COMMON_ABBREVIATIONS.contains(word)
+            || CONTRACTION_ENDINGS
+                .entries()
+                .iter()
+                .any(|end| word.ends_with(end))
     }
 
     /// A hyphen at `j` that joins the name before it to a further part of the same name:
@@ -806,7 +181,7 @@ impl Scan<'_> {
             || next.is_lowercase()
                 && part.chars().count() <= 6
                 && part.chars().all(char::is_alphabetic)
-                && !HYPHEN_SUFFIXES_SET.contains(part)
+                && !HYPHEN_SUFFIXES.contains(part)
     }
 
     fn is_acronym(&self, i: usize) -> bool {
@@ -929,7 +304,7 @@ impl Scan<'_> {
                 j += 1;
                 continue;
             }
-            let connector = t.kind == TokenKind::Word && CONNECTORS_SET.contains(t.text(self.text));
+            let connector = t.kind == TokenKind::Word && CONNECTORS.contains(t.text(self.text));
             if j > i && self.hyphen_continues_name(j) && j + 1 < end && !taken[j + 1] {
                 j += 2;
                 continue;
@@ -1016,7 +391,7 @@ impl Scan<'_> {
                     EntityKind::Group => {
                         !self.countries.contains(&canonical)
                             || org_after.is_some_and(|org_end| {
-                                !STATE_BODY_HEADS_SET.contains(self.word(org_end - 1))
+                                !STATE_BODY_HEADS.contains(self.word(org_end - 1))
                             })
                     }
                     _ => false,
@@ -1033,7 +408,7 @@ impl Scan<'_> {
                     && after < end
                     && !taken[after]
                     && self.is_name_word(after)
-                    && ORG_HEADS_SET.contains(self.word(after))
+                    && ORG_HEADS.contains(self.word(after))
                 {
                     push(i, after + 1, EntityKind::Organization, None, taken);
                     i = after + 1;
@@ -1044,7 +419,7 @@ impl Scan<'_> {
                     && org_after.is_none()
                     && after < end
                     && !taken[after]
-                    && PLACE_HEADS_SET.contains(self.word(after))
+                    && PLACE_HEADS.contains(self.word(after))
                 {
                     push(i, after + 1, EntityKind::Location, None, taken);
                     i = after + 1;
@@ -1053,7 +428,7 @@ impl Scan<'_> {
                 // A known organisation goes on through "of X": Supreme Court of Georgia.
                 let mut to = after;
                 if kind == EntityKind::Organization
-                    && ORG_HEADS_SET.contains(self.word(after - 1))
+                    && ORG_HEADS.contains(self.word(after - 1))
                     && after + 1 < end
                     && self.word(after) == "of"
                     && !taken[after + 1]
@@ -1089,7 +464,7 @@ impl Scan<'_> {
             }
             let run = self.run_end(i, end, taken);
             if run > i + 1
-                && PLACE_HEADS_SET.contains(self.word(run - 1))
+                && PLACE_HEADS.contains(self.word(run - 1))
                 && (i..run - 1).all(|k| !self.is_title(k))
                 && self.is_name_word(i)
             {
@@ -1197,7 +572,7 @@ impl Scan<'_> {
             // "Luis de la Fuente", "Ursula von der Leyen": particles inside a full name.
             let particles = (j..end.min(j + 2))
                 .take_while(|&k| {
-                    self.tokens[k].is_lowercase() && NAME_PARTICLES_SET.contains(self.word(k))
+                    self.tokens[k].is_lowercase() && NAME_PARTICLES.contains(self.word(k))
                 })
                 .count();
             if particles > 0
@@ -1211,8 +586,8 @@ impl Scan<'_> {
             }
             if !self.is_name_word(j)
                 || self.is_title(j)
-                || ORG_HEADS_SET.contains(w)
-                || PLACE_HEADS_SET.contains(w)
+                || ORG_HEADS.contains(w)
+                || PLACE_HEADS.contains(w)
                 || self.is_acronym(j)
             {
                 break;
@@ -1244,7 +619,7 @@ impl Scan<'_> {
         while j < end && !taken[j] && self.is_name_word(j) && self.is_title(j) {
             j += 1;
         }
-        if !PERSON_TITLES_SET.contains(self.word(j - 1).trim_end_matches('.')) {
+        if !PERSON_TITLES.contains(self.word(j - 1).trim_end_matches('.')) {
             return None;
         }
         if j < end
@@ -1272,7 +647,7 @@ impl Scan<'_> {
             {
                 break;
             }
-            if ORG_HEADS_SET.contains(self.word(k)) {
+            if ORG_HEADS.contains(self.word(k)) {
                 return None;
             }
             k += 1;
@@ -1283,7 +658,7 @@ impl Scan<'_> {
             // "Col Hamish de Bretton-Gordon": a particle inside the name.
             if k + 1 < end
                 && self.tokens[k].is_lowercase()
-                && NAME_PARTICLES_SET.contains(self.word(k))
+                && NAME_PARTICLES.contains(self.word(k))
                 && self.is_name_word(k + 1)
                 && !taken[k + 1]
             {
@@ -1299,14 +674,14 @@ impl Scan<'_> {
     fn organization_at(&self, i: usize, end: usize, taken: &[bool]) -> Option<usize> {
         if !self.is_name_word(i)
             || self.is_title(i)
-                && !ORG_HEADS_SET.contains(self.word(i))
+                && !ORG_HEADS.contains(self.word(i))
                 && !self.capitalised_title_is_org_word(i)
         {
             return None;
         }
         let run = self.run_end(i, end, taken);
         let head = (i..run).rev().find(|&k| {
-            ORG_HEADS_SET.contains(self.word(k)) && !(k + 1 < run && self.is_title(k + 1))
+            ORG_HEADS.contains(self.word(k)) && !(k + 1 < run && self.is_title(k + 1))
         })?;
         // A head word alone at the start is just a capitalised noun ("Army", "Press").
         if head == i && !(head + 1 < run && matches!(self.word(head + 1), "of" | "for")) {
@@ -1317,15 +692,15 @@ impl Scan<'_> {
         if (i..head).any(|k| {
             self.is_name_word(k)
                 && self.is_title(k)
-                && PERSON_TITLES_SET.contains(self.word(k))
+                && PERSON_TITLES.contains(self.word(k))
                 && self.is_known_personal_name(k + 1)
         }) {
             return None;
         }
         // Two bodies joined by "and" ("Dorset Police and Alaska Airlines"): the first ends at
         // its own head.
-        if let Some(and) = (i + 1..head)
-            .find(|&k| self.word(k) == "and" && ORG_HEADS_SET.contains(self.word(k - 1)))
+        if let Some(and) =
+            (i + 1..head).find(|&k| self.word(k) == "and" && ORG_HEADS.contains(self.word(k - 1)))
         {
             return Some(and);
         }
@@ -1341,7 +716,7 @@ impl Scan<'_> {
     /// Words like `National`, `Security`, `Defense` are titles before a person but ordinary
     /// words inside an organisation's name.
     fn capitalised_title_is_org_word(&self, i: usize) -> bool {
-        !PERSON_TITLES_SET.contains(self.word(i))
+        !PERSON_TITLES.contains(self.word(i))
     }
 
     /// Unknown capitalised words, decided with the whole article's people known.
@@ -1427,7 +802,7 @@ impl Scan<'_> {
             } else if described.is_some() {
                 described
             } else if name_words == 1
-                && INSTITUTIONS_SET.contains(self.word(start))
+                && INSTITUTIONS.contains(self.word(start))
                 && !self.is_sentence_start(start)
                 // "Cabinet Secretary": part of a title.
                 && !self.tokens.get(end).is_some_and(|_| self.is_name_word(end) && self.is_title(end))
@@ -1469,12 +844,12 @@ impl Scan<'_> {
                 // "Santa Clara, California": a name before its state or country is a place.
                 Some(EntityKind::Location)
             } else if start > 0
-                && PLACE_PREPOSITIONS_SET.contains(self.word(start - 1))
+                && PLACE_PREPOSITIONS.contains(self.word(start - 1))
                 // "credit to Yashasvi Jaiswal": after "to", two names are a person.
                 && !(self.word(start - 1) == "to" && name_words > 1)
                 || start > 1
                     && self.word(start - 1) == "the"
-                    && PLACE_PREPOSITIONS_SET.contains(self.word(start - 2))
+                    && PLACE_PREPOSITIONS.contains(self.word(start - 2))
             {
                 Some(EntityKind::Location)
             } else if name_words == 1 {
@@ -1588,11 +963,11 @@ impl Scan<'_> {
             .filter(|&k| self.tokens[k].is_lowercase())
             .find_map(|k| {
                 let word = self.word(k);
-                if ORGANIZATION_DESCRIPTIONS_SET.contains(word) {
+                if ORGANIZATION_DESCRIPTIONS.contains(word) {
                     Some(EntityKind::Organization)
-                } else if PERSON_DESCRIPTIONS_SET.contains(word) {
+                } else if PERSON_DESCRIPTIONS.contains(word) {
                     Some(EntityKind::Person)
-                } else if PLACE_NOUNS_SET.contains(word) {
+                } else if PLACE_NOUNS.contains(word) {
                     Some(EntityKind::Location)
                 } else {
                     None
@@ -1604,11 +979,11 @@ impl Scan<'_> {
     fn in_place_context(&self, start: usize, end: usize) -> bool {
         let before = start >= 2
             && self.word(start - 1) == "of"
-            && PLACE_NOUNS_SET.contains(self.word(start - 2));
+            && PLACE_NOUNS.contains(self.word(start - 2));
         let after = self
             .tokens
             .get(end)
-            .is_some_and(|t| t.is_lowercase() && PLACE_NOUNS_SET.contains(t.text(self.text)));
+            .is_some_and(|t| t.is_lowercase() && PLACE_NOUNS.contains(t.text(self.text)));
         before || after
     }
 
@@ -1641,7 +1016,7 @@ impl Scan<'_> {
         {
             k += 2;
         }
-        k < self.tokens.len() && REPORTING_VERBS_SET.contains(self.word(k))
+        k < self.tokens.len() && REPORTING_VERBS.contains(self.word(k))
     }
 
     /// `National Security Council (NSC)`: the acronym names the same thing as the entity

@@ -3,7 +3,7 @@
 
 use super::token::{Token, TokenKind};
 use super::{Entity, EntityKind, Quantity};
-use crate::extract::lexicon::word_set;
+use crate::extract::lexicon::lexicon;
 use crate::span::Span;
 
 const UNITS: &[(&str, f64)] = &[
@@ -49,88 +49,20 @@ const SCALES: &[(&str, f64)] = &[
 ];
 const CURRENCY: &[char] = &['$', '€', '£', '¥', '₩', '₽', '₴'];
 
-/// Hedges and bounds, longest first so `more than` wins over `than`.
-const QUALIFIERS: &[&str] = &[
-    "as many as",
-    "as much as",
-    "as few as",
-    "as little as",
-    "more than",
-    "less than",
-    "fewer than",
-    "at least",
-    "at most",
-    "up to",
-    "upwards of",
-    "no more than",
-    "no fewer than",
-    "an estimated",
-    "an average of",
-    "a total of",
-    "approximately",
-    "about",
-    "around",
-    "roughly",
-    "nearly",
-    "almost",
-    "some",
-    "over",
-    "under",
-    "above",
-    "below",
-    "estimated",
-    "only",
-    "just",
-    "exactly",
-    "precisely",
-    "close to",
-    "in excess of",
-];
+lexicon!(
+    /// Hedges and bounds, longest first so `more than` wins over `than`.
+    static QUALIFIERS = "qualifiers.txt"
+);
 
-/// Plural nouns that do not end in `s`, and measurement units, that a number can count.
-const IRREGULAR_UNITS: &[&str] = &[
-    "people",
-    "personnel",
-    "men",
-    "women",
-    "children",
-    "police",
-    "staff",
-    "aircraft",
-    "cattle",
-    "sheep",
-    "fish",
-    "infantry",
-    "km",
-    "kilometres",
-    "kilometers",
-    "mm",
-    "cm",
-    "kg",
-    "mph",
-    "percent",
-    "feet",
-    "foot",
-    "per cent",
-    "metres",
-    "meters",
-    "tonnes",
-    "tons",
-    "hour",
-    "day",
-    "week",
-    "month",
-    "year",
-];
-word_set!(static IRREGULAR_UNITS_SET = IRREGULAR_UNITS;);
+lexicon!(
+    /// Plural nouns that do not end in `s`, and measurement units, that a number can count.
+    static IRREGULAR_UNITS = "irregular-units.txt", "units.txt", "unit-symbols.txt"
+);
 
-/// Words ending in `s` that are not counted nouns.
-const NOT_PLURAL: &[&str] = &[
-    "is", "was", "has", "as", "this", "its", "his", "us", "thus", "across", "plus", "various",
-    "previous", "serious", "famous", "numerous", "whereas", "unless", "always", "perhaps", "less",
-    "gas", "yes", "news", "series", "species", "chaos", "status", "campus", "bus", "virus",
-];
-word_set!(static NOT_PLURAL_SET = NOT_PLURAL;);
+lexicon!(
+    /// Words ending in `s` that are not counted nouns.
+    static NOT_PLURAL = "not-plural.txt"
+);
 
 fn unit_value(word: &str) -> Option<f64> {
     // Number words are 3 to 9 letters; most words are ruled out before any comparison.
@@ -381,14 +313,11 @@ fn percent_words_after(text: &str, tokens: &[Token], last: usize) -> Option<usiz
     }
 }
 
-/// Nouns after which a number labels or identifies rather than counts: `day one`, `stage
-/// three`, `Signal No. 4`, `Flight 1282`.
-const LABEL_NOUNS: &[&str] = &[
-    "day", "stage", "phase", "round", "no", "number", "signal", "level", "category", "grade",
-    "flight", "route", "gate", "platform", "room", "section", "chapter", "part", "article",
-    "clause", "item", "channel", "episode", "season", "week", "matchday", "game", "heat", "lane",
-];
-word_set!(static LABEL_NOUNS_SET = LABEL_NOUNS;);
+lexicon!(
+    /// Nouns after which a number labels or identifies rather than counts: `day one`, `stage
+    /// three`, `Signal No. 4`, `Flight 1282`.
+    static LABEL_NOUNS = "label-nouns.txt"
+);
 
 /// Whether the number at `i` is a label (`day one`, `No. 4`) or part of an identifier:
 /// glued to letters and digits (`777-300ER`, a hex page hash).
@@ -402,7 +331,7 @@ fn labels_or_identifies(text: &str, tokens: &[Token], i: usize) -> bool {
         before = b.checked_sub(1);
     }
     if before.is_some_and(|b| {
-        tokens[b].kind == TokenKind::Word && LABEL_NOUNS_SET.contains(tokens[b].text(text))
+        tokens[b].kind == TokenKind::Word && LABEL_NOUNS.contains(tokens[b].text(text))
     }) {
         return true;
     }
@@ -431,7 +360,7 @@ fn glued_identifier(text: &str, tokens: &[Token], i: usize) -> bool {
         let digits_then_letters = tokens[k].kind == TokenKind::Number
             && next.kind == TokenKind::Word
             && !dimension
-            && !NUMBER_SUFFIXES_SET.contains(word)
+            && !NUMBER_SUFFIXES.contains(word)
             && scale_value(word).is_none()
             && unit_value(word).is_none();
         let letters_and_digits =
@@ -440,12 +369,10 @@ fn glued_identifier(text: &str, tokens: &[Token], i: usize) -> bool {
     })
 }
 
-/// What may be glued to a number without making it an identifier.
-const NUMBER_SUFFIXES: &[&str] = &[
-    "st", "nd", "rd", "th", "s", "pc", "am", "pm", "km", "kg", "mm", "cm", "m", "ft", "mph", "kph",
-    "kmh", "mw", "gw", "kw", "bn", "tn", "mn", "k", "x", "g", "lb", "lbs", "ha", "sq", "yo",
-];
-word_set!(static NUMBER_SUFFIXES_SET = NUMBER_SUFFIXES;);
+lexicon!(
+    /// What may be glued to a number without making it an identifier.
+    static NUMBER_SUFFIXES = "number-suffixes.txt", "unit-symbols.txt"
+);
 
 /// `half` is a number as a quantity noun (`half of the shells`, `by half`), not in `half-brother`
 /// or `the second half`.
@@ -497,7 +424,7 @@ fn counted_noun(text: &str, tokens: &[Token], from: usize) -> Option<String> {
             TokenKind::Word => {
                 let word = t.text(text);
                 let lower = word.to_lowercase();
-                if IRREGULAR_UNITS_SET.contains(&lower) || is_plural_noun(&lower) {
+                if IRREGULAR_UNITS.contains(&lower) || is_plural_noun(&lower) {
                     return Some(lower);
                 }
                 if is_function_word(&lower) {
@@ -516,7 +443,7 @@ fn is_plural_noun(word: &str) -> bool {
         && word.ends_with('s')
         && !word.ends_with("ss")
         && !word.ends_with("ous")
-        && !NOT_PLURAL_SET.contains(word)
+        && !NOT_PLURAL.contains(word)
 }
 
 fn is_function_word(word: &str) -> bool {
@@ -572,6 +499,7 @@ fn qualifier_before(text: &str, tokens: &[Token], first: usize) -> Option<String
         .map(|t| t.text(text).to_lowercase())
         .collect();
     QUALIFIERS
+        .entries()
         .iter()
         .find(|q| {
             let parts: Vec<&str> = q.split(' ').collect();

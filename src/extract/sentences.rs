@@ -1,7 +1,7 @@
 //! Sentence boundaries: abbreviation-aware, with hard line breaks inside a paragraph joined.
 
 use super::token::{Token, TokenKind};
-use crate::extract::lexicon::word_set;
+use crate::extract::lexicon::lexicon;
 use crate::span::Span;
 
 /// One sentence: its byte span and the range of tokens it holds.
@@ -13,54 +13,15 @@ pub struct Sentence {
     pub tokens: std::ops::Range<usize>,
 }
 
-/// Words that end in a period without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "sgt", "adm",
-    "rep", "sen", "gov", "pres", "amb", "rev", "hon", "st", "jr", "sr", "mt", "ft", "inc", "ltd",
-    "co", "corp", "bros", "no", "nos", "vs", "etc", "approx", "est", "dept", "univ", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
-    "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "fig", "vol", "p", "pp", "al",
-];
-word_set!(static ABBREVIATIONS_SET = ABBREVIATIONS;);
+lexicon!(
+    /// Words that end in a period without ending a sentence.
+    static ABBREVIATIONS = "abbreviations.txt", "title-abbreviations.txt"
+);
 
-/// Capitalised words that begin a new sentence even after an abbreviation like `U.S.`.
-const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "But",
-    "And",
-    "In",
-    "On",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "A",
-    "An",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "There",
-    "However",
-    "Meanwhile",
-    "If",
-    "While",
-    "When",
-    "After",
-    "Before",
-    "According",
-    "As",
-    "At",
-    "For",
-];
-word_set!(static SENTENCE_STARTERS_SET = SENTENCE_STARTERS;);
+lexicon!(
+    /// Capitalised words that begin a new sentence even after an abbreviation like `U.S.`.
+    static SENTENCE_STARTERS = "sentence-starters.txt"
+);
 
 const CLOSERS: [char; 7] = ['”', '"', '’', '\'', ')', ']', '»'];
 const TERMINALS: [char; 4] = ['.', '!', '?', '…'];
@@ -110,7 +71,7 @@ fn boundary_after(text: &str, tokens: &[Token], i: usize) -> bool {
         let before = &tokens[terminal - 1];
         let word = before.text(text);
         let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        let is_abbreviation = ABBREVIATIONS_SET.contains(word);
+        let is_abbreviation = ABBREVIATIONS.contains(word);
         if before.kind == TokenKind::Word
             && (is_initial || is_abbreviation)
             && !starts_sentence(text, next)
@@ -164,7 +125,7 @@ fn opens_sentence(text: &str, token: &Token) -> bool {
 }
 
 fn starts_sentence(text: &str, token: &Token) -> bool {
-    SENTENCE_STARTERS_SET.contains(token.text(text))
+    SENTENCE_STARTERS.contains(token.text(text))
         || token.kind == TokenKind::Punct && opens_sentence(text, token)
 }
 

@@ -194,13 +194,15 @@ fn scan_word(text: &str, start: usize) -> usize {
     pos
 }
 
-/// Currency codes written glued before an amount (`Sh5.9 billion`, `Rs200`, `RM50`).
-pub const CURRENCY_CODES: &[&str] = &["Sh", "KSh", "Ksh", "Rs", "Rp", "RM", "R", "Tk"];
+crate::extract::lexicon::lexicon!(
+    /// Currency codes written glued before an amount (`Sh5.9 billion`, `Rs200`, `RM50`).
+    static CURRENCY_CODES = "currency-codes.txt"
+);
 
 /// Whether `word` is a currency code written before an amount.
 #[must_use]
 pub fn is_currency_code(word: &str) -> bool {
-    CURRENCY_CODES.contains(&word)
+    CURRENCY_CODES.contains_as_written(word)
 }
 
 /// `X.Y.` (single letters each followed by a period), at least two of them.
