@@ -74,6 +74,16 @@ impl ArticleRecord {
                     if let Some(via) = &c.via {
                         claim["via"] = json!(via);
                     }
+                    // The words as written, when they differ from the canonical name
+                    // ("the spy agency", "NIS" for National Intelligence Service).
+                    if let Some(written) = c
+                        .speaker_span
+                        .and_then(|span| span.text(&article.text))
+                        .map(|words| words.split_whitespace().collect::<Vec<_>>().join(" "))
+                        .filter(|words| Some(words) != c.speaker.as_ref())
+                    {
+                        claim["speaker_text"] = json!(written);
+                    }
                     claim
                 })
                 .collect(),
