@@ -90,19 +90,10 @@ pub fn find(
     entities: &[Entity],
     boilerplate: &[Boilerplate],
 ) -> Vec<ExtractedClaim> {
-    let names_of = |kind: EntityKind| {
-        entities
-            .iter()
-            .filter(|e| e.kind == kind)
-            .map(|e| entity_name(text, e))
-            .collect()
-    };
     let finder = Finder {
         text,
         tokens,
         entities,
-        organization_names: names_of(EntityKind::Organization),
-        person_names: names_of(EntityKind::Person),
         first_entity: first_entity_at_each_token(tokens, entities),
     };
     let mut claims: Vec<ExtractedClaim> = Vec::new();
@@ -134,8 +125,13 @@ pub fn find(
 
         let clauses = finder.clauses(start, sentence.tokens.end, &attributions);
         for (range, attribution) in clauses {
+            // What named the speaker, when this clause names one itself.
+            let mut named_by: Option<Option<EntityKind>> = None;
             let (speaker, speaker_span, via) = match attribution {
-                Some(a) => (a.speaker, a.span, a.via),
+                Some(a) => {
+                    named_by = Some(a.named);
+                    (a.speaker, a.span, a.via)
+                }
                 // A quotation that goes on, or an unattributed quote right after a statement,
                 // keeps that statement's speaker.
                 None if opens_in_quote
@@ -170,10 +166,12 @@ pub fn find(
                 values,
             });
             if let Some(speaker) = speaker {
-                if finder.organization_names.contains(&speaker) {
-                    discourse.recent_organization = Some(speaker.clone());
-                } else if !finder.person_names.contains(&speaker) {
-                    discourse.recent_description = Some(speaker.clone());
+                match named_by {
+                    Some(Some(EntityKind::Organization)) => {
+                        discourse.recent_organization = Some(speaker.clone());
+                    }
+                    Some(None) => discourse.recent_description = Some(speaker.clone()),
+                    _ => {}
                 }
                 discourse.recent_speaker = Some(speaker.clone());
                 last_speaker = Some((speaker, sentence.tokens.end));
@@ -206,6 +204,8 @@ struct Attribution {
     speaker: Option<String>,
     span: Option<Span>,
     via: Option<String>,
+    /// What named the speaker: an entity of this kind, or `None` for a description.
+    named: Option<EntityKind>,
     /// The first token of the subject, where a second clause would start.
     subject_start: usize,
 }
@@ -214,9 +214,6 @@ struct Finder<'a> {
     text: &'a str,
     tokens: &'a [Token],
     entities: &'a [Entity],
-    /// The names of the article's organisations and people, as speakers are written.
-    organization_names: std::collections::HashSet<String>,
-    person_names: std::collections::HashSet<String>,
     /// For each token (and one past the last), the index of the first entity starting at or
     /// after it: entity lookups by token range cost no search.
     first_entity: Vec<usize>,
@@ -251,6 +248,10 @@ impl Finder<'_> {
 
     fn quote_state_after(&self, sentence: &Sentence, mut open: bool) -> bool {
         for i in sentence.tokens.clone() {
+            // Quotation marks are punctuation tokens; words need no look.
+            if self.tokens[i].kind != TokenKind::Punct {
+                continue;
+            }
             match self.word(i) {
                 "“" => open = true,
                 "”" => open = false,
@@ -454,6 +455,10 @@ impl Finder<'_> {
 
     /// A line in capitals is a headline ("NK CASUALTIES HIT 3,000 IN RUSSIA").
     fn is_shouted(&self, start: usize, end: usize) -> bool {
+        // Most sentences have a word in lower case within their first words: no count needed.
+        if (start..end.min(start + 8)).any(|i| self.tokens[i].is_lowercase()) {
+            return false;
+        }
         let letters = || {
             self.text[self.tokens[start].span.start..self.tokens[end - 1].span.end]
                 .chars()
@@ -819,6 +824,7 @@ impl Finder<'_> {
             speaker,
             span: Some(span),
             via: None,
+            named: None,
             subject_start: from,
         };
 
@@ -827,7 +833,12 @@ impl Finder<'_> {
             .collect();
         if let [only] = words[..] {
             match self.lower(only).as_ref() {
-                "he" | "she" => return Some(attribution(self.person_before(from, discourse))),
+                "he" | "she" => {
+                    return Some(Attribution {
+                        named: Some(EntityKind::Person),
+                        ..attribution(self.person_before(from, discourse))
+                    });
+                }
                 "it" | "they" => {
                     return discourse
                         .recent_speaker
@@ -839,7 +850,10 @@ impl Finder<'_> {
         }
         for kind in [EntityKind::Person, EntityKind::Organization] {
             if let Some(e) = inside.iter().rev().find(|e| e.kind == kind) {
-                return Some(attribution(Some(name(e))));
+                return Some(Attribution {
+                    named: Some(kind),
+                    ..attribution(Some(name(e)))
+                });
             }
         }
         let head = self.lower(to - 1);
@@ -851,7 +865,10 @@ impl Finder<'_> {
                 .iter()
                 .all(|&i| place.span.contains(self.tokens[i].span));
             if only_the_place {
-                return Some(attribution(Some(name(place))));
+                return Some(Attribution {
+                    named: Some(EntityKind::Location),
+                    ..attribution(Some(name(place)))
+                });
             }
         }
         // "Health officials in Sweden": the head comes before the place or affiliation.
@@ -876,7 +893,10 @@ impl Finder<'_> {
                 if BODY_NOUNS.contains(&head)
                     && let Some(body) = &discourse.recent_organization
                 {
-                    return Some(attribution(Some(body.clone())));
+                    return Some(Attribution {
+                        named: Some(EntityKind::Organization),
+                        ..attribution(Some(body.clone()))
+                    });
                 }
             }
             let first = *words.first()?;

@@ -1,7 +1,7 @@
 //! Acronyms and short names: definitions in brackets, acronyms that spell a name of the
 //! article, and short names spelled out anywhere in the text.
 
-use super::{Entity, EntityKind, FxHashMap, Scan};
+use super::{Entity, EntityKind, FxHashMap, FxHashSet, Scan};
 
 impl Scan<'_> {
     /// `National Security Council (NSC)`: the acronym names the same thing as the entity
@@ -31,32 +31,47 @@ impl Scan<'_> {
         // capitalised words it spells ("NIS" for "National Intelligence Service", "RBA" for
         // "Reserve Bank of Australia"), a country or nationality before it included
         // ("KMPDU" for "Kenya Medical Practitioners and Dentist Union").
+        // Only the acronyms left without a name are looked for, so names are spelled out
+        // (and copied) only when one of them may match.
+        let wanted: FxHashSet<String> = found
+            .iter()
+            .filter(|(range, entity)| {
+                range.len() == 1
+                    && entity.canonical.is_none()
+                    && self.is_acronym(range.start)
+                    && !definitions.contains_key(self.word(range.start))
+            })
+            .map(|(range, _)| self.word(range.start).replace('.', ""))
+            .collect();
         let mut spelled: FxHashMap<String, Option<(EntityKind, String)>> = FxHashMap::default();
+        let mut letters = String::new();
         for pair in 0..found.len() {
+            if wanted.is_empty() {
+                break;
+            }
             let (range, entity) = &found[pair];
-            let own = &self.text[entity.span.start..entity.span.end];
-            let several_words = range.len() > 1 || own.contains('-') || initials(own).len() > 1;
-            if !matches!(entity.kind, EntityKind::Organization | EntityKind::Location)
-                || !several_words
-            {
+            if !matches!(entity.kind, EntityKind::Organization | EntityKind::Location) {
                 continue;
             }
-            let mut forms = vec![own.to_owned()];
+            let own = entity.span;
+            let mut forms = vec![own];
             if entity.kind == EntityKind::Organization
                 && let Some((before_range, before)) = pair.checked_sub(1).map(|b| &found[b])
                 && matches!(before.kind, EntityKind::Location | EntityKind::Group)
                 && before_range.end == range.start
             {
-                forms.push(self.text[before.span.start..entity.span.end].to_owned());
+                forms.push(crate::span::Span::new(before.span.start, own.end));
             }
             for form in forms {
-                let letters = initials(&form);
-                if letters.len() < 2 {
+                let form = &self.text[form.start..form.end];
+                letters.clear();
+                push_initials(&mut letters, form);
+                if letters.len() < 2 || !wanted.contains(&letters) {
                     continue;
                 }
-                let named = Some((entity.kind, form));
+                let named = Some((entity.kind, form.to_owned()));
                 spelled
-                    .entry(letters)
+                    .entry(letters.clone())
                     .and_modify(|known| {
                         if *known != named {
                             *known = None; // two names spell it: no guess
@@ -83,71 +98,96 @@ impl Scan<'_> {
         }
         // A short name of a body written as a word ("Pagasa", "Ofgem") or in capitals may be
         // spelled out anywhere in the text, whatever extraction made of the long form.
-        let mut spelled_out: FxHashMap<&str, Option<String>> = FxHashMap::default();
-        for (range, entity) in found.iter_mut() {
+        let short_name = |range: &std::ops::Range<usize>, entity: &Entity| {
             let word = self.word(range.start);
-            if range.len() != 1
-                || entity.kind != EntityKind::Organization
-                || entity.canonical.is_some()
-                || word.chars().count() < 3
+            (range.len() == 1
+                && entity.kind == EntityKind::Organization
+                && entity.canonical.is_none()
+                && word.chars().count() >= 3)
+                .then(|| spelling(word))
+        };
+        let wanted: FxHashSet<String> = found
+            .iter()
+            .filter_map(|(range, entity)| short_name(range, entity))
+            .collect();
+        if wanted.is_empty() {
+            return;
+        }
+        let spelled = self.spelled_out(&wanted);
+        for (range, entity) in found.iter_mut() {
+            if let Some(full) = short_name(range, entity)
+                .and_then(|letters| spelled.get(&letters))
+                .and_then(Option::as_ref)
             {
-                continue;
-            }
-            let full = spelled_out
-                .entry(word)
-                .or_insert_with(|| self.spelled_out(word));
-            if let Some(full) = full {
                 entity.canonical = Some(full.clone());
             }
         }
     }
+}
 
-    /// The capitalised phrase of the text whose initials spell `short` ("Philippine
-    /// Atmospheric, Geophysical and Astronomical Services Administration" for "Pagasa"):
-    /// capitalised words joined by "of", "and", "for", "the" or commas.
-    pub(super) fn spelled_out(&self, short: &str) -> Option<String> {
-        let target: Vec<char> = short
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .flat_map(char::to_uppercase)
+impl Scan<'_> {
+    /// For each of the `wanted` spellings (upper-case letters), the capitalised phrase of the
+    /// text whose initials spell it ("Philippine Atmospheric, Geophysical and Astronomical
+    /// Services Administration" for "Pagasa"): capitalised words joined by "of", "and",
+    /// "for", "the" or commas; `None` when two phrases spell it. One pass over the text.
+    pub(super) fn spelled_out(
+        &self,
+        wanted: &FxHashSet<String>,
+    ) -> FxHashMap<String, Option<String>> {
+        // Every prefix of a wanted spelling: a phrase whose initials leave them is dropped at once.
+        let prefixes: FxHashSet<&str> = wanted
+            .iter()
+            .flat_map(|w| (1..=w.len()).filter_map(move |n| w.get(..n)))
             .collect();
-        let mut found: Option<String> = None;
+        let mut spelled: FxHashMap<String, Option<String>> = FxHashMap::default();
+        let mut letters = String::new();
         for start in 0..self.tokens.len() {
-            if !self.is_name_word(start) || self.word(start).chars().next()? != target[0] {
+            if !self.is_name_word(start) {
                 continue;
             }
-            let (mut matched, mut k) = (0, start);
-            while k < self.tokens.len() && matched < target.len() {
-                let t = &self.tokens[k];
-                if t.is_capitalized() {
-                    let letters: Vec<char> = initials(self.word(k)).chars().collect();
-                    if !target[matched..].starts_with(&letters) {
+            letters.clear();
+            let mut k = start;
+            while k < self.tokens.len() {
+                if self.tokens[k].is_capitalized() {
+                    push_initials(&mut letters, self.word(k));
+                    if !prefixes.contains(letters.as_str()) {
                         break;
                     }
-                    matched += letters.len();
-                } else if !(matches!(self.word(k), "of" | "and" | "for" | "the" | "," | "-")
-                    && k > start)
+                    if k > start && wanted.contains(&letters) {
+                        let phrase =
+                            &self.text[self.tokens[start].span.start..self.tokens[k].span.end];
+                        spelled
+                            .entry(letters.clone())
+                            .and_modify(|known| {
+                                if known.as_deref() != Some(phrase) {
+                                    *known = None;
+                                }
+                            })
+                            .or_insert_with(|| Some(phrase.to_owned()));
+                    }
+                } else if !(k > start
+                    && matches!(self.word(k), "of" | "and" | "for" | "the" | "," | "-"))
                 {
                     break;
                 }
                 k += 1;
             }
-            if matched == target.len() && k > start + 1 {
-                let phrase = &self.text[self.tokens[start].span.start..self.tokens[k - 1].span.end];
-                if found.as_deref().is_some_and(|f| f != phrase) {
-                    return None; // two phrases spell it: no guess
-                }
-                found = Some(phrase.to_owned());
-            }
         }
-        found
+        spelled
     }
 }
 
-/// The capitals that start a name's words and word parts: "Reserve Bank of Australia" →
-/// "RBA", "KwaZulu-Natal" → "KZN".
-pub(super) fn initials(name: &str) -> String {
-    let mut letters = String::new();
+/// A short name's letters in capitals: "Pagasa" → "PAGASA".
+fn spelling(word: &str) -> String {
+    word.chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Appends the capitals that start `name`'s words and word parts to `letters`: "Reserve Bank
+/// of Australia" → "RBA", "KwaZulu-Natal" → "KZN".
+fn push_initials(letters: &mut String, name: &str) {
     let mut previous: Option<char> = None;
     for c in name.chars() {
         let starts_part = previous.is_none_or(|p| !p.is_alphabetic() || p.is_lowercase());
@@ -156,7 +196,6 @@ pub(super) fn initials(name: &str) -> String {
         }
         previous = Some(c);
     }
-    letters
 }
 
 /// Whether `acronym` can abbreviate `full`: it starts with the name's first letter and its

@@ -174,10 +174,12 @@ impl Scan<'_> {
         let word = self.word(i);
         self.gazetteer.is_common_word(word)
             || COMMON_ABBREVIATIONS.contains(word)
-            || CONTRACTION_ENDINGS
-                .entries()
-                .iter()
-                .any(|end| word.ends_with(end))
+            // Only a word with an apostrophe can be a contraction ("We've", "didn't").
+            || word.contains(['\'', '’'])
+                && CONTRACTION_ENDINGS
+                    .entries()
+                    .iter()
+                    .any(|end| word.ends_with(end))
     }
 
     fn is_acronym(&self, i: usize) -> bool {
