@@ -433,12 +433,21 @@ impl Finder<'_> {
 
     /// A photo caption: opens as captions do.
     fn is_caption(&self, start: usize) -> bool {
+        let is_word = |i: usize| {
+            self.tokens
+                .get(i)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+        };
+        if !is_word(start) {
+            return false;
+        }
+        let first = self.lower(start);
         CAPTION_OPENINGS.entries().iter().any(|opening| {
-            opening.split(' ').enumerate().all(|(n, word)| {
-                self.tokens
-                    .get(start + n)
-                    .is_some_and(|t| t.kind == TokenKind::Word && self.lower(start + n) == *word)
-            })
+            let mut words = opening.split(' ');
+            words.next() == Some(first.as_ref())
+                && words
+                    .enumerate()
+                    .all(|(n, word)| is_word(start + 1 + n) && self.lower(start + 1 + n) == word)
         })
     }
 

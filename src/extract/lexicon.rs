@@ -12,6 +12,8 @@ pub struct WordSet {
     /// In file order: phrase lists are tried in turn, the first that fits wins.
     entries: Vec<&'static str>,
     set: FxHashSet<&'static str>,
+    /// Whether any entry has a capital: if none, a capitalised word needs one lookup, not two.
+    has_capitals: bool,
 }
 
 impl WordSet {
@@ -21,6 +23,7 @@ impl WordSet {
         Self {
             entries: words.to_vec(),
             set: words.iter().copied().collect(),
+            has_capitals: words.iter().any(|w| w.bytes().any(|b| b.is_ascii_uppercase())),
         }
     }
 
@@ -34,9 +37,11 @@ impl WordSet {
     /// Whether `word`, as written or lower-cased, is in the set.
     #[must_use]
     pub fn contains(&self, word: &str) -> bool {
-        self.set.contains(word)
-            || word.bytes().any(|b| b.is_ascii_uppercase())
-                && with_lowercase(word, |w| self.set.contains(w))
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.set.contains(word);
+        }
+        (self.has_capitals && self.set.contains(word))
+            || with_lowercase(word, |w| self.set.contains(w))
     }
 
     /// Whether `word` is an entry exactly as written: for callers that lower-case first.

@@ -66,7 +66,12 @@ lexicon!(
 
 fn unit_value(word: &str) -> Option<f64> {
     // Number words are 3 to 9 letters; most words are ruled out before any comparison.
-    if !(3..=9).contains(&word.len()) {
+    if !(3..=9).contains(&word.len())
+        || !matches!(
+            word.as_bytes()[0].to_ascii_lowercase(),
+            b'e' | b'f' | b'n' | b'o' | b's' | b't' | b'z'
+        )
+    {
         return None;
     }
     UNITS

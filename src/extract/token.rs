@@ -109,7 +109,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let start = pos;
-        let kind = if let Some(end) = url_end(text, pos) {
+        let kind = if let Some(end) = matches!(b, b'h' | b'w')
+            .then(|| url_end(text, pos))
+            .flatten()
+        {
             pos = end;
             TokenKind::Url
         } else if c.is_alphabetic() {

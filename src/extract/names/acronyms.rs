@@ -1,6 +1,8 @@
 //! Acronyms and short names: definitions in brackets, acronyms that spell a name of the
 //! article, and short names spelled out anywhere in the text.
 
+use std::borrow::Cow;
+
 use super::{Entity, EntityKind, FxHashMap, FxHashSet, Scan};
 
 impl Scan<'_> {
@@ -33,7 +35,7 @@ impl Scan<'_> {
         // ("KMPDU" for "Kenya Medical Practitioners and Dentist Union").
         // Only the acronyms left without a name are looked for, so names are spelled out
         // (and copied) only when one of them may match.
-        let wanted: FxHashSet<String> = found
+        let wanted: FxHashSet<Cow<'_, str>> = found
             .iter()
             .filter(|(range, entity)| {
                 range.len() == 1
@@ -41,7 +43,7 @@ impl Scan<'_> {
                     && self.is_acronym(range.start)
                     && !definitions.contains_key(self.word(range.start))
             })
-            .map(|(range, _)| self.word(range.start).replace('.', ""))
+            .map(|(range, _)| without_dots(self.word(range.start)))
             .collect();
         let mut spelled: FxHashMap<String, Option<(EntityKind, String)>> = FxHashMap::default();
         let mut letters = String::new();
@@ -54,19 +56,20 @@ impl Scan<'_> {
                 continue;
             }
             let own = entity.span;
-            let mut forms = vec![own];
-            if entity.kind == EntityKind::Organization
-                && let Some((before_range, before)) = pair.checked_sub(1).map(|b| &found[b])
-                && matches!(before.kind, EntityKind::Location | EntityKind::Group)
-                && before_range.end == range.start
-            {
-                forms.push(crate::span::Span::new(before.span.start, own.end));
-            }
-            for form in forms {
+            let with_country = pair
+                .checked_sub(1)
+                .map(|b| &found[b])
+                .filter(|(before_range, before)| {
+                    entity.kind == EntityKind::Organization
+                        && matches!(before.kind, EntityKind::Location | EntityKind::Group)
+                        && before_range.end == range.start
+                })
+                .map(|(_, before)| crate::span::Span::new(before.span.start, own.end));
+            for form in std::iter::once(own).chain(with_country) {
                 let form = &self.text[form.start..form.end];
                 letters.clear();
                 push_initials(&mut letters, form);
-                if letters.len() < 2 || !wanted.contains(&letters) {
+                if letters.len() < 2 || !wanted.contains(letters.as_str()) {
                     continue;
                 }
                 let named = Some((entity.kind, form.to_owned()));
@@ -89,7 +92,7 @@ impl Scan<'_> {
                 entity.kind = *kind;
                 entity.canonical = Some(full.clone());
             } else if entity.canonical.is_none()
-                && let Some(Some((kind, full))) = spelled.get(&word.replace('.', ""))
+                && let Some(Some((kind, full))) = spelled.get(without_dots(word).as_ref())
             {
                 // "NK" for North Korea, "KZN" for KwaZulu-Natal are places.
                 entity.kind = *kind;
@@ -104,19 +107,24 @@ impl Scan<'_> {
                 && entity.kind == EntityKind::Organization
                 && entity.canonical.is_none()
                 && word.chars().count() >= 3)
-                .then(|| spelling(word))
+                .then_some(word)
         };
-        let wanted: FxHashSet<String> = found
-            .iter()
-            .filter_map(|(range, entity)| short_name(range, entity))
-            .collect();
-        if wanted.is_empty() {
+        // Spelled once per distinct short name, not once per mention.
+        let mut spellings: FxHashMap<&str, String> = FxHashMap::default();
+        for (range, entity) in found.iter() {
+            if let Some(word) = short_name(range, entity) {
+                spellings.entry(word).or_insert_with(|| spelling(word));
+            }
+        }
+        if spellings.is_empty() {
             return;
         }
+        let wanted: FxHashSet<String> = spellings.values().cloned().collect();
         let spelled = self.spelled_out(&wanted);
         for (range, entity) in found.iter_mut() {
             if let Some(full) = short_name(range, entity)
-                .and_then(|letters| spelled.get(&letters))
+                .and_then(|word| spellings.get(word))
+                .and_then(|letters| spelled.get(letters))
                 .and_then(Option::as_ref)
             {
                 entity.canonical = Some(full.clone());
@@ -174,6 +182,15 @@ impl Scan<'_> {
             }
         }
         spelled
+    }
+}
+
+/// An acronym without its dots: "U.N." → "UN"; borrowed when it has none.
+fn without_dots(word: &str) -> Cow<'_, str> {
+    if word.contains('.') {
+        Cow::Owned(word.replace('.', ""))
+    } else {
+        Cow::Borrowed(word)
     }
 }
 

@@ -183,11 +183,15 @@ impl Scan<'_> {
     }
 
     fn is_acronym(&self, i: usize) -> bool {
-        let w = self.word(i);
-        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        // One pass that stops at the first lower-case letter, as most words do at once.
+        let mut letters = 0;
+        for c in self.word(i).chars() {
+            if !(c.is_uppercase() || c == '.' || c.is_ascii_digit()) {
+                return false;
+            }
+            letters += usize::from(c.is_alphabetic());
+        }
         (2..=6).contains(&letters)
-            && w.chars()
-                .all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
     }
 
     fn sentence(
