@@ -5,7 +5,7 @@
 //! - [`extract`]: sentences, entities, numbers, dates and claims with speakers.
 //! - [`output`]: the `extract` JSON shared by the CLI and the evaluation kit.
 //! - [`span`], [`calendar`]: byte ranges and calendar words every layer shares.
-//! - [`file`]: reading user-named files: regular files only, within a size limit.
+//! - [`file`](mod@file): reading user-named files: regular files only, within a size limit.
 //! - [`export`]: the reviewed claims as JSON, CSV, Markdown/HTML briefs and W3C annotations.
 //! - [`workspace`]: the review model (claims, statuses, corrections, undo) and its JSON file.
 //! - [`compare`]: cross-checking: figures side by side, source chains, entity index, timeline.

@@ -341,7 +341,7 @@ fn refresh_reads_only_article_files_and_names_each() {
         .arg(&workspace)
         .assert()
         .success()
-        .stdout(predicate::str::contains("reading").and(predicate::str::contains("story.txt")));
+        .stderr(predicate::str::contains("reading").and(predicate::str::contains("story.txt")));
 }
 
 /// A change made to a workspace document.

@@ -36,7 +36,7 @@ fn workspace_from_samples() -> (tempfile::TempDir, PathBuf) {
         .arg(&articles)
         .assert()
         .success()
-        .stdout(predicate::str::contains("created").and(predicate::str::contains("5 articles")));
+        .stderr(predicate::str::contains("created").and(predicate::str::contains("5 articles")));
     (folder, workspace)
 }
 
@@ -77,7 +77,7 @@ fn new_tag_show_and_export_every_format() {
         ])
         .assert()
         .success()
-        .stdout(predicate::str::contains(
+        .stderr(predicate::str::contains(
             "c1 unreviewed → confirmed (alice)",
         ));
     crosscheck()
@@ -172,10 +172,10 @@ fn new_with_nothing_loadable_writes_nothing() {
         .arg(&workspace)
         .arg(folder.path().join("missing.txt"))
         .assert()
-        .failure()
+        .code(2)
         .stderr(
             predicate::str::contains("missing.txt")
-                .and(predicate::str::contains("no article could be loaded")),
+                .and(predicate::str::contains("not created: nothing processed")),
         );
     assert!(!workspace.exists());
 }
@@ -278,7 +278,7 @@ fn refresh_reanchors_changed_articles_and_lists_orphans() {
         .arg(&workspace)
         .assert()
         .success()
-        .stdout(predicate::str::contains("0 changed articles re-imported"));
+        .stderr(predicate::str::contains("0 changed articles re-imported"));
     let unchanged = fs::read(&workspace).unwrap();
 
     // The outlet updates its story: a new lead paragraph, and the tagged sentence is gone.
@@ -301,7 +301,7 @@ fn refresh_reanchors_changed_articles_and_lists_orphans() {
         .arg(&workspace)
         .assert()
         .success()
-        .stdout(
+        .stderr(
             predicate::str::contains("1 changed articles re-imported")
                 .and(predicate::str::contains("claim c1 is orphaned"))
                 .and(predicate::str::contains("placed exactly")),
@@ -336,8 +336,10 @@ fn add_brings_in_new_articles_and_skips_known_ones() {
         .arg(sample_data())
         .assert()
         .failure()
-        .stdout(predicate::str::contains("added 4 articles"))
-        .stderr(predicate::str::contains("is already in the workspace"));
+        .stderr(
+            predicate::str::contains("added 4 articles")
+                .and(predicate::str::contains("is already in the workspace")),
+        );
     let document: Value = serde_json::from_slice(&fs::read(&workspace).unwrap()).unwrap();
     assert_eq!(document["articles"].as_array().unwrap().len(), 5);
 }

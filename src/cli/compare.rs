@@ -81,7 +81,8 @@ fn load(paths: &[PathBuf]) -> anyhow::Result<(Workspace, bool)> {
         return Ok((persist::load(file)?, true));
     }
     let mut articles = Vec::new();
-    let all_loaded = inputs::analyze_each(paths, None, |_, analyzed| articles.push(analyzed));
+    let all_loaded =
+        inputs::analyze_each(paths, None, |_, analyzed| articles.push(analyzed)).all_taken()?;
     let (workspace, refused) = workspace_from(articles);
     for (article, reason) in &refused {
         say::warning(format_args!("article {article} left out: {reason}"));

@@ -1,10 +1,9 @@
 //! `crosscheck export`: a workspace's claims (by default the reviewed ones) as JSON, CSV, a
 //! Markdown or HTML brief, or W3C Web Annotation JSON-LD, to a file or stdout.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use clap::{Args, ValueEnum};
 use crosscheck::export::{ExportFormat, Scope, export};
 use crosscheck::workspace::persist;
@@ -63,12 +62,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<bool> {
     let mut bytes = Vec::new();
     export(&workspace, args.format.into(), scope, &mut bytes)?;
     let Some(output) = &args.output else {
-        let mut stdout = std::io::stdout().lock();
-        return match stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
-            // `export | head` closes the pipe early: that is the reader's choice, not an error.
-            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(true),
-            other => other.context("writing the export").map(|()| true),
-        };
+        return super::to_stdout(&bytes, "the export").map(|()| true);
     };
     if same_file(output, &args.workspace) {
         bail!(
@@ -78,10 +72,10 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<bool> {
     }
     persist::replace_file(output, &bytes)?;
     let claims = crosscheck::export::select(&workspace, scope).len();
-    eprintln!(
+    super::say::info(format_args!(
         "wrote {claims} claims to {}",
-        super::say::safe(&output.display().to_string())
-    );
+        output.display()
+    ));
     Ok(true)
 }
 

@@ -27,7 +27,8 @@ pub fn run(paths: &[PathBuf], format: ExtractFormat) -> anyhow::Result<bool> {
             }
             ExtractFormat::Jsonl => {}
         }
-    });
+    })
+    .all_taken()?;
     if format == ExtractFormat::Json {
         written =
             serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "articles": records }))

@@ -8,16 +8,42 @@ use crosscheck::workspace::AnalyzedArticle;
 
 use super::say;
 
+/// How many inputs a command took and how many failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Taken {
+    /// Articles analysed and handed on.
+    pub articles: usize,
+    /// Inputs that could not be taken, each reported on stderr.
+    pub failed: usize,
+}
+
+impl Taken {
+    /// Whether every input was taken (exit code 0 or 1); an error when inputs failed and
+    /// none was taken, as nothing was processed (exit code 2).
+    pub fn all_taken(self) -> anyhow::Result<bool> {
+        if self.articles == 0 && self.failed > 0 {
+            anyhow::bail!(
+                "nothing processed: none of the {} inputs could be read as an article",
+                self.failed
+            );
+        }
+        Ok(self.failed == 0)
+    }
+}
+
 /// Loads and analyses every article under `paths`, handing each to `each` in order; files
 /// that fail are reported on stderr. `skip` is a file never to take as an article (the
-/// workspace being added to). Returns whether every file was taken.
+/// workspace being added to).
 pub fn analyze_each(
     paths: &[PathBuf],
     skip: Option<&Path>,
     mut each: impl FnMut(&Path, AnalyzedArticle),
-) -> bool {
+) -> Taken {
     let found = collect_article_paths(paths);
-    let mut all_taken = found.errors.is_empty();
+    let mut taken = Taken {
+        articles: 0,
+        failed: found.errors.len(),
+    };
     for error in &found.errors {
         say::error(error);
     }
@@ -31,14 +57,14 @@ pub fn analyze_each(
                 "{}: this is the workspace itself, not an article; skipped",
                 file.display()
             ));
-            all_taken = false;
+            taken.failed += 1;
             continue;
         }
         let article = match Article::load(file) {
             Ok(article) => article,
             Err(error) => {
                 say::error(error);
-                all_taken = false;
+                taken.failed += 1;
                 continue;
             }
         };
@@ -46,12 +72,21 @@ pub fn analyze_each(
             say::warning(format_args!("{}: {repair}", file.display()));
         }
         match AnalyzedArticle::analyze(article) {
-            Ok(analyzed) => each(file, analyzed),
+            Ok(analyzed) => {
+                say::debug(format_args!(
+                    "{}: {} entities, {} claims",
+                    file.display(),
+                    analyzed.extraction.entities.len(),
+                    analyzed.extraction.claims.len()
+                ));
+                taken.articles += 1;
+                each(file, analyzed);
+            }
             Err(failure) => {
                 say::error(format_args!("{}: {failure}", file.display()));
-                all_taken = false;
+                taken.failed += 1;
             }
         }
     }
-    all_taken
+    taken
 }

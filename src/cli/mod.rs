@@ -7,25 +7,41 @@ mod inputs;
 mod say;
 mod workspace;
 
-use std::path::PathBuf;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use anyhow::Context;
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+
+/// What `--help` says of exit codes; README.md says the same.
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  everything worked
+  1  some inputs failed (each is named on stderr); the others were processed
+  2  usage error, or a fatal one: an unreadable workspace, nothing processed
+
+Data goes to stdout, diagnostics to stderr (-q: errors only, -v/-vv: more; RUST_LOG overrides).";
 
 /// Crosscheck: cross-check claims across news reports.
 #[derive(Debug, Parser)]
-#[command(name = "crosscheck", version, about)]
+#[command(name = "crosscheck", version, about, after_help = EXIT_CODES)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// More diagnostics on stderr (-v: debug, -vv: trace).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count, conflicts_with = "quiet")]
+    verbose: u8,
+    /// Only errors on stderr: no progress or warnings.
+    #[arg(short, long, global = true)]
+    quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Open the workbench on articles, folders or a workspace file.
+    /// Open the workbench on articles, folders or a workspace file (none: the last workspace).
     Open {
         /// Article files, folders, or a workspace `.json`.
-        #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
     /// Print the entities and claims found in articles (files or folders) as JSON.
@@ -48,6 +64,17 @@ enum Command {
     Export(export::ExportArgs),
     /// Put the figures of articles (or a workspace) side by side: groups, conflicts, origins.
     Compare(compare::CompareArgs),
+    /// Print a completion script for a shell (e.g. `crosscheck completions bash > FILE`).
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), or write one page per command into a folder.
+    Manpage {
+        /// Write `crosscheck.1` and a page per subcommand here instead.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 /// Layouts of `crosscheck extract` output.
@@ -59,10 +86,24 @@ pub enum ExtractFormat {
     Jsonl,
 }
 
-/// Parses the arguments and runs the command; the exit code says whether everything worked.
+/// Parses the arguments and runs the command; the exit code says whether everything worked
+/// (see [`EXIT_CODES`]; clap itself exits 2 on a usage error).
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    say::init(match (cli.quiet, cli.verbose) {
+        (true, _) => log::LevelFilter::Error,
+        (false, 0) => log::LevelFilter::Info,
+        (false, 1) => log::LevelFilter::Debug,
+        (false, _) => log::LevelFilter::Trace,
+    });
     let result = match cli.command {
+        Some(Command::Completions { shell }) => {
+            // Into a buffer first: clap_complete panics on a write error such as a closed pipe.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "crosscheck", &mut script);
+            to_stdout(&script, "the completion script").map(|()| true)
+        }
+        Some(Command::Manpage { dir }) => manpage(dir.as_deref()),
         Some(Command::Extract { format, paths }) => extract::run(&paths, format),
         Some(Command::Workspace { command }) => workspace::run(command),
         Some(Command::Tag(args)) => workspace::tag(args),
@@ -73,11 +114,39 @@ pub fn run() -> ExitCode {
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::FAILURE,
+        Ok(false) => ExitCode::from(1),
         Err(error) => {
-            eprintln!("crosscheck: {}", say::safe(&format!("{error:#}")));
-            ExitCode::FAILURE
+            say::error(format_args!("{error:#}"));
+            ExitCode::from(2)
         }
+    }
+}
+
+/// The man page on stdout, or every page written into `dir`.
+fn manpage(dir: Option<&Path>) -> anyhow::Result<bool> {
+    let command = Cli::command();
+    if let Some(dir) = dir {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("{}: cannot create the folder", dir.display()))?;
+        clap_mangen::generate_to(command, dir)
+            .with_context(|| format!("{}: cannot write the man pages", dir.display()))?;
+        say::info(format_args!("wrote the man pages to {}", dir.display()));
+    } else {
+        let mut page = Vec::new();
+        clap_mangen::Man::new(command)
+            .render(&mut page)
+            .context("rendering the man page")?;
+        to_stdout(&page, "the man page")?;
+    }
+    Ok(true)
+}
+
+/// Writes `bytes` to stdout. A reader that stops early (`| head`) is its choice, not an error.
+pub fn to_stdout(bytes: &[u8], what: &str) -> anyhow::Result<()> {
+    let mut stdout = io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.with_context(|| format!("writing {what}")),
     }
 }
 

@@ -154,7 +154,8 @@ fn new(out: &Path, paths: &[PathBuf], force: bool) -> anyhow::Result<bool> {
         );
     }
     let mut workspace = Workspace::new(Uuid::new_v4());
-    let all_loaded = add_articles(&mut workspace, out, paths);
+    let all_loaded = add_articles(&mut workspace, out, paths)
+        .with_context(|| format!("{}: not created", out.display()))?;
     if workspace.articles().len() == 0 {
         bail!("{}: not created: no article could be loaded", out.display());
     }
@@ -167,7 +168,7 @@ fn new(out: &Path, paths: &[PathBuf], force: bool) -> anyhow::Result<bool> {
             format!("{}: not created", out.display())
         }
     })?;
-    say::line(format_args!(
+    say::info(format_args!(
         "created {}: {} articles, {} claims",
         out.display(),
         workspace.articles().len(),
@@ -180,7 +181,8 @@ fn add(path: &Path, paths: &[PathBuf]) -> anyhow::Result<bool> {
     let mut update = Update::open(path)?;
     let workspace = &mut update.workspace;
     let (articles, claims) = (workspace.articles().len(), workspace.claims().len());
-    let all_loaded = add_articles(workspace, path, paths);
+    let all_loaded = add_articles(workspace, path, paths)
+        .with_context(|| format!("{}: unchanged", path.display()))?;
     let (added, new_claims) = (
         workspace.articles().len() - articles,
         workspace.claims().len() - claims,
@@ -188,7 +190,7 @@ fn add(path: &Path, paths: &[PathBuf]) -> anyhow::Result<bool> {
     if added > 0 {
         update.save(path)?;
     }
-    say::line(format_args!(
+    say::info(format_args!(
         "{}: added {added} articles, {new_claims} claims",
         path.display()
     ));
@@ -196,8 +198,12 @@ fn add(path: &Path, paths: &[PathBuf]) -> anyhow::Result<bool> {
 }
 
 /// Loads, analyses and adds every article under `paths`, reporting the ones that fail (and
-/// duplicates) on stderr; returns whether all of them went in.
-fn add_articles(workspace: &mut Workspace, workspace_file: &Path, paths: &[PathBuf]) -> bool {
+/// duplicates) on stderr; returns whether all of them went in, or an error if none could be read.
+fn add_articles(
+    workspace: &mut Workspace,
+    workspace_file: &Path,
+    paths: &[PathBuf],
+) -> anyhow::Result<bool> {
     let mut all_added = true;
     let all_loaded = inputs::analyze_each(paths, Some(workspace_file), |file, mut analyzed| {
         analyzed.article.path = path_for_workspace(file, workspace_file);
@@ -205,8 +211,9 @@ fn add_articles(workspace: &mut Workspace, workspace_file: &Path, paths: &[PathB
             say::warning(format_args!("{}: not added: {refused}", file.display()));
             all_added = false;
         }
-    });
-    all_added && all_loaded
+    })
+    .all_taken()?;
+    Ok(all_added && all_loaded)
 }
 
 fn show(path: &Path, format: ShowFormat) -> anyhow::Result<bool> {
@@ -301,7 +308,7 @@ fn refresh(path: &Path) -> anyhow::Result<bool> {
             all_read = false;
             continue;
         }
-        say::line(format_args!("reading {}", file.display()));
+        say::info(format_args!("reading {}", file.display()));
         let mut article = match Article::load(&file) {
             Ok(article) => article,
             Err(error) => {
@@ -343,7 +350,7 @@ fn refresh(path: &Path) -> anyhow::Result<bool> {
     if changed > 0 {
         update.save(path)?;
     }
-    say::line(format_args!(
+    say::info(format_args!(
         "{}: {changed} changed articles re-imported",
         path.display()
     ));
@@ -351,7 +358,7 @@ fn refresh(path: &Path) -> anyhow::Result<bool> {
 }
 
 fn print_report(file: &Path, report: &ReanchorReport) {
-    say::line(format_args!(
+    say::info(format_args!(
         "{}: {} placed exactly, {} placed approximately, {} orphaned, {} new claims",
         file.display(),
         report.exact.len(),
@@ -360,7 +367,7 @@ fn print_report(file: &Path, report: &ReanchorReport) {
         report.new_claims.len()
     ));
     for moved in &report.fuzzy {
-        say::line(format_args!(
+        say::info(format_args!(
             "  {} now reads \u{201c}{}\u{201d} (was \u{201c}{}\u{201d})",
             moved.item,
             clip(&one_line(&moved.after), 80),
@@ -368,7 +375,7 @@ fn print_report(file: &Path, report: &ReanchorReport) {
         ));
     }
     for orphan in &report.orphaned {
-        say::line(format_args!(
+        say::info(format_args!(
             "  {orphan} is orphaned: its text is no longer in the article (kept, without a place)"
         ));
     }
@@ -402,7 +409,7 @@ pub fn tag(args: TagArgs) -> anyhow::Result<bool> {
     }
     update.save(path)?;
     let before = before.map_or("?", ClaimStatus::as_str);
-    say::line(format_args!(
+    say::info(format_args!(
         "{}: {} {before} \u{2192} {status} ({analyst})",
         path.display(),
         args.claim

@@ -9,7 +9,7 @@
 //!   credibility a group of figures suggests.
 //! - [`figures`]: [`FigureGroup`]s, numeric claims about the same measure, with intervals,
 //!   time frames and conflicts.
-//! - [`timeline`]: claims placed by the date of the event they report.
+//! - [`timeline`](mod@timeline): claims placed by the date of the event they report.
 //! - `names`: name cleaning, acronyms, transliterations and capitals shared by the above.
 //!
 //! Start with [`Comparison::build`]; [`workspace_from`] makes a workspace from articles that

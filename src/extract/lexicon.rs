@@ -23,7 +23,9 @@ impl WordSet {
         Self {
             entries: words.to_vec(),
             set: words.iter().copied().collect(),
-            has_capitals: words.iter().any(|w| w.bytes().any(|b| b.is_ascii_uppercase())),
+            has_capitals: words
+                .iter()
+                .any(|w| w.bytes().any(|b| b.is_ascii_uppercase())),
         }
     }
 

@@ -1,6 +1,6 @@
 //! Files a user names: read only when they are regular files within a size limit
 //! ([`read`]), written atomically under a lock, never over a version the writer did not see
-//! ([`write`]).
+//! ([`write`](mod@write)).
 
 pub mod read;
 pub mod write;

@@ -3,9 +3,9 @@
 //! with the conflicts between them and the independent origins behind them.
 //!
 //! - this file: the figure, measure and bounds types, and grouping;
-//! - [`measures`]: counted classes, currencies, events, rates;
-//! - [`readings`]: reading a claim's figures from the words around each number;
-//! - [`conflicts`]: verdicts between two figures of one measure.
+//! - `measures`: counted classes, currencies, events, rates;
+//! - `readings`: reading a claim's figures from the words around each number;
+//! - `conflicts`: verdicts between two figures of one measure.
 
 use std::collections::BTreeMap;
 

@@ -1,11 +1,11 @@
 //! Names: people, organizations, locations and groups, found sentence by sentence.
 //!
 //! - this file: the scan of each sentence and the word tests every rule shares;
-//! - [`known`]: gazetteer phrases, shouted and lower-case-`the` forms;
-//! - [`people`]: given names, titles, hyphenated parts, initials, same-article full names;
-//! - [`organisations`]: runs of capitalised words and organisation head words;
-//! - [`leftovers`]: unknown capitalised words, decided once the article's people are known;
-//! - [`acronyms`]: definitions in brackets, acronyms and short names spelled out in the text.
+//! - `known`: gazetteer phrases, shouted and lower-case-`the` forms;
+//! - `people`: given names, titles, hyphenated parts, initials, same-article full names;
+//! - `organisations`: runs of capitalised words and organisation head words;
+//! - `leftovers`: unknown capitalised words, decided once the article's people are known;
+//! - `acronyms`: definitions in brackets, acronyms and short names spelled out in the text.
 
 use crate::extract::lexicon::lexicon;
 use std::collections::HashSet;
