@@ -8,6 +8,10 @@ use crate::extract::token::TokenKind;
 impl Scan<'_> {
     /// The longest gazetteer phrase starting at `i`, within `end`.
     pub(super) fn known_at(&self, i: usize, end: usize, taken: &[bool]) -> Option<(usize, &Known)> {
+        // Callers look one past a name ("Kirby ," ending the text): nothing is there.
+        if i >= end.min(self.tokens.len()) {
+            return None;
+        }
         let first = self.word(i);
         if !self.is_name_word(i) && first != "the" {
             return None;

@@ -309,3 +309,10 @@ fn acronym_definitions_take_the_full_name() {
             && e.canonical.as_deref() == Some("National Security Council"))
     );
 }
+
+#[test]
+fn a_name_and_a_comma_ending_the_text_is_read_without_looking_past_the_end() {
+    // Found by the save/load property: the place test after a comma looked one token past the end.
+    assert_eq!(of_kind("Kirby ,", Person), ["Kirby"]);
+    assert_eq!(of_kind("They met John Kirby,", Person), ["John Kirby"]);
+}
