@@ -1,14 +1,16 @@
 //! Exports of the reviewed set: what each format holds, how it escapes, and that the W3C
-//! export passes the W3C's own conformance assertions (`../shared/w3c-annotation-tests`).
+//! export passes the W3C's own conformance assertions (vendored under `tests/w3c/`, run by
+//! `w3c_support`).
 
+mod w3c_support;
 mod workspace_support;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::collections::BTreeSet;
 
 use crosscheck::export::{ExportFormat, Scope, export, select};
 use crosscheck::workspace::{Action, ClaimId, Workspace};
 use serde_json::Value;
+use w3c_support::{Options, Suite, TestFile};
 use workspace_support::{SEOUL, analyzed, sample_workspace, seoul_workspace};
 
 fn exported(workspace: &Workspace, format: ExportFormat, scope: Scope) -> String {
@@ -277,60 +279,123 @@ fn exports_are_deterministic() {
     }
 }
 
-/// The W3C runner, `../shared/w3c-annotation-tests/run.py` beside the repository, or where
-/// `CROSSCHECK_W3C_TESTS` says.
-fn w3c_runner() -> PathBuf {
-    std::env::var_os("CROSSCHECK_W3C_TESTS")
-        .map_or_else(
-            || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/w3c-annotation-tests"),
-            PathBuf::from,
-        )
-        .join("run.py")
+/// The W3C exports the conformance run covers.
+fn w3c_exports() -> Vec<(&'static str, Value)> {
+    [
+        ("sample-reviewed", sample_workspace(), Scope::Reviewed),
+        ("sample-all", sample_workspace(), Scope::All),
+        ("seoul-all", seoul_workspace(), Scope::All),
+    ]
+    .into_iter()
+    .map(|(name, workspace, scope)| {
+        let text = exported(&workspace, ExportFormat::W3c, scope);
+        (name, serde_json::from_str(&text).unwrap())
+    })
+    .collect()
 }
 
-/// Whether python3 with the jsonschema package is here; CI installs both.
-fn python_with_jsonschema() -> bool {
-    Command::new("python3")
-        .args(["-c", "import jsonschema"])
-        .output()
-        .is_ok_and(|out| out.status.success())
+/// The annotation tests: the MUSTs, and the optional tests for the SHOULD and MAY counts.
+fn annotation_tests(suite: &Suite) -> Vec<TestFile> {
+    let mut tests = suite.default_tests().unwrap();
+    for optional in [
+        "annotations/annotationOptionals.test",
+        "annotations/annotationsAgentOptionals.test",
+    ] {
+        tests.push(suite.load_test(optional).unwrap());
+    }
+    tests
 }
 
 #[test]
 fn w3c_export_passes_the_w3c_conformance_assertions() {
-    let runner = w3c_runner();
-    assert!(
-        runner.is_file(),
-        "the W3C runner is missing at {} (set CROSSCHECK_W3C_TESTS)",
-        runner.display()
+    let suite = Suite::vendored();
+    let tests = annotation_tests(&suite);
+    for (name, document) in w3c_exports() {
+        let report = suite.check(&document, &tests, Options::default()).unwrap();
+        let annotations = report.annotations.len();
+        let counts = report.counts();
+        println!("{name}: {annotations} annotations; {counts}");
+        assert_eq!(report.failed_must(), 0, "{name}:\n{report}");
+        assert_eq!(
+            annotations,
+            document["total"].as_u64().unwrap() as usize,
+            "{name}: every annotation checked"
+        );
+        assert!(annotations > 0, "{name}: something to check");
+        assert_eq!(
+            counts.must,
+            (54 * annotations + 10 + 15, 0),
+            "{name}: each annotation ran the 54 MUSTs, the collection 10 and its page 15"
+        );
+    }
+}
+
+/// The failed MUST assertions of `document` as `object: assertion file`.
+fn must_failures(suite: &Suite, document: &Value) -> BTreeSet<String> {
+    let report = suite
+        .check(
+            document,
+            &suite.default_tests().unwrap(),
+            Options::default(),
+        )
+        .unwrap();
+    println!("{report}");
+    report.failures().into_iter().collect()
+}
+
+#[test]
+fn the_w3c_conformance_run_fails_a_broken_export() {
+    const CONTAINER: &str =
+        "[container] collections/collectionMusts.test, collections/pages/pageMusts.test";
+    let suite = Suite::vendored();
+    let (_, document) = w3c_exports().pop().unwrap();
+    assert!(must_failures(&suite, &document).is_empty());
+    let set = |failures: &[&str]| -> BTreeSet<String> {
+        failures.iter().map(|f| (*f).to_owned()).collect()
+    };
+
+    // The page's items must be annotations too.
+    let mut wrong_type = document.clone();
+    wrong_type["first"]["items"][0]["type"] = "Highlight".into();
+    assert_eq!(
+        must_failures(&suite, &wrong_type),
+        set(&[
+            "$.first.items[0]: annotations/3.1-annotationTypeValidated.json",
+            &format!("{CONTAINER}: collections/pages/5.2-pageItemsValidated.json"),
+        ])
     );
-    if !python_with_jsonschema() {
-        eprintln!(
-            "NOTICE: skipped the W3C conformance run: needs python3 with jsonschema (pip install jsonschema)"
-        );
-        return;
-    }
-    let folder = tempfile::tempdir().unwrap();
-    for (name, workspace, scope) in [
-        ("sample-reviewed", sample_workspace(), Scope::Reviewed),
-        ("sample-all", sample_workspace(), Scope::All),
-        ("seoul-all", seoul_workspace(), Scope::All),
-    ] {
-        let path = folder.path().join(format!("{name}.jsonld"));
-        std::fs::write(&path, exported(&workspace, ExportFormat::W3c, scope)).unwrap();
-        let run = Command::new("python3")
-            .arg(&runner)
-            .arg("--container")
-            .arg(&path)
-            .output()
-            .unwrap();
-        let stdout = String::from_utf8_lossy(&run.stdout);
-        let verdict = stdout.lines().last().unwrap_or_default();
-        eprintln!("{name}: {verdict}");
-        assert!(
-            run.status.success() && verdict.ends_with(" 0 failed MUST assertions"),
-            "{name}: the W3C runner failed:\n{stdout}\n{}",
-            String::from_utf8_lossy(&run.stderr)
-        );
-    }
+
+    let mut no_target = document.clone();
+    no_target["first"]["items"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("target");
+    assert_eq!(
+        must_failures(&suite, &no_target),
+        set(&[
+            "$.first.items[1]: annotations/3.1-targetKeyFound.json",
+            "$.first.items[1]: annotations/3.2-targetObjectsRecognized.json",
+        ])
+    );
+
+    let mut no_timezone = document.clone();
+    no_timezone["first"]["items"][2]["created"] = "2024-10-25T14:00:00".into();
+    assert_eq!(
+        must_failures(&suite, &no_timezone),
+        set(&["$.first.items[2]: annotations/3.3.1-annotationCreatedValidated.json"])
+    );
+
+    // Without the collection's @context, no annotation has one either.
+    let mut no_context = document.clone();
+    no_context.as_object_mut().unwrap().remove("@context");
+    assert_eq!(
+        must_failures(&suite, &no_context),
+        set(&[
+            "$.first.items[0]: annotations/3.1-annotationContextValidated.json",
+            "$.first.items[1]: annotations/3.1-annotationContextValidated.json",
+            "$.first.items[2]: annotations/3.1-annotationContextValidated.json",
+            &format!("{CONTAINER}: collections/5.1-collectionContextValidated.json"),
+            &format!("{CONTAINER}: collections/pages/5.2-pageContextValidated.json"),
+        ])
+    );
 }
