@@ -1,11 +1,12 @@
 //! `crosscheck export`: a workspace's claims (by default the reviewed ones) as JSON, CSV, a
-//! Markdown or HTML brief, or W3C Web Annotation JSON-LD, to a file or stdout.
+//! Markdown or HTML brief, W3C Web Annotation or schema.org `ClaimReview` JSON-LD, to a file or
+//! stdout; or as a brat standoff folder (`--format brat -o DIR`).
 
 use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 use clap::{Args, ValueEnum};
-use crosscheck::export::{ExportFormat, Scope, export};
+use crosscheck::export::{ExportFormat, Scope, export, export_brat};
 use crosscheck::workspace::persist;
 
 /// `crosscheck export WS.json --format F [-o FILE] [--all]`.
@@ -16,8 +17,8 @@ pub struct ExportArgs {
     /// What to write.
     #[arg(long, value_enum)]
     format: FormatArg,
-    /// Write to this file instead of stdout.
-    #[arg(short, long)]
+    /// Write to this file instead of stdout; for `brat`, the folder to write (required).
+    #[arg(short, long, required_if_eq("format", "brat"))]
     output: Option<PathBuf>,
     /// Every claim, not only the reviewed ones.
     #[arg(long)]
@@ -37,16 +38,28 @@ pub enum FormatArg {
     Html,
     /// W3C Web Annotation JSON-LD.
     W3c,
+    #[value(
+        name = "claimreview",
+        help = "schema.org ClaimReview JSON-LD, for fact-check tools"
+    )]
+    ClaimReview,
+    #[value(
+        help = "A brat standoff folder (.txt, .ann, annotation.conf) for brat or INCEpTION; needs -o DIR"
+    )]
+    Brat,
 }
 
-impl From<FormatArg> for ExportFormat {
-    fn from(format: FormatArg) -> Self {
-        match format {
-            FormatArg::Json => Self::Json,
-            FormatArg::Csv => Self::Csv,
-            FormatArg::Md => Self::Markdown,
-            FormatArg::Html => Self::Html,
-            FormatArg::W3c => Self::W3c,
+impl FormatArg {
+    /// The single-stream format; `None` for the brat folder.
+    fn stream(self) -> Option<ExportFormat> {
+        match self {
+            Self::Json => Some(ExportFormat::Json),
+            Self::Csv => Some(ExportFormat::Csv),
+            Self::Md => Some(ExportFormat::Markdown),
+            Self::Html => Some(ExportFormat::Html),
+            Self::W3c => Some(ExportFormat::W3c),
+            Self::ClaimReview => Some(ExportFormat::ClaimReview),
+            Self::Brat => None,
         }
     }
 }
@@ -59,8 +72,30 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<bool> {
     } else {
         Scope::Reviewed
     };
+    let Some(format) = args.format.stream() else {
+        // clap requires `-o` with `--format brat`.
+        let folder = args.output.as_deref().context("brat needs -o DIR")?;
+        let summary = export_brat(&workspace, scope, folder)?;
+        let left_out = if summary.unplaced > 0 {
+            format!(
+                " ({} orphaned claims left out: their quotes are no longer in their articles)",
+                summary.unplaced
+            )
+        } else {
+            String::new()
+        };
+        let message = format!(
+            "wrote {} claims and {} entities from {} articles to {}{left_out}",
+            summary.claims,
+            summary.entities,
+            summary.documents,
+            super::say::safe(&folder.display().to_string())
+        );
+        eprintln!("{message}");
+        return Ok(true);
+    };
     let mut bytes = Vec::new();
-    export(&workspace, args.format.into(), scope, &mut bytes)?;
+    export(&workspace, format, scope, &mut bytes)?;
     let Some(output) = &args.output else {
         return super::to_stdout(&bytes, "the export").map(|()| true);
     };

@@ -1,22 +1,28 @@
 //! Exports of a workspace's claims for people and other tools: JSON, CSV, Markdown and HTML
-//! briefs, and W3C Web Annotation JSON-LD. By default only reviewed claims go out.
+//! briefs, W3C Web Annotation JSON-LD, schema.org `ClaimReview` JSON-LD, and a brat standoff
+//! folder ([`export_brat`]). By default only reviewed claims go out.
 //!
 //! Every export is deterministic: the same workspace gives the same bytes (no export time is
 //! stamped; claims come in reading order).
 
+pub mod brat;
 pub mod brief;
+pub mod claimreview;
 pub mod csv;
 pub mod json;
 pub mod w3c;
 
+pub use brat::{BratSummary, export_brat};
 pub use brief::{escape_html, markdown_text};
 
 use std::collections::HashMap;
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use chrono::SecondsFormat;
 
 use crate::article::ArticleId;
+use crate::file::WriteError;
 use crate::workspace::{AnalyzedArticle, Claim, ClaimStatus, StatusChange, Workspace};
 
 /// The export formats.
@@ -32,6 +38,8 @@ pub enum ExportFormat {
     Html,
     /// A W3C Web Annotation `AnnotationCollection` (JSON-LD).
     W3c,
+    /// schema.org `ClaimReview` JSON-LD, one review per claim, for fact-check tools.
+    ClaimReview,
 }
 
 impl ExportFormat {
@@ -43,7 +51,7 @@ impl ExportFormat {
             Self::Csv => "csv",
             Self::Markdown => "md",
             Self::Html => "html",
-            Self::W3c => "jsonld",
+            Self::W3c | Self::ClaimReview => "jsonld",
         }
     }
 }
@@ -84,6 +92,38 @@ pub enum ExportError {
     /// CSV encoding failed.
     #[error("cannot write the export as CSV: {0}")]
     Csv(::csv::Error),
+    /// A file of a folder export could not be written (the message names it).
+    #[error("{0}")]
+    File(WriteError),
+    /// The folder of a folder export (brat) could not be created.
+    #[error("{}: cannot create the export folder: {reason}", path.display())]
+    Folder {
+        /// The folder.
+        path: PathBuf,
+        /// The operating system's reason.
+        reason: io::Error,
+    },
+    /// The path given for a folder export is something other than a folder.
+    #[error("{}: not a folder; the brat export writes a folder of files", path.display())]
+    NotAFolder {
+        /// The path.
+        path: PathBuf,
+    },
+    /// A folder export would write a file where a link, folder or device of that name is.
+    #[error(
+        "{}: something other than a regular file has this name; not overwritten, remove it or choose another folder",
+        path.display()
+    )]
+    Occupied {
+        /// The path.
+        path: PathBuf,
+    },
+}
+
+impl From<WriteError> for ExportError {
+    fn from(error: WriteError) -> Self {
+        Self::File(error)
+    }
 }
 
 impl From<io::Error> for ExportError {
@@ -161,6 +201,17 @@ pub fn export(
         ExportFormat::Markdown => brief::write_markdown(workspace, scope, out),
         ExportFormat::Html => brief::write_html(workspace, scope, out),
         ExportFormat::W3c => w3c::write(workspace, scope, out),
+        ExportFormat::ClaimReview => claimreview::write(workspace, scope, out),
+    }
+}
+
+/// A status as a title: `Confirmed`, `Unconfirmed`, `Unreviewed`.
+#[must_use]
+pub fn status_title(status: ClaimStatus) -> &'static str {
+    match status {
+        ClaimStatus::Confirmed => "Confirmed",
+        ClaimStatus::Unconfirmed => "Unconfirmed",
+        ClaimStatus::Unreviewed => "Unreviewed",
     }
 }
 
