@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crosscheck::gui::StartWith;
 use crosscheck::gui::app::{Intent, WorkbenchApp};
-use crosscheck::gui::view_state::PathRequest;
+use crosscheck::gui::view_state::{ExportTarget, PathRequest};
 use crosscheck::workspace::claim::{ClaimOrigin, ClaimStatus};
 use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2};
@@ -216,7 +216,7 @@ fn review_loop_save_reopen_and_export() {
     reopened.run_steps(1);
     let export = dir.path().join("reviewed.csv");
     reopened.state_mut().caches.pending_export = Some((
-        crosscheck::export::ExportFormat::Csv,
+        ExportTarget::File(crosscheck::export::ExportFormat::Csv),
         crosscheck::export::Scope::Reviewed,
     ));
     let ctx = reopened.ctx.clone();
@@ -241,6 +241,82 @@ fn review_loop_save_reopen_and_export() {
         "a header and the two reviewed claims:\n{csv}"
     );
     assert!(csv.contains("Matches Yonhap's wording."));
+
+    // The same two claims as schema.org ClaimReview, and as a brat folder for INCEpTION,
+    // chosen in the export window (still open: no dialog ran in the test).
+    reopened
+        .get_by_label_contains("schema.org ClaimReview")
+        .click_accesskit();
+    reopened.run_steps(1);
+    let reviews = dir.path().join("reviews.jsonld");
+    reopened.state_mut().caches.pending_export = Some((
+        ExportTarget::File(crosscheck::export::ExportFormat::ClaimReview),
+        crosscheck::export::Scope::Reviewed,
+    ));
+    reopened.state_mut().handle(
+        &ctx,
+        Intent::TypedPath(PathRequest::Export, reviews.clone()),
+    );
+    gui_support::wait_until(&mut reopened, |app| {
+        app.notices
+            .last()
+            .is_some_and(|n| n.text.contains("reviews.jsonld"))
+    });
+    let reviews: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&reviews).unwrap()).unwrap();
+    assert_eq!(reviews["@graph"].as_array().unwrap().len(), 2);
+    assert_eq!(reviews["@graph"][0]["@type"], "ClaimReview");
+
+    reopened
+        .get_by_label_contains("brat standoff folder")
+        .click_accesskit();
+    reopened.run_steps(1);
+    let brat = dir.path().join("brat");
+    reopened.state_mut().caches.pending_export = Some((
+        ExportTarget::BratFolder,
+        crosscheck::export::Scope::Reviewed,
+    ));
+    reopened.state_mut().handle(
+        &ctx,
+        Intent::TypedPath(PathRequest::ExportFolder, brat.clone()),
+    );
+    gui_support::wait_until(&mut reopened, |app| {
+        app.notices
+            .last()
+            .is_some_and(|n| n.text.contains("(brat)"))
+    });
+    let notice = reopened.state().notices.last().unwrap().clone();
+    assert!(!notice.error, "{}", notice.text);
+    assert!(
+        notice.text.starts_with("Exported 2 claims and "),
+        "{}",
+        notice.text
+    );
+    assert!(brat.join("annotation.conf").is_file());
+    let anns: Vec<_> = std::fs::read_dir(&brat)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "ann"))
+        .collect();
+    assert!(
+        !anns.is_empty(),
+        "an .ann file per article with a reviewed claim"
+    );
+    let claim_lines: usize = anns
+        .iter()
+        .map(|e| {
+            std::fs::read_to_string(e.path())
+                .unwrap()
+                .lines()
+                .filter(|l| {
+                    l.split('\t')
+                        .nth(1)
+                        .is_some_and(|t| t.starts_with("Claim "))
+                })
+                .count()
+        })
+        .sum();
+    assert_eq!(claim_lines, 2);
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::bail;
+use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 use crosscheck::export::{ExportFormat, Scope, export, export_brat};
 use crosscheck::workspace::persist;
@@ -84,14 +84,13 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<bool> {
         } else {
             String::new()
         };
-        let message = format!(
+        super::say::info(format_args!(
             "wrote {} claims and {} entities from {} articles to {}{left_out}",
             summary.claims,
             summary.entities,
             summary.documents,
-            super::say::safe(&folder.display().to_string())
-        );
-        eprintln!("{message}");
+            folder.display()
+        ));
         return Ok(true);
     };
     let mut bytes = Vec::new();

@@ -12,9 +12,9 @@ use super::command::Command;
 use super::jobs::{JobEvent, Jobs, SaveFailure, Task};
 use super::panels;
 use super::session::Session;
-use super::view_state::{AfterPrompt, CentralView, PathRequest, Prompt, ViewState};
+use super::view_state::{AfterPrompt, CentralView, ExportTarget, PathRequest, Prompt, ViewState};
 use crate::article::ArticleId;
-use crate::export::{ExportFormat, Scope};
+use crate::export::Scope;
 use crate::workspace::claim::{ClaimId, ClaimStatus};
 use crate::workspace::persist::{FileVersion, Recovered};
 use crate::workspace::{Action, Effect, Workspace, persist};
@@ -37,8 +37,8 @@ pub enum Intent {
     ShowMention(ArticleId, crate::span::Span),
     /// Load these files or folders.
     LoadPaths(Vec<PathBuf>),
-    /// Export the claims to a file chosen next.
-    Export(ExportFormat, Scope),
+    /// Export the claims to a file (or a folder) chosen next.
+    Export(ExportTarget, Scope),
     /// Cancel the running load.
     CancelLoad,
     /// Answer the pending prompt.
@@ -307,11 +307,11 @@ impl WorkbenchApp {
                 self.view.scroll_to_offset = Some(span.start);
             }
             Intent::LoadPaths(paths) => self.jobs.load_articles(paths),
-            Intent::Export(format, scope) => {
-                self.caches.pending_export = Some((format, scope));
+            Intent::Export(target, scope) => {
+                self.caches.pending_export = Some((target, scope));
                 self.view.show_export = false;
                 self.jobs.pick(
-                    PathRequest::Export,
+                    target.path_request(),
                     self.session.path.as_deref().and_then(Path::parent),
                 );
             }
@@ -569,8 +569,8 @@ impl WorkbenchApp {
             PathRequest::OpenArticles => self.jobs.load_articles(paths),
             PathRequest::OpenWorkspace => self.jobs.open_workspace(first),
             PathRequest::SaveAs => self.save_to(with_extension(first, "json")),
-            PathRequest::Export => {
-                let Some((format, scope)) = self.caches.pending_export.take() else {
+            PathRequest::Export | PathRequest::ExportFolder => {
+                let Some((target, scope)) = self.caches.pending_export.take() else {
                     return;
                 };
                 if self.jobs.is_running(Task::Export) {
@@ -580,9 +580,14 @@ impl WorkbenchApp {
                     );
                     return;
                 }
-                let path = with_extension(first, format.extension());
-                self.jobs
-                    .export(self.session.workspace.clone(), format, scope, path);
+                let workspace = self.session.workspace.clone();
+                match target {
+                    ExportTarget::File(format) => {
+                        let path = with_extension(first, format.extension());
+                        self.jobs.export(workspace, format, scope, path);
+                    }
+                    ExportTarget::BratFolder => self.jobs.export_brat(workspace, scope, first),
+                }
             }
         }
     }
@@ -685,7 +690,9 @@ impl WorkbenchApp {
                     self.caches.crosscheck = Some((revision, std::sync::Arc::from(data)));
                 }
                 JobEvent::Exported { path, result } => match result {
-                    Ok(()) => self.notify(format!("Exported to {}", path.display()), false),
+                    Ok(what) => {
+                        self.notify(format!("Exported {what} to {}", path.display()), false);
+                    }
                     Err(error) => self.notify(
                         format!("Export to {} failed: {error}", path.display()),
                         true,

@@ -69,8 +69,8 @@ pub enum JobEvent {
     Exported {
         /// The file written.
         path: PathBuf,
-        /// Whether it worked.
-        result: Result<(), String>,
+        /// What was written (`12 claims`), or why it failed.
+        result: Result<String, String>,
     },
     /// A file dialog answered.
     Picked {
@@ -459,8 +459,31 @@ impl Jobs {
             let mut bytes = Vec::new();
             let result = crate::export::export(&workspace, format, scope, &mut bytes)
                 .map_err(|e| e.to_string())
-                .and_then(|()| persist::replace_file(&path, &bytes).map_err(|e| e.to_string()));
+                .and_then(|()| persist::replace_file(&path, &bytes).map_err(|e| e.to_string()))
+                .map(|()| plural(crate::export::select(&workspace, scope).len(), "claim"));
             let _ = sender.send(JobEvent::Exported { path, result });
+            ctx.request_repaint();
+        });
+    }
+
+    /// Writes a brat standoff folder (a `.txt` and `.ann` per article) into `folder`.
+    pub fn export_brat(&mut self, workspace: Workspace, scope: Scope, folder: PathBuf) {
+        self.started(Task::Export);
+        self.spawn("export", move |sender, ctx| {
+            let result = crate::export::export_brat(&workspace, scope, &folder)
+                .map(|summary| {
+                    format!(
+                        "{} and {} from {} (brat)",
+                        plural(summary.claims, "claim"),
+                        plural(summary.entities, "entity"),
+                        plural(summary.documents, "article")
+                    )
+                })
+                .map_err(|e| e.to_string());
+            let _ = sender.send(JobEvent::Exported {
+                path: folder,
+                result,
+            });
             ctx.request_repaint();
         });
     }
@@ -507,6 +530,7 @@ impl Jobs {
                     .into_iter()
                     .collect(),
                 PathRequest::Export => dialog.save_file().into_iter().collect(),
+                PathRequest::ExportFolder => dialog.pick_folder().into_iter().collect(),
             };
             let no_dialog_service = paths.is_empty() && started.elapsed() < NO_DIALOG_SERVICE;
             let _ = sender.send(JobEvent::Picked {
@@ -532,5 +556,14 @@ impl Jobs {
             });
             ctx.request_repaint();
         });
+    }
+}
+
+/// `1 claim`, `3 claims`, `2 entities`.
+fn plural(count: usize, noun: &str) -> String {
+    match (count, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{count} {stem}ies"),
+        (_, None) => format!("{count} {noun}s"),
     }
 }

@@ -2,6 +2,7 @@
 //! workspace, so none of it is saved in the workspace file or undone.
 
 use crate::article::ArticleId;
+use crate::export::ExportFormat;
 use crate::extract::EntityKind;
 use crate::span::Span;
 use crate::workspace::claim::{ClaimId, ClaimStatus};
@@ -156,6 +157,28 @@ pub enum PathRequest {
     SaveAs,
     /// Where to write an export.
     Export,
+    /// The folder to write a brat export into.
+    ExportFolder,
+}
+
+/// What an export writes: one file in a format, or a folder of brat standoff files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportTarget {
+    /// One file (CSV, JSON, a brief, W3C or `ClaimReview` JSON-LD).
+    File(ExportFormat),
+    /// A `.txt` and `.ann` per article and `annotation.conf`, for brat and `INCEpTION`.
+    BratFolder,
+}
+
+impl ExportTarget {
+    /// The dialog that asks where it goes.
+    #[must_use]
+    pub fn path_request(self) -> PathRequest {
+        match self {
+            Self::File(_) => PathRequest::Export,
+            Self::BratFolder => PathRequest::ExportFolder,
+        }
+    }
 }
 
 /// Everything about the view that is not the workspace.

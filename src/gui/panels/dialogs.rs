@@ -3,16 +3,27 @@
 
 use super::super::app::{Intent, PromptAnswer, WorkbenchApp};
 use super::super::command::Command;
-use super::super::view_state::{AfterPrompt, PathRequest, Prompt};
+use super::super::view_state::{AfterPrompt, ExportTarget, PathRequest, Prompt};
 use crate::export::{ExportFormat, Scope};
 
-/// The export formats as the export window offers them.
-const FORMATS: [(ExportFormat, &str); 5] = [
-    (ExportFormat::Csv, "CSV (spreadsheet)"),
-    (ExportFormat::Json, "JSON"),
-    (ExportFormat::Markdown, "Markdown brief"),
-    (ExportFormat::Html, "HTML brief"),
-    (ExportFormat::W3c, "W3C Web Annotation (JSON-LD)"),
+/// The exports as the export window offers them.
+const TARGETS: [(ExportTarget, &str); 7] = [
+    (ExportTarget::File(ExportFormat::Csv), "CSV (spreadsheet)"),
+    (ExportTarget::File(ExportFormat::Json), "JSON"),
+    (ExportTarget::File(ExportFormat::Markdown), "Markdown brief"),
+    (ExportTarget::File(ExportFormat::Html), "HTML brief"),
+    (
+        ExportTarget::File(ExportFormat::W3c),
+        "W3C Web Annotation (JSON-LD)",
+    ),
+    (
+        ExportTarget::File(ExportFormat::ClaimReview),
+        "schema.org ClaimReview (JSON-LD, for fact-check tools)",
+    ),
+    (
+        ExportTarget::BratFolder,
+        "brat standoff folder (brat, INCEpTION)",
+    ),
 ];
 
 /// Shows whichever windows are open.
@@ -49,9 +60,9 @@ fn help_ui(ctx: &egui::Context, open: &mut bool) {
 
 fn export_ui(ctx: &egui::Context, app: &mut WorkbenchApp, intents: &mut Vec<Intent>) {
     let id = egui::Id::unique("export_choice");
-    let (mut format, mut all): (ExportFormat, bool) = ctx
+    let (mut target, mut all): (ExportTarget, bool) = ctx
         .data(|d| d.get_temp(id))
-        .unwrap_or((ExportFormat::Csv, false));
+        .unwrap_or((ExportTarget::File(ExportFormat::Csv), false));
     let mut open = true;
     egui::Window::new("Export reviewed set")
         .open(&mut open)
@@ -59,8 +70,8 @@ fn export_ui(ctx: &egui::Context, app: &mut WorkbenchApp, intents: &mut Vec<Inte
         .resizable(false)
         .show(ctx, |ui| {
             ui.label("Format");
-            for (choice, label) in FORMATS {
-                ui.radio_value(&mut format, choice, label);
+            for (choice, label) in TARGETS {
+                ui.radio_value(&mut target, choice, label);
             }
             ui.separator();
             ui.radio_value(
@@ -72,12 +83,12 @@ fn export_ui(ctx: &egui::Context, app: &mut WorkbenchApp, intents: &mut Vec<Inte
             ui.separator();
             if ui.button("Export…").clicked() {
                 intents.push(Intent::Export(
-                    format,
+                    target,
                     if all { Scope::All } else { Scope::Reviewed },
                 ));
             }
         });
-    ctx.data_mut(|d| d.insert_temp(id, (format, all)));
+    ctx.data_mut(|d| d.insert_temp(id, (target, all)));
     if !open {
         app.view.show_export = false;
     }
@@ -177,6 +188,7 @@ fn prompt_ui(
                     PathRequest::OpenWorkspace => "the workspace file to open",
                     PathRequest::SaveAs => "where to save the workspace",
                     PathRequest::Export => "where to write the export",
+                    PathRequest::ExportFolder => "the folder to write the brat export into",
                 };
                 ui.heading("Type a path");
                 ui.label(format!("This system has no file dialog service. Type {what}:"));

@@ -14,9 +14,9 @@ mod status_bar;
 use std::collections::HashMap;
 
 use super::app::{Intent, WorkbenchApp};
-use super::view_state::{ClaimFilter, Column, ViewState};
+use super::view_state::{ClaimFilter, Column, ExportTarget, ViewState};
 use crate::article::ArticleId;
-use crate::export::{ExportFormat, Scope};
+use crate::export::Scope;
 use crate::workspace::Workspace;
 use crate::workspace::claim::ClaimId;
 use crate::workspace::claim::ClaimStatus;
@@ -64,7 +64,7 @@ pub struct Caches {
     /// The reader's laid-out lines.
     pub reader: ReaderCache,
     /// The export waiting for its file name.
-    pub pending_export: Option<(ExportFormat, Scope)>,
+    pub pending_export: Option<(ExportTarget, Scope)>,
     /// The cross-check views' data and the workspace revision it was computed from.
     pub crosscheck: Option<(u64, std::sync::Arc<CrossCheck>)>,
 }
