@@ -18,7 +18,7 @@ const TARGETS: [(ExportTarget, &str); 7] = [
     ),
     (
         ExportTarget::File(ExportFormat::ClaimReview),
-        "schema.org ClaimReview (JSON-LD, for fact-check tools)",
+        "schema.org ClaimReview (JSON-LD)",
     ),
     (
         ExportTarget::BratFolder,
