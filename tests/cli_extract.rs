@@ -173,3 +173,93 @@ fn missing_path_alone_fails_with_a_message() {
         .failure()
         .stderr(predicate::str::contains("definitely/not/here.txt"));
 }
+
+/// The JSON values of stdout's lines.
+fn json_lines(stdout: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("each line is JSON"))
+        .collect()
+}
+
+#[test]
+fn documents_on_stdin_come_back_a_line_each_with_their_id_in_order() {
+    let input = [
+        r#"{"id": "doc-1", "text": "The ministry said 1,200 people had left the town on Monday.", "url": "https://example.org/1", "published": "2024-10-16"}"#,
+        "not json",
+        r#"{"id": 2, "text": "  "}"#,
+        r#"{"text": "An article without an id."}"#,
+        "",
+        r#"{"id": "doc-5", "text": "Officials said 300 troops were killed.", "title": "Losses"}"#,
+    ]
+    .join("\n");
+    let output = crosscheck()
+        .args(["extract", "--stdin", "--format", "jsonl"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "some inputs failed");
+    let lines = json_lines(&output.stdout);
+    assert_eq!(lines.len(), 5, "one line per input, blank lines skipped");
+    assert_eq!(lines[0]["id"], "doc-1");
+    assert_eq!(lines[0]["url"], "https://example.org/1");
+    assert_eq!(lines[0]["published"], "2024-10-16T00:00:00");
+    assert_eq!(lines[0]["claims"][0]["id"], "doc-1-c1");
+    assert_eq!(lines[0]["claims"][0]["values"][0], 1200);
+    assert_eq!(
+        (lines[1]["line"].as_u64(), lines[1]["id"].is_null()),
+        (Some(2), true)
+    );
+    assert!(lines[1]["error"].as_str().is_some());
+    assert_eq!(lines[2]["id"], 2, "a numeric id comes back as a number");
+    assert!(lines[2]["error"].as_str().unwrap().contains("empty"));
+    assert!(lines[3]["error"].as_str().unwrap().contains("\"id\""));
+    assert_eq!(lines[4]["id"], "doc-5");
+    assert_eq!(lines[4]["title"], "Losses");
+    let errors = lines.iter().filter(|l| l.get("error").is_some()).count();
+    assert_eq!(errors, 3, "a batch job can count the failures");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("stdin line 2"), "{stderr}");
+}
+
+#[test]
+fn nothing_but_bad_documents_on_stdin_is_a_fatal_error() {
+    crosscheck()
+        .args(["extract", "--stdin", "--format", "jsonl"])
+        .write_stdin("{}\n[1, 2]\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nothing processed"));
+}
+
+#[test]
+fn paths_on_stdin_are_read_in_order_and_failures_are_lines_of_their_own() {
+    let folder = tempfile::tempdir().unwrap();
+    let story = folder.path().join("story.txt");
+    fs::write(&story, "The agency said 40 flights were cancelled.\n").unwrap();
+    let output = crosscheck()
+        .args(["extract", "--stdin-paths", "--format", "jsonl"])
+        .write_stdin(format!(
+            "{}\n{}\n",
+            folder.path().join("missing.txt").display(),
+            story.display()
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let lines = json_lines(&output.stdout);
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0]["path"].as_str().unwrap().ends_with("missing.txt"));
+    assert!(lines[0]["error"].as_str().is_some());
+    assert!(lines[1]["path"].as_str().unwrap().ends_with("story.txt"));
+    assert!(lines[1]["claims"].as_array().is_some());
+}
+
+#[test]
+fn stdin_and_paths_together_are_a_usage_error() {
+    crosscheck()
+        .args(["extract", "--stdin", "sample_data"])
+        .assert()
+        .code(2);
+    crosscheck().args(["extract"]).assert().code(2);
+}

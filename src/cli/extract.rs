@@ -1,43 +1,323 @@
-//! `crosscheck extract`: load articles, extract, print JSON; report each failing file and go on.
+//! `crosscheck extract`: articles from files, from paths or documents on stdin, to JSON; each
+//! failing input is reported (as a JSON line of its own with `jsonl`) and the others go on.
 
-use std::io::{self, Write};
-use std::path::PathBuf;
+use std::io::{self, BufRead, Write};
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use chrono::{NaiveDate, NaiveDateTime};
+use crosscheck::article::{Article, ArticleId, MAX_ARTICLE_BYTES};
 use crosscheck::output::ArticleRecord;
+use crosscheck::workspace::AnalyzedArticle;
+use serde_json::{Value, json};
 
-use super::{ExtractFormat, inputs};
+use super::inputs::{self, Input, Taken};
+use super::{ExtractFormat, say};
 
-/// Returns whether every path loaded.
-pub fn run(paths: &[PathBuf], format: ExtractFormat) -> anyhow::Result<bool> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut records = Vec::new();
-    let mut written = Ok(());
-    let all_loaded = inputs::analyze_each(paths, None, |_, analyzed| {
-        let record = ArticleRecord::new(&analyzed.article, &analyzed.extraction);
-        match format {
-            // One document: kept until the end (records are small beside the articles).
-            ExtractFormat::Json => records.push(record),
-            // One line per article, as soon as it is ready.
-            ExtractFormat::Jsonl if written.is_ok() => {
-                written = serde_json::to_writer(&mut out, &record)
-                    .map_err(io::Error::from)
-                    .and_then(|()| writeln!(out));
+/// `crosscheck extract [PATHS…] [--stdin | --stdin-paths] [--format json|jsonl]`.
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// Output layout: one JSON document, or one line per input as soon as it is done.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
+    format: ExtractFormat,
+    /// Read documents from stdin, one JSON object a line: `{"id": …, "text": …}` with optional
+    /// `url`, `title` and `published` (ISO 8601); each output line carries its `id`.
+    #[arg(long, conflicts_with_all = ["paths", "stdin_paths"])]
+    stdin: bool,
+    /// Read article paths (files or folders) from stdin, one a line.
+    #[arg(long, conflicts_with = "paths")]
+    stdin_paths: bool,
+    /// Article files (.txt, .md, .html) or folders of them.
+    #[arg(required_unless_present_any = ["stdin", "stdin_paths"])]
+    paths: Vec<PathBuf>,
+}
+
+/// Returns whether every input was taken.
+pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
+    let mut sink = Sink {
+        format: args.format,
+        out: io::BufWriter::new(io::stdout().lock()),
+        records: Vec::new(),
+        written: Ok(()),
+    };
+    let taken = if args.stdin {
+        documents_from(io::stdin().lock(), &mut sink)
+    } else if args.stdin_paths {
+        let mut taken = Taken::default();
+        for line in io::stdin().lock().lines() {
+            let line = line.context("reading paths from stdin")?;
+            let path = line.trim_end_matches('\r');
+            if !path.is_empty() {
+                taken += inputs::take_each(&[PathBuf::from(path)], None, |input| {
+                    sink.take(input);
+                });
             }
-            ExtractFormat::Jsonl => {}
         }
-    })
-    .all_taken()?;
-    if format == ExtractFormat::Json {
-        written =
-            serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "articles": records }))
-                .map_err(io::Error::from)
-                .and_then(|()| writeln!(out));
+        taken
+    } else {
+        inputs::take_each(&args.paths, None, |input| sink.take(input))
+    };
+    let all_taken = taken.all_taken()?;
+    sink.finish().map(|()| all_taken)
+}
+
+/// Where records go: kept for one document, or written a line each as they come.
+struct Sink<W: Write> {
+    format: ExtractFormat,
+    out: W,
+    records: Vec<Value>,
+    written: io::Result<()>,
+}
+
+impl<W: Write> Sink<W> {
+    fn take(&mut self, input: Input<'_>) {
+        match input {
+            Input::Article(_, analyzed) => self.push(record(&analyzed)),
+            Input::Failed(path, error) => self.failed(&json!({
+                "path": path.display().to_string(),
+                "error": error,
+            })),
+        }
     }
-    match written.and_then(|()| out.flush()) {
-        // `extract | head` closes the pipe early: that is the reader's choice, not an error.
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(all_loaded),
-        other => other.context("writing the output").map(|()| all_loaded),
+
+    fn push(&mut self, record: Value) {
+        match self.format {
+            // One document: kept until the end (records are small beside the articles).
+            ExtractFormat::Json => self.records.push(record),
+            ExtractFormat::Jsonl => self.line(&record),
+        }
+    }
+
+    /// A failed input: a line of its own in `jsonl`, so a batch job can count them; the
+    /// message is on stderr already.
+    fn failed(&mut self, failure: &Value) {
+        if self.format == ExtractFormat::Jsonl {
+            self.line(failure);
+        }
+    }
+
+    fn line(&mut self, value: &Value) {
+        if self.written.is_ok() {
+            self.written = serde_json::to_writer(&mut self.out, value)
+                .map_err(io::Error::from)
+                .and_then(|()| writeln!(self.out));
+        }
+    }
+
+    fn finish(mut self) -> anyhow::Result<()> {
+        if self.format == ExtractFormat::Json && self.written.is_ok() {
+            self.written = serde_json::to_writer_pretty(
+                &mut self.out,
+                &json!({ "articles": std::mem::take(&mut self.records) }),
+            )
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(self.out));
+        }
+        match self.written.and_then(|()| self.out.flush()) {
+            // `extract | head` closes the pipe early: that is the reader's choice, not an error.
+            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+            other => other.context("writing the output"),
+        }
+    }
+}
+
+fn record(analyzed: &AnalyzedArticle) -> Value {
+    serde_json::to_value(ArticleRecord::new(&analyzed.article, &analyzed.extraction))
+        .expect("a record is plain JSON")
+}
+
+/// A document on stdin.
+#[derive(Debug, serde::Deserialize)]
+struct Document {
+    /// The caller's id, a string or a number, given back as it came.
+    id: Value,
+    text: String,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    published: Option<String>,
+}
+
+/// Reads JSON-line documents from `reader` and analyses each as it comes.
+fn documents_from(mut reader: impl BufRead, sink: &mut Sink<impl Write>) -> Taken {
+    let mut taken = Taken::default();
+    let mut buffer = Vec::new();
+    for number in 1.. {
+        match bounded_line(&mut reader, &mut buffer) {
+            Ok(Line::End) => break,
+            Ok(Line::Blank) => {}
+            Ok(Line::TooLong) => {
+                let error = format!(
+                    "line longer than the {} MiB an article may have; skipped",
+                    MAX_ARTICLE_BYTES / (1024 * 1024)
+                );
+                failed_document(sink, &mut taken, number, &Value::Null, &error);
+            }
+            Ok(Line::Text) => match document(&buffer) {
+                Ok(document) => {
+                    let id = document.id.clone();
+                    match analyze_document(document, number) {
+                        Ok(record) => {
+                            taken.articles += 1;
+                            sink.push(record);
+                        }
+                        Err(error) => failed_document(sink, &mut taken, number, &id, &error),
+                    }
+                }
+                Err((id, error)) => failed_document(sink, &mut taken, number, &id, &error),
+            },
+            Err(error) => {
+                let error = format!("cannot read stdin: {error}");
+                failed_document(sink, &mut taken, number, &Value::Null, &error);
+                break;
+            }
+        }
+    }
+    taken
+}
+
+fn failed_document(
+    sink: &mut Sink<impl Write>,
+    taken: &mut Taken,
+    line: usize,
+    id: &Value,
+    error: &str,
+) {
+    say::error(format_args!("stdin line {line} (id {id}): {error}"));
+    taken.failed += 1;
+    sink.failed(&json!({ "id": id, "line": line, "error": error }));
+}
+
+/// The document on a line, or its id (when readable) and what is wrong with it.
+fn document(line: &[u8]) -> Result<Document, (Value, String)> {
+    let value: Value = serde_json::from_slice(line).map_err(|e| (Value::Null, e.to_string()))?;
+    let id = value.get("id").cloned().unwrap_or(Value::Null);
+    if !(id.is_string() || id.is_number()) {
+        return Err((id, "needs an \"id\" (a string or a number)".to_owned()));
+    }
+    serde_json::from_value(value).map_err(|e| (id, e.to_string()))
+}
+
+fn analyze_document(document: Document, line: usize) -> Result<Value, String> {
+    if document.text.trim().is_empty() {
+        return Err("\"text\" is empty".to_owned());
+    }
+    let published = document
+        .published
+        .as_deref()
+        .map(|text| {
+            iso_date_time(text).ok_or_else(|| {
+                format!("\"published\": {text:?} is not an ISO 8601 date (YYYY-MM-DD[THH:MM:SS])")
+            })
+        })
+        .transpose()?;
+    let mut article = Article::from_bytes(
+        Path::new(&format!("<stdin>:{line}")),
+        document.text.as_bytes(),
+    )
+    .map_err(|e| e.to_string())?;
+    article.id = ArticleId(match &document.id {
+        Value::String(id) => id.clone(),
+        other => other.to_string(),
+    });
+    if let Some(title) = document.title {
+        article.title = Some(title);
+    }
+    if published.is_some() {
+        article.published = published;
+    }
+    let analyzed = AnalyzedArticle::analyze(article).map_err(|e| e.to_string())?;
+    let mut record = record(&analyzed);
+    record["id"] = document.id;
+    if let Some(url) = document.url {
+        record["url"] = Value::String(url);
+    }
+    Ok(record)
+}
+
+fn iso_date_time(text: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M"))
+        .ok()
+        .or_else(|| {
+            NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .ok()
+                .and_then(|day| day.and_hms_opt(0, 0, 0))
+        })
+}
+
+enum Line {
+    Text,
+    Blank,
+    TooLong,
+    End,
+}
+
+/// Reads one line into `buffer` (without its end), never holding more than an article's size
+/// limit: a longer line is read past and reported.
+fn bounded_line(reader: &mut impl BufRead, buffer: &mut Vec<u8>) -> io::Result<Line> {
+    buffer.clear();
+    let read = io::Read::take(&mut *reader, MAX_ARTICLE_BYTES + 1).read_until(b'\n', buffer)?;
+    if read == 0 {
+        return Ok(Line::End);
+    }
+    if buffer.last() == Some(&b'\n') {
+        buffer.pop();
+    } else if buffer.len() as u64 > MAX_ARTICLE_BYTES {
+        // Skip the rest of the line, a chunk at a time.
+        loop {
+            let chunk = reader.fill_buf()?;
+            if chunk.is_empty() {
+                break;
+            }
+            if let Some(end) = chunk.iter().position(|&b| b == b'\n') {
+                reader.consume(end + 1);
+                break;
+            }
+            let len = chunk.len();
+            reader.consume(len);
+        }
+        buffer.clear();
+        return Ok(Line::TooLong);
+    }
+    if buffer.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Line::Blank);
+    }
+    Ok(Line::Text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_over_the_limit_is_skipped_whole_and_the_next_one_read() {
+        let mut input = vec![b'x'; usize::try_from(MAX_ARTICLE_BYTES).unwrap() + 10];
+        input.extend_from_slice(b"\n{\"id\":1}\n");
+        let mut reader = io::BufReader::new(&input[..]);
+        let mut buffer = Vec::new();
+        assert!(matches!(
+            bounded_line(&mut reader, &mut buffer),
+            Ok(Line::TooLong)
+        ));
+        assert!(matches!(
+            bounded_line(&mut reader, &mut buffer),
+            Ok(Line::Text)
+        ));
+        assert_eq!(buffer, b"{\"id\":1}");
+        assert!(matches!(
+            bounded_line(&mut reader, &mut buffer),
+            Ok(Line::End)
+        ));
+    }
+
+    #[test]
+    fn published_accepts_dates_and_date_times() {
+        assert!(iso_date_time("2024-10-16").is_some());
+        assert!(iso_date_time("2024-10-16T09:30").is_some());
+        assert!(iso_date_time("2024-10-16T09:30:05").is_some());
+        assert!(iso_date_time("16/10/2024").is_none());
     }
 }

@@ -9,12 +9,19 @@ use crosscheck::workspace::AnalyzedArticle;
 use super::say;
 
 /// How many inputs a command took and how many failed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Taken {
     /// Articles analysed and handed on.
     pub articles: usize,
     /// Inputs that could not be taken, each reported on stderr.
     pub failed: usize,
+}
+
+impl std::ops::AddAssign for Taken {
+    fn add_assign(&mut self, other: Self) {
+        self.articles += other.articles;
+        self.failed += other.failed;
+    }
 }
 
 impl Taken {
@@ -31,6 +38,14 @@ impl Taken {
     }
 }
 
+/// One input, in input order: an article analysed, or a file that failed (named on stderr).
+pub enum Input<'a> {
+    /// The file and its analysed article (boxed: it is large beside a failure).
+    Article(&'a Path, Box<AnalyzedArticle>),
+    /// The file or folder and why it could not be taken.
+    Failed(&'a Path, String),
+}
+
 /// Loads and analyses every article under `paths`, handing each to `each` in order; files
 /// that fail are reported on stderr. `skip` is a file never to take as an article (the
 /// workspace being added to).
@@ -39,6 +54,15 @@ pub fn analyze_each(
     skip: Option<&Path>,
     mut each: impl FnMut(&Path, AnalyzedArticle),
 ) -> Taken {
+    take_each(paths, skip, |input| {
+        if let Input::Article(path, article) = input {
+            each(path, *article);
+        }
+    })
+}
+
+/// As [`analyze_each`], handing on the failures too.
+pub fn take_each(paths: &[PathBuf], skip: Option<&Path>, mut each: impl FnMut(Input<'_>)) -> Taken {
     let found = collect_article_paths(paths);
     let mut taken = Taken {
         articles: 0,
@@ -46,6 +70,7 @@ pub fn analyze_each(
     };
     for error in &found.errors {
         say::error(error);
+        each(Input::Failed(error.path(), error.to_string()));
     }
     if let Some(revisits) = &found.revisits {
         say::warning(revisits);
@@ -53,17 +78,20 @@ pub fn analyze_each(
     let skip = skip.and_then(|path| std::fs::canonicalize(path).ok());
     for file in &found.files {
         if skip.is_some() && std::fs::canonicalize(file).ok() == skip {
-            say::error(format_args!(
+            let message = format!(
                 "{}: this is the workspace itself, not an article; skipped",
                 file.display()
-            ));
+            );
+            say::error(&message);
+            each(Input::Failed(file, message));
             taken.failed += 1;
             continue;
         }
         let article = match Article::load(file) {
             Ok(article) => article,
             Err(error) => {
-                say::error(error);
+                say::error(&error);
+                each(Input::Failed(file, error.to_string()));
                 taken.failed += 1;
                 continue;
             }
@@ -80,10 +108,12 @@ pub fn analyze_each(
                     analyzed.extraction.claims.len()
                 ));
                 taken.articles += 1;
-                each(file, analyzed);
+                each(Input::Article(file, Box::new(analyzed)));
             }
             Err(failure) => {
-                say::error(format_args!("{}: {failure}", file.display()));
+                let message = format!("{}: {failure}", file.display());
+                say::error(&message);
+                each(Input::Failed(file, message));
                 taken.failed += 1;
             }
         }

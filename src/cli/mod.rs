@@ -44,15 +44,8 @@ enum Command {
         /// Article files, folders, or a workspace `.json`.
         paths: Vec<PathBuf>,
     },
-    /// Print the entities and claims found in articles (files or folders) as JSON.
-    Extract {
-        /// Output layout: one JSON document, or one line per article.
-        #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
-        format: ExtractFormat,
-        /// Article files (.txt, .md, .html) or folders of them.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-    },
+    /// Print the entities and claims found in articles (files, folders or stdin) as JSON.
+    Extract(extract::ExtractArgs),
     /// Create a workspace from articles, list its claims, add or refresh articles.
     Workspace {
         #[command(subcommand)]
@@ -104,7 +97,7 @@ pub fn run() -> ExitCode {
             to_stdout(&script, "the completion script").map(|()| true)
         }
         Some(Command::Manpage { dir }) => manpage(dir.as_deref()),
-        Some(Command::Extract { format, paths }) => extract::run(&paths, format),
+        Some(Command::Extract(args)) => extract::run(&args),
         Some(Command::Workspace { command }) => workspace::run(command),
         Some(Command::Tag(args)) => workspace::tag(args),
         Some(Command::Export(args)) => export::run(&args),
