@@ -4,46 +4,107 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::article::Article;
+use crate::article::{Article, BoilerplateKind};
 use crate::extract::{Entity, EntityKind, Extraction};
 
-/// One article's extraction as printed by `crosscheck extract`.
+/// One article's extraction as printed by `crosscheck extract`, borrowing from the article
+/// and its extraction so that a large article is not copied into a JSON tree. Object keys
+/// below come in alphabetical order, as the printed JSON has always had them.
 #[derive(Debug, Serialize)]
-pub struct ArticleRecord {
+pub struct ArticleRecord<'a> {
     /// The file it came from.
     pub path: String,
     /// Stable id.
-    pub id: String,
+    pub id: &'a str,
     /// SHA-256 of the file.
-    pub sha256: String,
+    pub sha256: &'a str,
     /// Title, if any.
-    pub title: Option<String>,
+    pub title: Option<&'a str>,
     /// Publication date and time (ISO 8601), if stated.
     pub published: Option<String>,
     /// How the bytes were decoded.
     pub encoding: &'static str,
-    /// Boilerplate lines: `{start, end, kind}`.
-    pub boilerplate: Vec<Value>,
+    /// Boilerplate lines.
+    pub boilerplate: Vec<BoilerplateRecord>,
     /// Entity mentions.
-    pub entities: Vec<Value>,
+    pub entities: Vec<EntityRecord<'a>>,
     /// Claims.
-    pub claims: Vec<Value>,
+    pub claims: Vec<ClaimRecord<'a>>,
     /// Extraction warnings.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub warnings: Vec<String>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub warnings: &'a [String],
 }
 
-impl ArticleRecord {
+/// A boilerplate line: `{end, kind, start}`.
+#[derive(Debug, Serialize)]
+pub struct BoilerplateRecord {
+    /// End byte offset.
+    pub end: usize,
+    /// What kind of furniture.
+    pub kind: BoilerplateKind,
+    /// Start byte offset.
+    pub start: usize,
+}
+
+/// An entity mention with its text and, by kind, its value, unit, qualifier or canonical name.
+#[derive(Debug, Serialize)]
+pub struct EntityRecord<'a> {
+    /// The fullest name (names only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub canonical: Option<&'a str>,
+    /// End byte offset.
+    pub end: usize,
+    /// The kind.
+    pub kind: EntityKind,
+    /// A hedge or bound before a number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<&'a str>,
+    /// Start byte offset.
+    pub start: usize,
+    /// The words as written.
+    pub text: &'a str,
+    /// What a number counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<&'a str>,
+    /// A number's value or a date's ISO form.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+}
+
+/// A claim with its speaker and figures.
+#[derive(Debug, Serialize)]
+pub struct ClaimRecord<'a> {
+    /// End byte offset.
+    pub end: usize,
+    /// `<article id>-c<n>`.
+    pub id: String,
+    /// Who asserts it (`null` for the outlet's own narration).
+    pub speaker: Option<&'a str>,
+    /// The words naming the speaker, when they differ from `speaker` ("the spy agency").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_text: Option<String>,
+    /// Start byte offset.
+    pub start: usize,
+    /// The claim's text.
+    pub text: &'a str,
+    /// The values of its numbers.
+    pub values: Vec<Value>,
+    /// The source a relayer cites.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<&'a str>,
+}
+
+impl<'a> ArticleRecord<'a> {
     /// Builds the record for an article and its extraction.
     #[must_use]
-    pub fn new(article: &Article, extraction: &Extraction) -> Self {
+    pub fn new(article: &'a Article, extraction: &'a Extraction) -> Self {
         let text = &article.text;
         let slice = |start: usize, end: usize| text.get(start..end).unwrap_or_default();
         Self {
             path: article.path.display().to_string(),
-            id: article.id.to_string(),
-            sha256: article.sha256.clone(),
-            title: article.title.clone(),
+            id: &article.id.0,
+            sha256: &article.sha256,
+            title: article.title.as_deref(),
             published: article
                 .published
                 .map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string()),
@@ -51,73 +112,68 @@ impl ArticleRecord {
             boilerplate: article
                 .boilerplate
                 .iter()
-                .map(|b| json!({"start": b.span.start, "end": b.span.end, "kind": b.kind}))
+                .map(|b| BoilerplateRecord {
+                    end: b.span.end,
+                    kind: b.kind,
+                    start: b.span.start,
+                })
                 .collect(),
             entities: extraction
                 .entities
                 .iter()
-                .map(|e| entity_json(e, slice(e.span.start, e.span.end)))
+                .map(|e| EntityRecord::new(e, slice(e.span.start, e.span.end)))
                 .collect(),
             claims: extraction
                 .claims
                 .iter()
                 .enumerate()
-                .map(|(n, c)| {
-                    let mut claim = json!({
-                        "id": format!("{}-c{}", article.id, n + 1),
-                        "start": c.span.start,
-                        "end": c.span.end,
-                        "text": slice(c.span.start, c.span.end),
-                        "speaker": c.speaker,
-                        "values": c.values.iter().map(|&v| number_json(v)).collect::<Vec<_>>(),
-                    });
-                    if let Some(via) = &c.via {
-                        claim["via"] = json!(via);
-                    }
+                .map(|(n, c)| ClaimRecord {
+                    end: c.span.end,
+                    id: format!("{}-c{}", article.id, n + 1),
+                    speaker: c.speaker.as_deref(),
                     // The words as written, when they differ from the canonical name
                     // ("the spy agency", "NIS" for National Intelligence Service).
-                    if let Some(written) = c
+                    speaker_text: c
                         .speaker_span
                         .and_then(|span| span.text(&article.text))
                         .map(|words| words.split_whitespace().collect::<Vec<_>>().join(" "))
-                        .filter(|words| Some(words) != c.speaker.as_ref())
-                    {
-                        claim["speaker_text"] = json!(written);
-                    }
-                    claim
+                        .filter(|words| Some(words) != c.speaker.as_ref()),
+                    start: c.span.start,
+                    text: slice(c.span.start, c.span.end),
+                    values: c.values.iter().map(|&v| number_json(v)).collect(),
+                    via: c.via.as_deref(),
                 })
                 .collect(),
-            warnings: extraction.warnings.clone(),
+            warnings: &extraction.warnings,
         }
     }
 }
 
-fn entity_json(entity: &Entity, text: &str) -> Value {
-    let mut value = json!({"start": entity.span.start, "end": entity.span.end, "text": text, "kind": entity.kind});
-    match entity.kind {
-        EntityKind::Number => {
-            if let Some(q) = &entity.quantity {
-                value["value"] = number_json(q.value);
-                if let Some(unit) = &q.unit {
-                    value["unit"] = json!(unit);
+impl<'a> EntityRecord<'a> {
+    fn new(entity: &'a Entity, text: &'a str) -> Self {
+        let mut record = Self {
+            canonical: None,
+            end: entity.span.end,
+            kind: entity.kind,
+            qualifier: None,
+            start: entity.span.start,
+            text,
+            unit: None,
+            value: None,
+        };
+        match entity.kind {
+            EntityKind::Number => {
+                if let Some(q) = &entity.quantity {
+                    record.value = Some(number_json(q.value));
+                    record.unit = q.unit.as_deref();
+                    record.qualifier = q.qualifier.as_deref();
                 }
-                if let Some(qualifier) = &q.qualifier {
-                    value["qualifier"] = json!(qualifier);
-                }
             }
+            EntityKind::Date => record.value = entity.date.map(|date| json!(date.iso())),
+            _ => record.canonical = entity.canonical.as_deref(),
         }
-        EntityKind::Date => {
-            if let Some(date) = entity.date {
-                value["value"] = json!(date.iso());
-            }
-        }
-        _ => {
-            if let Some(canonical) = &entity.canonical {
-                value["canonical"] = json!(canonical);
-            }
-        }
+        record
     }
-    value
 }
 
 /// Whole numbers print without a fraction (`12000`, not `12000.0`).

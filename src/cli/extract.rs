@@ -72,7 +72,9 @@ struct Sink<W: Write> {
 impl<W: Write> Sink<W> {
     fn take(&mut self, input: Input<'_>) {
         match input {
-            Input::Article(_, analyzed) => self.push(record(&analyzed)),
+            Input::Article(_, analyzed) => {
+                self.push(&ArticleRecord::new(&analyzed.article, &analyzed.extraction));
+            }
             Input::Failed(path, error) => self.failed(&json!({
                 "path": path.display().to_string(),
                 "error": error,
@@ -80,11 +82,15 @@ impl<W: Write> Sink<W> {
         }
     }
 
-    fn push(&mut self, record: Value) {
+    fn push(&mut self, record: &impl serde::Serialize) {
         match self.format {
-            // One document: kept until the end (records are small beside the articles).
-            ExtractFormat::Json => self.records.push(record),
-            ExtractFormat::Jsonl => self.line(&record),
+            // One document: kept until the end, as JSON (the article itself is not kept).
+            ExtractFormat::Json => match serde_json::to_value(record) {
+                Ok(value) => self.records.push(value),
+                Err(error) => self.written = Err(io::Error::from(error)),
+            },
+            // Written straight from the record: no copy as a JSON tree.
+            ExtractFormat::Jsonl => self.line(record),
         }
     }
 
@@ -96,7 +102,7 @@ impl<W: Write> Sink<W> {
         }
     }
 
-    fn line(&mut self, value: &Value) {
+    fn line(&mut self, value: &impl serde::Serialize) {
         if self.written.is_ok() {
             self.written = serde_json::to_writer(&mut self.out, value)
                 .map_err(io::Error::from)
@@ -119,11 +125,6 @@ impl<W: Write> Sink<W> {
             other => other.context("writing the output"),
         }
     }
-}
-
-fn record(analyzed: &AnalyzedArticle) -> Value {
-    serde_json::to_value(ArticleRecord::new(&analyzed.article, &analyzed.extraction))
-        .expect("a record is plain JSON")
 }
 
 /// A document on stdin.
@@ -161,7 +162,7 @@ fn documents_from(mut reader: impl BufRead, sink: &mut Sink<impl Write>) -> Take
                     match analyze_document(document, number) {
                         Ok(record) => {
                             taken.articles += 1;
-                            sink.push(record);
+                            sink.push(&record);
                         }
                         Err(error) => failed_document(sink, &mut taken, number, &id, &error),
                     }
@@ -229,7 +230,9 @@ fn analyze_document(document: Document, line: usize) -> Result<Value, String> {
         article.published = published;
     }
     let analyzed = AnalyzedArticle::analyze(article).map_err(|e| e.to_string())?;
-    let mut record = record(&analyzed);
+    let mut record =
+        serde_json::to_value(ArticleRecord::new(&analyzed.article, &analyzed.extraction))
+            .map_err(|e| e.to_string())?;
     record["id"] = document.id;
     if let Some(url) = document.url {
         record["url"] = Value::String(url);
