@@ -9,6 +9,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
 use super::view_state::PathRequest;
+use super::words::counted;
 use crate::article::{Article, collect_article_paths};
 use crate::export::{ExportFormat, Scope};
 use crate::workspace::persist::{FileVersion, Recovered, SaveError};
@@ -460,7 +461,7 @@ impl Jobs {
             let result = crate::export::export(&workspace, format, scope, &mut bytes)
                 .map_err(|e| e.to_string())
                 .and_then(|()| persist::replace_file(&path, &bytes).map_err(|e| e.to_string()))
-                .map(|()| plural(crate::export::select(&workspace, scope).len(), "claim"));
+                .map(|()| counted(crate::export::select(&workspace, scope).len(), "claim"));
             let _ = sender.send(JobEvent::Exported { path, result });
             ctx.request_repaint();
         });
@@ -474,9 +475,9 @@ impl Jobs {
                 .map(|summary| {
                     format!(
                         "{} and {} from {} (brat)",
-                        plural(summary.claims, "claim"),
-                        plural(summary.entities, "entity"),
-                        plural(summary.documents, "article")
+                        counted(summary.claims, "claim"),
+                        counted(summary.entities, "entity"),
+                        counted(summary.documents, "article")
                     )
                 })
                 .map_err(|e| e.to_string());
@@ -556,14 +557,5 @@ impl Jobs {
             });
             ctx.request_repaint();
         });
-    }
-}
-
-/// `1 claim`, `3 claims`, `2 entities`.
-fn plural(count: usize, noun: &str) -> String {
-    match (count, noun.strip_suffix('y')) {
-        (1, _) => format!("1 {noun}"),
-        (_, Some(stem)) => format!("{count} {stem}ies"),
-        (_, None) => format!("{count} {noun}s"),
     }
 }

@@ -11,6 +11,7 @@ pub mod session;
 pub mod theme;
 pub mod view_state;
 pub mod widgets;
+pub mod words;
 
 pub use app::{Settings, StartWith, WorkbenchApp};
 

@@ -11,6 +11,7 @@ use super::super::session::Session;
 use super::super::theme;
 use super::super::view_state::{CentralView, ViewState};
 use super::super::widgets::labelled;
+use super::super::words::counted;
 use crate::compare::{Comparison, EditError, EntityIndex, FigureGroup, Timeline, TimelineFilter};
 use crate::workspace::claim::{ClaimStatus, Grades};
 use crate::workspace::{Action, Workspace};
@@ -146,8 +147,8 @@ fn group_ui(ui: &mut egui::Ui, session: &Session, group: &FigureGroup, intents: 
         "{}{} · {} · {}",
         if group.conflicting { "⚠ " } else { "" },
         group.label,
-        super::counted(group.figures.len(), "figure"),
-        super::counted(group.independent_origins, "independent origin"),
+        counted(group.figures.len(), "figure"),
+        counted(group.independent_origins, "independent origin"),
     ))
     .strong();
     let title = if group.conflicting {
@@ -279,9 +280,9 @@ fn sources_ui(ui: &mut egui::Ui, data: &CrossCheck, intents: &mut Vec<Intent>) {
                     chains.iter().map(|c| &c.article).collect();
                 egui::CollapsingHeader::new(
                     RichText::new(format!(
-                        "{origin} · {} claims in {} articles",
-                        chains.len(),
-                        articles.len()
+                        "{origin} · {} in {}",
+                        counted(chains.len(), "claim"),
+                        counted(articles.len(), "article")
                     ))
                     .strong(),
                 )

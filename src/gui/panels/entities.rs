@@ -8,7 +8,7 @@ use super::super::session::Session;
 use super::super::theme;
 use super::super::view_state::{IndexEditDraft, ViewState};
 use super::super::widgets::labelled;
-use super::counted;
+use super::super::words::counted;
 use super::crosscheck::CrossCheck;
 use crate::compare::{EntityIndex, IndexEntry, apply_edit};
 use crate::workspace::action::index_edit_label;
@@ -33,7 +33,7 @@ pub fn entities_ui(
             "name or alias",
             200.0,
         );
-        ui.label(format!("{} entities", data.index.entries().len()));
+        ui.label(counted(data.index.entries().len(), "entity"));
     });
     edits_list_ui(ui, session, data, intents);
     let needle = view.entity_search.to_lowercase();

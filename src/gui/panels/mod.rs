@@ -36,16 +36,6 @@ pub struct StatusCounts {
     pub by_article: HashMap<ArticleId, [usize; 3]>,
 }
 
-/// `1 figure`, `3 figures`: a count with its noun, for labels.
-#[must_use]
-pub fn counted(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
-}
-
 /// The index of a status in [`StatusCounts`] arrays.
 #[must_use]
 pub fn status_slot(status: ClaimStatus) -> usize {
