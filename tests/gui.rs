@@ -480,3 +480,35 @@ fn dropped_folder_loads_and_hangul_and_cyrillic_render() {
         .text;
     assert!(text.contains("김정은") && text.contains("Зеленський"));
 }
+
+#[test]
+fn quitting_the_untouched_demo_asks_nothing_but_a_tagged_demo_asks_to_save() {
+    use crosscheck::gui::view_state::{AfterPrompt, Prompt};
+    let dir = tempfile::tempdir().unwrap();
+    let mut untouched = harness(StartWith::Demo, dir.path());
+    settle(&mut untouched);
+    assert!(untouched.state().session.workspace.articles().len() == 5);
+    assert!(
+        !untouched.state().session.is_dirty(),
+        "the demo as it loaded has nothing to save"
+    );
+    untouched.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    untouched.run_steps(2);
+    assert!(
+        untouched.state().view.prompt.is_none(),
+        "no question on quit"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut tagged = harness(StartWith::Demo, dir.path());
+    settle(&mut tagged);
+    press(&mut tagged, Key::J);
+    press(&mut tagged, Key::C);
+    assert!(tagged.state().session.is_dirty(), "a tag is work to keep");
+    tagged.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    tagged.run_steps(2);
+    assert_eq!(
+        tagged.state().view.prompt,
+        Some(Prompt::UnsavedChanges(AfterPrompt::Quit))
+    );
+}

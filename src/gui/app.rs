@@ -161,6 +161,9 @@ pub struct WorkbenchApp {
     last_change: Option<(u64, Instant)>,
     title: String,
     quitting: bool,
+    /// The load of the demo, while the analyst has changed nothing: once it has loaded, the
+    /// workspace has nothing to save.
+    demo_untouched: Option<super::jobs::Generation>,
     /// Run after a save finishes (for "save, then quit").
     after_save: Option<AfterPrompt>,
 }
@@ -203,10 +206,15 @@ impl WorkbenchApp {
             last_change: None,
             title: String::new(),
             quitting: false,
+            demo_untouched: None,
             after_save: None,
         };
         app.start(start);
         app
+    }
+
+    fn load_demo(&mut self) {
+        self.demo_untouched = Some(self.jobs.load_embedded(super::demo::samples()));
     }
 
     fn start(&mut self, start: StartWith) {
@@ -214,7 +222,7 @@ impl WorkbenchApp {
         self.settings.started_before = true;
         match start {
             StartWith::Empty => {}
-            StartWith::Demo => self.jobs.load_embedded(super::demo::samples()),
+            StartWith::Demo => self.load_demo(),
             StartWith::Paths(paths) => {
                 let (workspaces, articles): (Vec<PathBuf>, Vec<PathBuf>) =
                     paths.into_iter().partition(|p| {
@@ -232,7 +240,7 @@ impl WorkbenchApp {
             {
                 Some(path) => self.jobs.open_workspace(path),
                 None if first_start || self.settings.last_workspace.is_none() => {
-                    self.jobs.load_embedded(super::demo::samples());
+                    self.load_demo();
                 }
                 None => {}
             },
@@ -333,6 +341,7 @@ impl WorkbenchApp {
 
     /// Applies an action, reporting a refusal instead of failing.
     pub fn apply(&mut self, action: Action) {
+        self.demo_untouched = None;
         let label = action.label();
         match self.session.apply(action) {
             Ok(Effect::ClaimAdded(id)) => self.select_claim(id),
@@ -389,11 +398,13 @@ impl WorkbenchApp {
             Command::Export => self.view.show_export = true,
             Command::Quit => self.guard_unsaved(ctx, AfterPrompt::Quit),
             Command::Undo => {
+                self.demo_untouched = None;
                 if let Some(label) = self.session.undo() {
                     self.notify(format!("Undid: {label}"), false);
                 }
             }
             Command::Redo => {
+                self.demo_untouched = None;
                 if let Some(label) = self.session.redo() {
                     self.notify(format!("Redid: {label}"), false);
                 }
@@ -627,9 +638,16 @@ impl WorkbenchApp {
                         );
                     }
                 },
-                JobEvent::LoadFinished { cancelled, .. } => {
+                JobEvent::LoadFinished {
+                    generation,
+                    cancelled,
+                } => {
+                    let demo = self.demo_untouched.take_if(|demo| *demo == generation);
                     if cancelled {
                         self.notify("Loading cancelled; the articles loaded so far stay.", false);
+                    } else if demo.is_some() && self.session.path.is_none() {
+                        // The bundled demo, as it loaded: quitting it asks nothing.
+                        self.session.mark_untouched();
                     }
                 }
                 JobEvent::WorkspaceOpened { path, result, .. } => match result {

@@ -308,7 +308,8 @@ impl Jobs {
     }
 
     /// Loads articles given as bytes (the bundled demo).
-    pub fn load_embedded(&mut self, files: Vec<(PathBuf, &'static [u8])>) {
+    /// Loads embedded article files (the demo); returns the load's generation.
+    pub fn load_embedded(&mut self, files: Vec<(PathBuf, &'static [u8])>) -> Generation {
         self.load(move |progress, _| {
             progress.total.store(files.len(), Ordering::Relaxed);
             files
@@ -318,7 +319,7 @@ impl Jobs {
                         as Box<dyn FnOnce() -> _ + Send>
                 })
                 .collect()
-        });
+        })
     }
 
     #[allow(clippy::type_complexity)] // a list of deferred loads, read once here
@@ -331,7 +332,7 @@ impl Jobs {
             -> Vec<Box<dyn FnOnce() -> Result<Article, crate::article::LoadError> + Send>>
         + Send
         + 'static,
-    ) {
+    ) -> Generation {
         if let Some(running) = &self.loading {
             running.cancel.store(true, Ordering::Relaxed);
         }
@@ -375,6 +376,7 @@ impl Jobs {
             });
             ctx.request_repaint();
         });
+        generation
     }
 
     /// Reads the workspace file at `path`, superseding any load under way.

@@ -69,6 +69,13 @@ impl Session {
         self.workspace.redo()
     }
 
+    /// Marks an untitled workspace the analyst has not changed (the demo as it loaded) as
+    /// having nothing to save: closing it asks nothing, and no recovery file is written.
+    pub fn mark_untouched(&mut self) {
+        self.saved_revision = self.workspace.revision();
+        self.autosaved_revision = self.saved_revision;
+    }
+
     /// Marks the workspace as differing from its file (restored from a recovery file).
     pub fn mark_dirty(&mut self) {
         self.saved_revision = u64::MAX;
