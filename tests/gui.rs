@@ -13,7 +13,7 @@ use crosscheck::workspace::claim::{ClaimOrigin, ClaimStatus};
 use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{Queryable, by};
+use egui_kittest::kittest::{NodeT, Queryable, by};
 
 fn harness(start: StartWith, dir: &Path) -> Harness<'static, WorkbenchApp> {
     gui_support::start(gui_support::builder(), start, "tester", dir)
@@ -511,4 +511,55 @@ fn quitting_the_untouched_demo_asks_nothing_but_a_tagged_demo_asks_to_save() {
         tagged.state().view.prompt,
         Some(Prompt::UnsavedChanges(AfterPrompt::Quit))
     );
+}
+
+#[test]
+fn delete_removes_the_selected_claim_moves_on_and_undo_brings_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(StartWith::Demo, dir.path());
+    settle(&mut harness);
+    let claims = |h: &Harness<'static, WorkbenchApp>| h.state().session.workspace.claims().len();
+    let before = claims(&harness);
+    press(&mut harness, Key::J);
+    press(&mut harness, Key::J);
+    let first = harness.state().view.claim.unwrap();
+    press(&mut harness, Key::Delete);
+    assert_eq!(claims(&harness), before - 1);
+    assert!(harness.state().session.workspace.claim(first).is_none());
+    let next = harness
+        .state()
+        .view
+        .claim
+        .expect("the next claim is selected");
+    assert_ne!(next, first);
+    assert!(
+        harness
+            .state()
+            .notices
+            .last()
+            .is_some_and(|n| n.text.starts_with(&format!("Deleted {first}")))
+    );
+    // The Review menu offers it by its label too.
+    harness.get_by_label("Review").click_accesskit();
+    harness.run_steps(2);
+    harness
+        .get_all_by_label_contains("Delete claim")
+        .find(|node| {
+            !node
+                .accesskit_node()
+                .label()
+                .unwrap_or_default()
+                .starts_with('🗑')
+        })
+        .expect("the menu item")
+        .click_accesskit();
+    harness.run_steps(2);
+    assert_eq!(claims(&harness), before - 2);
+    assert!(harness.state().session.workspace.claim(next).is_none());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    assert_eq!(claims(&harness), before, "undo brings both back");
+    assert!(harness.state().session.workspace.claim(first).is_some());
 }

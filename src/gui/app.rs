@@ -415,6 +415,7 @@ impl WorkbenchApp {
             Command::MarkUnconfirmed => self.set_status(ClaimStatus::Unconfirmed),
             Command::MarkUnreviewed => self.set_status(ClaimStatus::Unreviewed),
             Command::FocusNote => self.view.focus_note = true,
+            Command::DeleteClaim => self.delete_selected_claim(),
             Command::Find => self.view.focus_filter = true,
             Command::Help => self.view.show_help = !self.view.show_help,
             Command::ShowReader => self.view.central = CentralView::Reader,
@@ -426,6 +427,31 @@ impl WorkbenchApp {
     }
 
     /// J/K: the next or previous claim in the claims table's current order.
+    /// Deletes the selected claim and selects the one after it in the table (or before it,
+    /// for the last), so Delete can be pressed again as J would step.
+    fn delete_selected_claim(&mut self) {
+        let Some(claim) = self.view.claim else {
+            self.notify("Select a claim first (J/K or click one).", false);
+            return;
+        };
+        let neighbour = {
+            let rows = self.caches.claim_rows(&self.session.workspace, &self.view);
+            rows.iter().position(|r| *r == claim).and_then(|p| {
+                rows.get(p + 1)
+                    .or_else(|| p.checked_sub(1).and_then(|q| rows.get(q)))
+                    .copied()
+            })
+        };
+        self.apply(Action::DeleteClaim { claim });
+        if self.session.workspace.claim(claim).is_none() {
+            self.view.claim = None;
+            if let Some(next) = neighbour {
+                self.select_claim(next);
+            }
+            self.notify(format!("Deleted {claim}; Ctrl+Z brings it back."), false);
+        }
+    }
+
     fn step_claim(&mut self, step: isize) {
         let rows = self.caches.claim_rows(&self.session.workspace, &self.view);
         if rows.is_empty() {

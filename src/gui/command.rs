@@ -38,6 +38,8 @@ pub enum Command {
     MarkUnreviewed,
     /// Put the cursor in the selected claim's note.
     FocusNote,
+    /// Delete the selected claim (undo brings it back).
+    DeleteClaim,
     /// Put the cursor in the claims filter.
     Find,
     /// Show the keyboard shortcuts.
@@ -56,7 +58,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the Help window lists them.
-    pub const ALL: [Self; 23] = [
+    pub const ALL: [Self; 24] = [
         Self::NewWorkspace,
         Self::OpenArticles,
         Self::OpenFolder,
@@ -73,6 +75,7 @@ impl Command {
         Self::MarkUnconfirmed,
         Self::MarkUnreviewed,
         Self::FocusNote,
+        Self::DeleteClaim,
         Self::Find,
         Self::Help,
         Self::ShowReader,
@@ -102,6 +105,7 @@ impl Command {
             Self::MarkUnconfirmed => "Unconfirmed",
             Self::MarkUnreviewed => "Unreviewed",
             Self::FocusNote => "Edit note",
+            Self::DeleteClaim => "Delete claim",
             Self::Find => "Find claims",
             Self::Help => "Keyboard shortcuts",
             Self::ShowReader => "Reader",
@@ -130,6 +134,7 @@ impl Command {
             Self::MarkUnconfirmed => plain(Key::U),
             Self::MarkUnreviewed => plain(Key::Backspace),
             Self::FocusNote => plain(Key::N),
+            Self::DeleteClaim => plain(Key::Delete),
             Self::Find => command(Key::F),
             Self::Help => plain(Key::F1),
             Self::ShowReader => command(Key::Num1),

@@ -176,7 +176,7 @@ fn claim_ui(
         .on_hover_text("Remove this claim (undo brings it back)")
         .clicked()
     {
-        intents.push(Intent::Apply(Action::DeleteClaim { claim: claim.id }));
+        intents.push(Intent::Run(Command::DeleteClaim));
     }
 }
 

@@ -109,6 +109,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec<
             item(ui, Command::MarkUnconfirmed, selected, intents);
             item(ui, Command::MarkUnreviewed, selected, intents);
             item(ui, Command::FocusNote, selected, intents);
+            ui.separator();
+            item(ui, Command::DeleteClaim, selected, intents);
         });
         ui.menu_button("View", |ui| {
             egui::widgets::global_theme_preference_buttons(ui);
