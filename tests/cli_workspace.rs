@@ -1,12 +1,15 @@
 //! The workspace commands as a script would use them: `workspace new|show|add|refresh`,
 //! `tag` and `export`, and what they do with files that are broken or newer.
 
+mod workspace_support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
+use workspace_support::copy_sample_articles;
 
 fn crosscheck() -> Command {
     let mut command = Command::cargo_bin("crosscheck").unwrap();
@@ -21,14 +24,7 @@ fn sample_data() -> PathBuf {
 /// A folder holding a copy of the sample articles and a workspace made from them.
 fn workspace_from_samples() -> (tempfile::TempDir, PathBuf) {
     let folder = tempfile::tempdir().unwrap();
-    let articles = folder.path().join("articles");
-    fs::create_dir(&articles).unwrap();
-    for entry in fs::read_dir(sample_data()).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|ext| ext == "txt") {
-            fs::copy(&path, articles.join(path.file_name().unwrap())).unwrap();
-        }
-    }
+    let articles = copy_sample_articles(folder.path());
     let workspace = folder.path().join("review.json");
     crosscheck()
         .args(["workspace", "new"])

@@ -18,7 +18,7 @@ use crosscheck::workspace::{
 use predicates::prelude::*;
 use serde_json::Value;
 use uuid::Uuid;
-use workspace_support::{at, find, sample_workspace, seoul_workspace};
+use workspace_support::{at, copy_sample_articles, find, sample_workspace, seoul_workspace};
 
 /// Curly apostrophes, Hangul, Arabic and accents before and inside the annotations, and a
 /// claim that runs over a line break.
@@ -525,15 +525,7 @@ fn crosscheck() -> Command {
 /// A workspace made from copies of the sample articles, its first claim tagged.
 fn tagged_samples() -> (tempfile::TempDir, PathBuf) {
     let folder = tempfile::tempdir().unwrap();
-    let articles = folder.path().join("articles");
-    fs::create_dir(&articles).unwrap();
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
-    for entry in fs::read_dir(samples).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|ext| ext == "txt") {
-            fs::copy(&path, articles.join(path.file_name().unwrap())).unwrap();
-        }
-    }
+    let articles = copy_sample_articles(folder.path());
     let workspace = folder.path().join("review.json");
     crosscheck()
         .args(["workspace", "new"])

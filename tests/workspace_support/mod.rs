@@ -301,3 +301,18 @@ pub fn fixture_v1() -> PathBuf {
 pub fn fixture_v2() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data/workspaces/v2.json")
 }
+
+/// Copies the sample articles (`sample_data/*.txt`) into `folder/articles`, for tests that
+/// build a workspace from them through the binary; returns that folder.
+pub fn copy_sample_articles(folder: &Path) -> PathBuf {
+    let articles = folder.join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    for entry in std::fs::read_dir(samples).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|ext| ext == "txt") {
+            std::fs::copy(&path, articles.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    articles
+}
