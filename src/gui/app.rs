@@ -810,7 +810,7 @@ impl WorkbenchApp {
     #[must_use]
     pub fn autosave_state(&self) -> &'static str {
         if !self.session.is_dirty() {
-            "saved"
+            "nothing to recover"
         } else if self.session.autosaved_revision == self.session.workspace.revision() {
             "recovery file up to date"
         } else {

@@ -35,6 +35,9 @@ pub fn status_bar_ui(
         if app.session.is_dirty() {
             ui.label(RichText::new("• unsaved changes").strong())
                 .on_hover_text(app.autosave_state());
+        } else if app.session.path.is_none() {
+            // An untitled workspace as it loaded (the demo): nothing was ever saved.
+            ui.label("no changes");
         } else {
             ui.label("saved");
         }
