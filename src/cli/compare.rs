@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use clap::{Args, ValueEnum};
 use crosscheck::compare::{Comparison, EntityIndex, FigureGroup, workspace_from};
 use crosscheck::export::markdown_text;
@@ -58,11 +58,8 @@ pub fn run(args: &CompareArgs) -> anyhow::Result<bool> {
         .and_then(|()| writeln!(out)),
         CompareFormat::Md => write_markdown(&comparison.groups, &mut out),
     };
-    match written.and_then(|()| out.flush()) {
-        // `compare | head` closes the pipe early: the reader's choice, not an error.
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(all_loaded),
-        other => other.context("writing the comparison").map(|()| all_loaded),
-    }
+    super::written_to_stdout(written.and_then(|()| out.flush()), "the comparison")
+        .map(|()| all_loaded)
 }
 
 /// A workspace file as it is, or the articles under `paths` in a fresh workspace.

@@ -119,11 +119,7 @@ impl<W: Write> Sink<W> {
             .map_err(io::Error::from)
             .and_then(|()| writeln!(self.out));
         }
-        match self.written.and_then(|()| self.out.flush()) {
-            // `extract | head` closes the pipe early: that is the reader's choice, not an error.
-            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-            other => other.context("writing the output"),
-        }
+        super::written_to_stdout(self.written.and_then(|()| self.out.flush()), "the output")
     }
 }
 

@@ -134,10 +134,16 @@ fn manpage(dir: Option<&Path>) -> anyhow::Result<bool> {
     Ok(true)
 }
 
-/// Writes `bytes` to stdout. A reader that stops early (`| head`) is its choice, not an error.
+/// Writes `bytes` to stdout.
 pub fn to_stdout(bytes: &[u8], what: &str) -> anyhow::Result<()> {
     let mut stdout = io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+    written_to_stdout(stdout.write_all(bytes).and_then(|()| stdout.flush()), what)
+}
+
+/// How writing `what` to stdout ended: a reader that stops early (`| head`) closes the pipe,
+/// which is its choice, not an error.
+pub fn written_to_stdout(written: io::Result<()>, what: &str) -> anyhow::Result<()> {
+    match written {
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other.with_context(|| format!("writing {what}")),
     }

@@ -227,11 +227,7 @@ fn show(path: &Path, format: ShowFormat) -> anyhow::Result<bool> {
         }
         ShowFormat::Text => write_claim_table(&workspace, path, &mut out),
     };
-    match written.and_then(|()| out.flush()) {
-        // `show | head` closes the pipe early: that is the reader's choice, not an error.
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(true),
-        other => other.context("writing the claims").map(|()| true),
-    }
+    super::written_to_stdout(written.and_then(|()| out.flush()), "the claims").map(|()| true)
 }
 
 /// One line per claim, after a summary line.
