@@ -25,7 +25,8 @@ lexicon!(
 lexicon!(
     /// Words between a subject and its verb: `Kirby also said`, `the agency had earlier reported`.
     static AUXILIARIES =
-        "auxiliaries.txt", "future-modals.txt", "earlier-words.txt", "so-far-auxiliaries.txt"
+        "auxiliaries.txt", "future-modals.txt", "speculative-modals.txt", "earlier-words.txt",
+        "so-far-auxiliaries.txt"
 );
 
 lexicon!(
@@ -72,6 +73,22 @@ lexicon!(
 );
 
 lexicon!(
+    /// Sentence connectors that keep the subject that follows them: `However, it is ...`.
+    static CONTINUING_CONNECTORS = "continuing-connectors.txt"
+);
+
+lexicon!(
+    /// `It means ...`, `This comes as ...`: verbs after a pronoun that open the outlet's own
+    /// inference or framing rather than the source's account.
+    static INFERENCE_VERBS = "inference-verbs.txt"
+);
+
+lexicon!(
+    /// Modals of speculation: `could also help` is the outlet's, not the source's.
+    static SPECULATIVE_MODALS = "speculative-modals.txt"
+);
+
+lexicon!(
     /// Titles written with a full stop before a name: `Dr. Robert Kushner`, `Col. Smith`.
     static TITLE_ABBREVIATIONS = "dotted-titles.txt"
 );
@@ -95,12 +112,12 @@ pub fn find(
         tokens,
         entities,
         first_entity: first_entity_at_each_token(tokens, entities),
+        written_names: std::cell::RefCell::default(),
     };
     let mut claims: Vec<ExtractedClaim> = Vec::new();
     let mut quote_open = false;
-    // The previous claim's speaker and the token where its sentence ended: an unattributed
-    // sentence right after it may continue the statement.
-    let mut last_speaker: Option<(String, usize)> = None;
+    // The previous claim's statement: an unattributed sentence right after it may continue it.
+    let mut last_statement: Option<Statement> = None;
     let mut discourse = Discourse::default();
     let units = finder.quotation_units(sentences);
     for sentence in &units {
@@ -117,9 +134,9 @@ pub fn find(
         }
         let attributions = finder.attributions(start, sentence.tokens.end, &discourse);
         let subject = finder.subject_person(start, sentence.tokens.end);
-        let paragraph_continues = last_speaker
+        let continues = last_statement
             .as_ref()
-            .is_some_and(|&(_, end)| !finder.paragraph_break_between(end, start));
+            .is_some_and(|last| finder.continues_statement(start, sentence.tokens.end, last));
         let starts_with_quote = finder.tokens[start].kind == TokenKind::Punct
             && finder.tokens[start].text(text).starts_with(['“', '"']);
 
@@ -134,17 +151,16 @@ pub fn find(
                 }
                 // A quotation that goes on, or an unattributed quote right after a statement,
                 // keeps that statement's speaker.
-                None if opens_in_quote
-                    || starts_with_quote
-                    || paragraph_continues && finder.continues_statement(start) =>
-                {
-                    (last_speaker.as_ref().map(|(s, _)| s.clone()), None, None)
-                }
+                None if opens_in_quote || starts_with_quote || continues => (
+                    last_statement.as_ref().map(|last| last.speaker.clone()),
+                    None,
+                    None,
+                ),
                 None => (None, None, None),
             };
             if speaker.is_none() && finder.is_commentary(range.start, range.end) {
                 if !opens_in_quote {
-                    last_speaker = None;
+                    last_statement = None;
                 }
                 continue;
             }
@@ -174,14 +190,33 @@ pub fn find(
                     _ => {}
                 }
                 discourse.recent_speaker = Some(speaker.clone());
-                last_speaker = Some((speaker, sentence.tokens.end));
+                // An inherited speaker keeps what named it.
+                let named = match named_by {
+                    Some(named) => named,
+                    None => last_statement.as_ref().and_then(|last| last.named),
+                };
+                last_statement = Some(Statement {
+                    speaker,
+                    end: sentence.tokens.end,
+                    named,
+                });
             } else if !opens_in_quote {
-                last_speaker = None;
+                last_statement = None;
             }
         }
         discourse.previous_subject = subject;
     }
     claims
+}
+
+/// The statement the previous claim reported, which the next sentence may continue.
+#[derive(Debug, Clone)]
+struct Statement {
+    speaker: String,
+    /// The token where its sentence ended.
+    end: usize,
+    /// What named the speaker: an entity of this kind, or `None` for a description.
+    named: Option<EntityKind>,
 }
 
 /// What earlier sentences leave for pronouns to refer to.
@@ -217,6 +252,8 @@ struct Finder<'a> {
     /// For each token (and one past the last), the index of the first entity starting at or
     /// after it: entity lookups by token range cost no search.
     first_entity: Vec<usize>,
+    /// Canonical names already looked up in the text, and whether the article writes them.
+    written_names: std::cell::RefCell<std::collections::HashMap<String, bool>>,
 }
 
 impl Finder<'_> {
@@ -500,13 +537,61 @@ impl Finder<'_> {
     }
 
     /// A sentence with no attribution of its own continues the last statement when its
-    /// subject is a pronoun or it is passive reporting (`It was also noted ...`).
-    fn continues_statement(&self, start: usize) -> bool {
-        let first = self.lower(start);
-        matches!(
-            first.as_ref(),
-            "he" | "she" | "they" | "it" | "this" | "these" | "if"
-        )
+    /// subject is a pronoun (`They are believed ...`) or it adds to the reported account
+    /// (`The casualties have also increased ...`). Within a paragraph any such pronoun
+    /// continues; across a paragraph break only one that can stand for the speaker (`he` for a
+    /// person, `it` for a body), and never an explicit inference (`It means ...`).
+    fn continues_statement(&self, start: usize, end: usize, last: &Statement) -> bool {
+        let same_paragraph = !self.paragraph_break_between(last.end, start);
+        // `However, it is ...`: a connector before the subject does not change it.
+        let subject = if start + 2 < end
+            && self.word(start + 1) == ","
+            && CONTINUING_CONNECTORS.contains(self.lower(start).as_ref())
+        {
+            start + 2
+        } else {
+            start
+        };
+        let first = self.lower(subject);
+        let next = self.lower(subject + 1);
+        if INFERENCE_VERBS.contains(next.as_ref()) {
+            return false;
+        }
+        let person = last.named == Some(EntityKind::Person);
+        let pronoun_fits = match first.as_ref() {
+            "he" | "she" => person,
+            "it" | "they" => !person,
+            "this" | "these" | "if" => same_paragraph,
+            _ => false,
+        };
+        let refers = if same_paragraph {
+            matches!(
+                first.as_ref(),
+                "he" | "she" | "they" | "it" | "this" | "these" | "if"
+            )
+        } else {
+            pronoun_fits
+        };
+        refers || self.adds_to_the_account(subject, end)
+    }
+
+    /// `The North Korean casualties have also increased ...`: an auxiliary then `also` early
+    /// in a sentence with no modal (`could also help` is the outlet's speculation) adds to what
+    /// was just reported.
+    fn adds_to_the_account(&self, start: usize, end: usize) -> bool {
+        let early = (start + 12).min(end);
+        let mut seen_auxiliary = false;
+        for i in start..early {
+            let word = self.lower(i);
+            if self.word(i) == "," || SPECULATIVE_MODALS.contains(word.as_ref()) {
+                return false;
+            }
+            if word == "also" {
+                return seen_auxiliary && self.tokens[start].kind != TokenKind::Punct;
+            }
+            seen_auxiliary |= AUXILIARIES.contains(word.as_ref());
+        }
+        false
     }
 
     /// Every reporting verb in the sentence's main clause, with its subject resolved.
@@ -944,8 +1029,26 @@ impl Finder<'_> {
     }
 
     /// The fullest name the article or the gazetteer gives.
+    /// The fullest name the article itself gives: a canonical form only the gazetteer knows
+    /// (`North Atlantic Treaty Organization` for `NATO`) is not what the article says.
     fn entity_name(&self, e: &Entity) -> String {
-        entity_name(self.text, e)
+        match &e.canonical {
+            Some(canonical) if self.article_writes(canonical) => canonical.clone(),
+            _ => normalize(&self.text[e.span.start..e.span.end]),
+        }
+    }
+
+    /// Whether the article's text contains `name`, remembered per name: an article has few
+    /// distinct canonical names, however long it is.
+    fn article_writes(&self, name: &str) -> bool {
+        if let Some(&written) = self.written_names.borrow().get(name) {
+            return written;
+        }
+        let written = self.text.contains(name);
+        self.written_names
+            .borrow_mut()
+            .insert(name.to_owned(), written);
+        written
     }
 
     /// Splits a sentence carrying two separately attributed facts into clauses at the second
@@ -1011,13 +1114,6 @@ fn overlaps_any(boilerplate: &[Boilerplate], span: Span) -> bool {
     boilerplate
         .get(first)
         .is_some_and(|b| b.span.overlaps(span))
-}
-
-/// An entity's name as a speaker: its canonical form, else its words.
-fn entity_name(text: &str, e: &Entity) -> String {
-    e.canonical
-        .clone()
-        .unwrap_or_else(|| normalize(&text[e.span.start..e.span.end]))
 }
 
 fn normalize(text: &str) -> String {

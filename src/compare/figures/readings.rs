@@ -12,7 +12,8 @@ use super::{
 
 lexicon!(
     /// Words that make a figure a plan or a forecast.
-    pub(super) static PROJECTION_WORDS = "projection-words.txt", "future-modals.txt"
+    pub(super) static PROJECTION_WORDS =
+        "projection-words.txt", "future-modals.txt", "speculative-modals.txt"
 );
 
 lexicon!(

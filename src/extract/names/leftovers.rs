@@ -1,9 +1,18 @@
 //! Capitalised words no rule claimed, decided once the article's people and bodies are known.
 
+use crate::extract::lexicon::lexicon;
+
 use super::{
-    Entity, EntityKind, FxHashSet, INSTITUTIONS, ORGANIZATION_DESCRIPTIONS, PERSON_DESCRIPTIONS,
-    PLACE_NOUNS, PLACE_PREPOSITIONS, REPORTING_VERBS, Scan, Span, TokenKind,
+    CORPORATE_SUFFIXES, Entity, EntityKind, FxHashSet, INSTITUTIONS, ORG_HEADS,
+    ORGANIZATION_DESCRIPTIONS, PERSON_DESCRIPTIONS, PLACE_NOUNS, PLACE_PREPOSITIONS,
+    REPORTING_VERBS, Scan, Span, TokenKind,
 };
+
+lexicon!(
+    /// `formerly known as`, `better known as`: words before `known as` that give another
+    /// name of the same thing.
+    static KNOWN_AS_QUALIFIERS = "known-as-qualifiers.txt"
+);
 
 impl Scan<'_> {
     /// Unknown capitalised words, decided with the whole article's people known.
@@ -31,7 +40,7 @@ impl Scan<'_> {
         );
         // A lone unknown word that speaks somewhere is a body everywhere ("Ofgem said" …
         // "the chief executive of Ofgem").
-        let org_words: FxHashSet<&str> = unresolved
+        let mut org_words: FxHashSet<&str> = unresolved
             .iter()
             .filter(|range| {
                 range.len() == 1
@@ -43,6 +52,19 @@ impl Scan<'_> {
             })
             .map(|range| self.word(range.start))
             .collect();
+        // A company named with its suffix is named by its first word alone later ("Mars
+        // Incorporated" … "Mars announced").
+        org_words.extend(
+            found
+                .iter()
+                .filter(|(range, e)| {
+                    e.kind == EntityKind::Organization
+                        && range.len() >= 2
+                        && CORPORATE_SUFFIXES.contains(self.word(range.end - 1))
+                        && !(self.is_sentence_start(range.start) && self.is_common(range.start))
+                })
+                .map(|(range, _)| self.word(range.start)),
+        );
         let place_starts: FxHashSet<usize> = found
             .iter()
             .filter(|(_, e)| e.kind == EntityKind::Location)
@@ -96,6 +118,9 @@ impl Scan<'_> {
             {
                 // "the House", "Treasury", "Government" standing alone name the institution.
                 Some(EntityKind::Organization)
+            } else if name_words == 1 && org_words.contains(self.word(start)) {
+                // A body this article names elsewhere, even by a common word ("Mars").
+                Some(EntityKind::Organization)
             } else if (start..end)
                 .all(|k| self.is_common(k) || self.tokens[k].kind != TokenKind::Word)
             {
@@ -106,9 +131,7 @@ impl Scan<'_> {
                 // Model, flight and product codes (`H100`, `SQ321`, `777-300ER`, `GLP-1`) name
                 // things, not people or bodies.
                 None
-            } else if name_words == 1
-                && (self.is_acronym(start) || org_words.contains(self.word(start)))
-            {
+            } else if name_words == 1 && self.is_acronym(start) {
                 Some(EntityKind::Organization)
             } else if self.is_sentence_start(start) && self.is_common(start) {
                 None
@@ -151,6 +174,10 @@ impl Scan<'_> {
             } else {
                 None
             };
+            // One word decided a body is that body wherever else it stands alone.
+            if kind == Some(EntityKind::Organization) && name_words == 1 {
+                org_words.insert(self.word(start));
+            }
             if kind == Some(EntityKind::Person) {
                 person_words.extend(
                     (start..end)
@@ -185,10 +212,14 @@ impl Scan<'_> {
         after_digits || before_digits
     }
 
-    /// "Gavi, the vaccine alliance, said": a description after the name says what it names.
+    /// "Gavi, the vaccine alliance, said": a description after the name says what it names;
+    /// so does another name of a body ("Kellanova, formerly known as the Kellogg Company").
     pub(super) fn kind_from_apposition(&self, end: usize) -> Option<EntityKind> {
         let comma = self.tokens.get(end)?;
         let article = self.tokens.get(end + 1)?;
+        if comma.is_punct(self.text, ',') && self.known_as_a_body(end + 1) {
+            return Some(EntityKind::Organization);
+        }
         if !comma.is_punct(self.text, ',') || !matches!(article.text(self.text), "the" | "a" | "an")
         {
             return None;
@@ -208,6 +239,25 @@ impl Scan<'_> {
                     None
                 }
             })
+    }
+
+    /// `formerly known as the Kellogg Company`, `better known as the Blue Caps Group`: the
+    /// other name, capitalised, ends in an organisation's head word.
+    fn known_as_a_body(&self, k: usize) -> bool {
+        let word = |i: usize| self.tokens.get(i).map_or("", |t| t.text(self.text));
+        if !(KNOWN_AS_QUALIFIERS.contains(word(k)) && word(k + 1) == "known" && word(k + 2) == "as")
+        {
+            return false;
+        }
+        let mut i = k + 3;
+        if word(i) == "the" {
+            i += 1;
+        }
+        let start = i;
+        while i < self.tokens.len() && self.is_name_word(i) && self.tokens[i].newlines_before == 0 {
+            i += 1;
+        }
+        i > start && ORG_HEADS.contains(self.word(i - 1))
     }
 
     /// `the town of X`, `X province`, `the X region`: a common place noun names it a place.

@@ -33,6 +33,11 @@ use people::canonicalize_people;
 const MAX_NAME_TOKENS: usize = 16;
 
 lexicon!(
+    /// Words that end a company's name; the word before them names the company alone later.
+    pub(super) static CORPORATE_SUFFIXES = "corporate-suffixes.txt"
+);
+
+lexicon!(
     /// Institutions named by a capitalised common noun standing alone: "the House", "Treasury".
     static INSTITUTIONS = "institutions.txt"
 );
@@ -44,7 +49,7 @@ lexicon!(
 
 lexicon!(
     /// Words that end an organisation's name.
-    static ORG_HEADS = "org-heads.txt", "state-body-heads.txt"
+    static ORG_HEADS = "org-heads.txt", "corporate-suffixes.txt", "state-body-heads.txt"
 );
 
 lexicon!(
