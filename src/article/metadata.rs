@@ -12,6 +12,9 @@ const MAX_TITLE_WORDS: usize = 25;
 /// How far into the text a publication date is looked for: datelines sit near the top.
 const DATE_SEARCH_LINES: usize = 15;
 
+/// A date line is a date, perhaps a time and a label (`Updated On -`), nothing more.
+const MAX_DATE_LINE_WORDS: usize = 8;
+
 /// The first heading line: a Markdown `#` heading, or the first content line when it reads
 /// like a headline (short, not ending in sentence punctuation). `None` when the article opens
 /// straight into a paragraph.
@@ -52,6 +55,34 @@ pub fn publication_date(text: &str) -> Option<NaiveDateTime> {
         .filter(|line| line.split_whitespace().count() <= 12)
         .find_map(calendar::find_full_date)
         .map(|(date, time)| calendar::to_datetime(date, time))
+}
+
+/// Where the page's own date line ends (`November 5, 2024, 2:31 AM`, `Updated On - 25
+/// November 2024, 05:05 PM`): a short line near the top that is a date and no sentence.
+/// What stands above it, under the headline, is the page's summary (standfirst).
+#[must_use]
+pub fn date_line_end(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    let mut seen = 0;
+    for line in text.split_inclusive('\n') {
+        let end = offset + line.len();
+        offset = end;
+        let content = line.trim();
+        if content.is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > DATE_SEARCH_LINES {
+            return None;
+        }
+        if content.split_whitespace().count() <= MAX_DATE_LINE_WORDS
+            && !content.ends_with(['.', '!', '?', '"', '”'])
+            && calendar::find_full_date(content).is_some()
+        {
+            return Some(end);
+        }
+    }
+    None
 }
 
 /// How many lines at either end of the text are searched for the outlet.

@@ -13,6 +13,9 @@ use crate::span::Span;
 /// Claims are sentences of at least this many words; shorter ones are captions and labels.
 const MIN_CLAIM_WORDS: usize = 6;
 
+/// How far a caption test looks along a line, in tokens.
+const CAPTION_LOOK_TOKENS: usize = 200;
+
 /// The most sentences one quotation may join into one claim.
 const MAX_QUOTED_SENTENCES: usize = 12;
 
@@ -84,6 +87,16 @@ lexicon!(
 );
 
 lexicon!(
+    /// Words that open a sentence adding to the account just reported: `Another priority is`.
+    static CONTINUING_OPENERS = "continuing-openers.txt"
+);
+
+lexicon!(
+    /// Verbs of an official count: `Ugu recorded six`, `55 injuries had been registered`.
+    static RECORDING_VERBS = "recording-verbs.txt"
+);
+
+lexicon!(
     /// Modals of speculation: `could also help` is the outlet's, not the source's.
     static SPECULATIVE_MODALS = "speculative-modals.txt"
 );
@@ -120,10 +133,12 @@ pub fn find(
     let mut last_statement: Option<Statement> = None;
     let mut discourse = Discourse::default();
     let units = finder.quotation_units(sentences);
+    // Above the page's date line stand its headline and summary, not the story.
+    let body_from = crate::article::metadata::date_line_end(text).unwrap_or(0);
     for sentence in &units {
         let opens_in_quote = quote_open;
         quote_open = finder.quote_state_after(sentence, quote_open);
-        if overlaps_any(boilerplate, sentence.span) {
+        if overlaps_any(boilerplate, sentence.span) || sentence.span.end <= body_from {
             continue;
         }
         let Some(start) = finder.body_start(sentence) else {
@@ -448,6 +463,7 @@ impl Finder<'_> {
     /// A claim ends like a sentence and is long enough to assert something.
     fn is_claim(&self, start: usize, end: usize) -> bool {
         if self.is_caption(start)
+            || self.in_a_caption_paragraph(start, end)
             || self.is_sourcing_note(start, end)
             || self.is_shouted(start, end)
         {
@@ -466,6 +482,50 @@ impl Finder<'_> {
             });
         let question = last.is_some_and(|i| self.word(i) == "?");
         words >= MIN_CLAIM_WORDS && terminated && !question
+    }
+
+    /// A sentence of a caption paragraph: one that another sentence on its line opened as a
+    /// caption ("Still life of Wegovy ... It should be used ..."), or whose line closes with a
+    /// picture credit ("... after leaving London. - PHOTO: AFP", "Photo Provided by J.
+    /// Smith/EPA"). Both looks are bounded: a text on one long line costs no more.
+    fn in_a_caption_paragraph(&self, start: usize, end: usize) -> bool {
+        let mut line_start = start;
+        while line_start > 0
+            && self.tokens[line_start].newlines_before == 0
+            && start - line_start < CAPTION_LOOK_TOKENS
+        {
+            line_start -= 1;
+        }
+        let opened_as_caption = line_start < start
+            && (line_start == 0 || self.tokens[line_start].newlines_before > 0)
+            && self.is_caption(line_start);
+        opened_as_caption || self.credit_closes_line(end)
+    }
+
+    /// Whether the rest of the line from token `from` is a picture credit: `- PHOTO: AFP`,
+    /// `Photo Provided by Jim Lo Scalzo/EPA-EFE`, `Picture: Reuters`.
+    fn credit_closes_line(&self, from: usize) -> bool {
+        let mut k = from;
+        while k < self.tokens.len()
+            && self.tokens[k].newlines_before == 0
+            && self.tokens[k].kind == TokenKind::Punct
+            && self.word(k).starts_with(['-', '–', '—', '|'])
+        {
+            k += 1;
+        }
+        let on_line =
+            |i: usize| i < self.tokens.len() && (i == k || self.tokens[i].newlines_before == 0);
+        if !on_line(k) || !on_line(k + 1) || !self.tokens[k].is_capitalized() {
+            return false;
+        }
+        let label = NON_CLAIM_LABELS.contains(self.word(k));
+        let credit = matches!(self.word(k + 1), ":" | "by" | "courtesy")
+            || self.word(k + 1).eq_ignore_ascii_case("provided")
+                && on_line(k + 2)
+                && self.word(k + 2) == "by";
+        let line_ends_soon = (k..k + CAPTION_LOOK_TOKENS / 10)
+            .any(|i| i >= self.tokens.len() || i > k && self.tokens[i].newlines_before > 0);
+        label && credit && line_ends_soon
     }
 
     /// A photo caption: opens as captions do.
@@ -561,18 +621,35 @@ impl Finder<'_> {
         let pronoun_fits = match first.as_ref() {
             "he" | "she" => person,
             "it" | "they" => !person,
-            "this" | "these" | "if" => same_paragraph,
+            // "This is ...", not the determiner of "This achievement marks ...".
+            "this" | "these" => same_paragraph && AUXILIARIES.contains(next.as_ref()),
+            "if" => same_paragraph,
             _ => false,
         };
         let refers = if same_paragraph {
-            matches!(
-                first.as_ref(),
-                "he" | "she" | "they" | "it" | "this" | "these" | "if"
-            )
+            matches!(first.as_ref(), "he" | "she" | "they" | "it") || pronoun_fits
         } else {
             pronoun_fits
         };
-        refers || self.adds_to_the_account(subject, end)
+        refers
+            || CONTINUING_OPENERS.contains(first.as_ref())
+            || self.adds_to_the_account(subject, end)
+            || self.breaks_down_the_figures(subject, end)
+    }
+
+    /// `Ugu recorded six`, `with 301 deaths recorded`, `compared to last month's report`:
+    /// a figure counted or compared right after a statement breaks its figures down.
+    fn breaks_down_the_figures(&self, start: usize, end: usize) -> bool {
+        let compares = (start + 1..end.saturating_sub(1))
+            .any(|i| self.word(i) == "compared" && matches!(self.word(i + 1), "to" | "with"));
+        let counts = || {
+            (start..end).any(|i| RECORDING_VERBS.contains(self.word(i)))
+                && self
+                    .entities_in(start, end)
+                    .iter()
+                    .any(|e| e.kind == EntityKind::Number)
+        };
+        compares || counts()
     }
 
     /// `The North Korean casualties have also increased ...`: an auxiliary then `also` early
@@ -1079,7 +1156,15 @@ impl Finder<'_> {
                         "after" | "while" | "as" | "and" | "but" | "when" | "before" | "whereas"
                     )
                 });
+            // "..., as IPART had suggested.": a clause too short to be a claim stays in.
+            let long_enough = |from: usize| {
+                (from..end)
+                    .filter(|&i| matches!(self.tokens[i].kind, TokenKind::Word | TokenKind::Number))
+                    .count()
+                    >= MIN_CLAIM_WORDS
+            };
             if let Some(connector) = connector
+                && long_enough(connector + 1)
                 && next.speaker.is_some()
                 && next.speaker != current.as_ref().and_then(|c| c.speaker.clone())
             {

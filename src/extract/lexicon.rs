@@ -123,6 +123,8 @@ mod tests {
         // `also`, `previously` sit between a subject and its verb, and before `known as`.
         ("auxiliaries", "known-as-qualifiers"),
         ("earlier-words", "known-as-qualifiers"),
+        // `Singapore-registered` is an adjective; `55 injuries had been registered` a count.
+        ("hyphen-suffixes", "recording-verbs"),
         // `not-plural` lists words by their spelling (ending in `s`), whatever else they are.
         ("auxiliaries", "not-plural"),
         ("not-plural", "subordinators"),

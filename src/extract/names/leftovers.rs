@@ -70,6 +70,11 @@ impl Scan<'_> {
             .filter(|(_, e)| e.kind == EntityKind::Location)
             .map(|(range, _)| range.start)
             .collect();
+        let place_ends: FxHashSet<usize> = found
+            .iter()
+            .filter(|(_, e)| e.kind == EntityKind::Location)
+            .map(|(range, _)| range.end)
+            .collect();
         let mut extra = Vec::new();
         for range in &unresolved {
             let (mut start, mut end) = (range.start, range.end);
@@ -150,7 +155,13 @@ impl Scan<'_> {
                 .get(end)
                 .is_some_and(|t| t.is_punct(self.text, ','))
                 && place_starts.contains(&(end + 1))
+                || start >= 2
+                    && self.tokens[start - 1].is_punct(self.text, ',')
+                    && place_ends.contains(&(start - 1))
+                    && name_words == 1
             {
+                // ... and a name after a place and a comma is its county or state ("Dover,
+                // Kent").
                 // "Santa Clara, California": a name before its state or country is a place.
                 Some(EntityKind::Location)
             } else if start > 0

@@ -23,6 +23,7 @@ mod known;
 mod leftovers;
 mod organisations;
 mod people;
+mod teams;
 #[cfg(test)]
 mod tests;
 
@@ -156,6 +157,7 @@ pub fn find(
     }
     scan.resolve_leftovers(&unresolved, taken, &mut found);
     scan.define_acronyms(&mut found);
+    scan.countries_as_teams(&mut found);
     canonicalize_people(text, &mut found);
     found.into_iter().map(|(_, e)| e).collect()
 }
