@@ -7,6 +7,7 @@ use super::sentences::Sentence;
 use super::token::{Token, TokenKind};
 use super::{Entity, EntityKind, ExtractedClaim};
 use crate::article::Boilerplate;
+use crate::extract::gazetteer::{Gazetteer, phrase_key};
 use crate::extract::lexicon::{lexicon, lowercase};
 use crate::span::Span;
 
@@ -125,7 +126,8 @@ pub fn find(
         tokens,
         entities,
         first_entity: first_entity_at_each_token(tokens, entities),
-        written_names: std::cell::RefCell::default(),
+        article_names: std::cell::RefCell::default(),
+        entity_texts: std::cell::OnceCell::new(),
     };
     let mut claims: Vec<ExtractedClaim> = Vec::new();
     let mut quote_open = false;
@@ -149,9 +151,6 @@ pub fn find(
         }
         let attributions = finder.attributions(start, sentence.tokens.end, &discourse);
         let subject = finder.subject_person(start, sentence.tokens.end);
-        let continues = last_statement
-            .as_ref()
-            .is_some_and(|last| finder.continues_statement(start, sentence.tokens.end, last));
         let starts_with_quote = finder.tokens[start].kind == TokenKind::Punct
             && finder.tokens[start].text(text).starts_with(['“', '"']);
 
@@ -166,11 +165,18 @@ pub fn find(
                 }
                 // A quotation that goes on, or an unattributed quote right after a statement,
                 // keeps that statement's speaker.
-                None if opens_in_quote || starts_with_quote || continues => (
-                    last_statement.as_ref().map(|last| last.speaker.clone()),
-                    None,
-                    None,
-                ),
+                None if opens_in_quote
+                    || starts_with_quote
+                    || last_statement.as_ref().is_some_and(|last| {
+                        finder.continues_statement(start, sentence.tokens.end, last)
+                    }) =>
+                {
+                    (
+                        last_statement.as_ref().map(|last| last.speaker.clone()),
+                        None,
+                        None,
+                    )
+                }
                 None => (None, None, None),
             };
             if speaker.is_none() && finder.is_commentary(range.start, range.end) {
@@ -267,8 +273,10 @@ struct Finder<'a> {
     /// For each token (and one past the last), the index of the first entity starting at or
     /// after it: entity lookups by token range cost no search.
     first_entity: Vec<usize>,
-    /// Canonical names already looked up in the text, and whether the article writes them.
-    written_names: std::cell::RefCell<std::collections::HashMap<String, bool>>,
+    /// Canonical names already looked up, and whether the article gives them.
+    article_names: std::cell::RefCell<std::collections::HashMap<String, bool>>,
+    /// Every entity's words as written, gathered the first time a canonical name is looked up.
+    entity_texts: std::cell::OnceCell<std::collections::HashSet<&'a str>>,
 }
 
 impl Finder<'_> {
@@ -1109,23 +1117,36 @@ impl Finder<'_> {
     /// The fullest name the article itself gives: a canonical form only the gazetteer knows
     /// (`North Atlantic Treaty Organization` for `NATO`) is not what the article says.
     fn entity_name(&self, e: &Entity) -> String {
+        let written = &self.text[e.span.start..e.span.end];
         match &e.canonical {
-            Some(canonical) if self.article_writes(canonical) => canonical.clone(),
-            _ => normalize(&self.text[e.span.start..e.span.end]),
+            Some(canonical) if self.article_gives(canonical, written) => canonical.clone(),
+            _ => normalize(written),
         }
     }
 
-    /// Whether the article's text contains `name`, remembered per name: an article has few
-    /// distinct canonical names, however long it is.
-    fn article_writes(&self, name: &str) -> bool {
-        if let Some(&written) = self.written_names.borrow().get(name) {
-            return written;
+    /// Whether the article gives `canonical`, the long form of `written`: as an entity of
+    /// its own, or found in its text by the acronym and name rules (anything but the
+    /// gazetteer's long form). Remembered per name; no search of the text.
+    fn article_gives(&self, canonical: &str, written: &str) -> bool {
+        if let Some(&gives) = self.article_names.borrow().get(canonical) {
+            return gives;
         }
-        let written = self.text.contains(name);
-        self.written_names
+        let entity_texts = self.entity_texts.get_or_init(|| {
+            self.entities
+                .iter()
+                .map(|e| &self.text[e.span.start..e.span.end])
+                .collect()
+        });
+        let from_gazetteer = || {
+            Gazetteer::get()
+                .phrase(&phrase_key(written))
+                .is_some_and(|known| known.canonical == canonical)
+        };
+        let gives = entity_texts.contains(canonical) || !from_gazetteer();
+        self.article_names
             .borrow_mut()
-            .insert(name.to_owned(), written);
-        written
+            .insert(canonical.to_owned(), gives);
+        gives
     }
 
     /// Splits a sentence carrying two separately attributed facts into clauses at the second
