@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::article::{Article, BoilerplateKind};
+use crate::extract::attribution::RelayRole;
 use crate::extract::{Entity, EntityKind, Extraction};
 
 /// One article's extraction as printed by `crosscheck extract`, borrowing from the article
@@ -78,6 +79,13 @@ pub struct ClaimRecord<'a> {
     pub end: usize,
     /// `<article id>-c<n>`.
     pub id: String,
+    /// Where the information starts: the deepest source the sentence cites beneath the
+    /// speaker, else the speaker (`null` for the outlet's own narration).
+    pub origin: Option<&'a str>,
+    /// The other sources the sentence names, in chain order (cited ones deepest first, then
+    /// relays outward); left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub relays: Vec<RelayRecord<'a>>,
     /// Who asserts it (`null` for the outlet's own narration).
     pub speaker: Option<&'a str>,
     /// The words naming the speaker, when they differ from `speaker` ("the spy agency").
@@ -92,6 +100,17 @@ pub struct ClaimRecord<'a> {
     /// The source a relayer cites.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<&'a str>,
+}
+
+/// One source a claim's sentence names besides its speaker.
+#[derive(Debug, Serialize)]
+pub struct RelayRecord<'a> {
+    /// The words that showed the link (`according to`, `citing`).
+    pub cue: &'a str,
+    /// The words naming it.
+    pub name: &'a str,
+    /// `cited` (beneath the speaker) or `relayed` (passing its words on).
+    pub role: RelayRole,
 }
 
 impl<'a> ArticleRecord<'a> {
@@ -130,6 +149,21 @@ impl<'a> ArticleRecord<'a> {
                 .map(|(n, c)| ClaimRecord {
                     end: c.span.end,
                     id: format!("{}-c{}", article.id, n + 1),
+                    origin: c
+                        .relays
+                        .first()
+                        .filter(|r| r.role == RelayRole::Cited)
+                        .map(|r| r.name.as_str())
+                        .or(c.speaker.as_deref()),
+                    relays: c
+                        .relays
+                        .iter()
+                        .map(|r| RelayRecord {
+                            cue: &r.cue,
+                            name: &r.name,
+                            role: r.role,
+                        })
+                        .collect(),
                     speaker: c.speaker.as_deref(),
                     // The words as written, when they differ from the canonical name
                     // ("the spy agency", "NIS" for National Intelligence Service).

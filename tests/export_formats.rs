@@ -61,6 +61,7 @@ fn kursk_article(path: &str, text: &str) -> AnalyzedArticle {
             speaker_span: None,
             via: None,
             values: Vec::new(),
+            relays: Vec::new(),
         });
     }
     AnalyzedArticle {

@@ -15,7 +15,9 @@ use crosscheck::workspace::persist::{
 };
 use crosscheck::workspace::{Action, ClaimId, ClaimStatus, EntityCorrection, IndexEdit, Workspace};
 use serde_json::{Value, json};
-use workspace_support::{SEOUL, at, fixture_v1, fixture_v2, sample_workspace, seoul_workspace};
+use workspace_support::{
+    SEOUL, at, fixture_v1, fixture_v2, fixture_v3, sample_workspace, seoul_workspace,
+};
 
 fn files_in(folder: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(folder)
@@ -195,12 +197,12 @@ fn broken_files_are_explained_and_left_untouched() {
         ),
         (
             "newer",
-            with(|d| d["version"] = json!(3)),
-            "made by a newer Crosscheck (format version 3; this version reads up to 2)",
+            with(|d| d["version"] = json!(4)),
+            "made by a newer Crosscheck (format version 4; this version reads up to 3)",
         ),
         (
             "newer and different",
-            br#"{"format": "crosscheck-workspace", "version": 3, "stuff": []}"#.to_vec(),
+            br#"{"format": "crosscheck-workspace", "version": 4, "stuff": []}"#.to_vec(),
             "newer Crosscheck",
         ),
         (
@@ -465,15 +467,31 @@ fn the_version_1_fixture_loads_with_its_review_data_and_is_saved_back_unchanged(
         workspace.corrections().rule("Friday").unwrap().correction,
         EntityCorrection::Remove
     );
-    // Version 2 only added optional parts: the same content, written now, differs from the
-    // version 1 file in its version number alone.
-    let as_version_2 =
-        String::from_utf8(bytes)
-            .unwrap()
-            .replacen("\"version\": 1,", "\"version\": 2,", 1);
+    // Later versions only added optional parts: the same content, written now, differs from
+    // the version 1 file in its version number and the relays found in the text alone.
+    assert_relays_found_and_content_unchanged(&workspace, &bytes);
+}
+
+/// Reading an older file finds its claims' relays in the text ("According to Yonhap, ...");
+/// apart from them and the version number, the file's content is written back unchanged.
+fn assert_relays_found_and_content_unchanged(workspace: &Workspace, old_file: &[u8]) {
+    let relayed = workspace
+        .claims()
+        .find(|c| c.anchor.quote.exact.starts_with("According to Yonhap"))
+        .expect("a sample claim relayed by Yonhap");
+    assert_eq!(relayed.relays[0].name, "Yonhap News Agency");
+    let strip = |bytes: &[u8]| {
+        let mut document: Value = serde_json::from_slice(bytes).unwrap();
+        document["version"] = Value::Null;
+        for claim in document["claims"].as_array_mut().unwrap() {
+            claim.as_object_mut().unwrap().remove("relays");
+        }
+        document
+    };
+    let written = persist::to_bytes(workspace).unwrap();
     assert!(
-        persist::to_bytes(&workspace).unwrap() == as_version_2.as_bytes(),
-        "this build writes version 1's content unchanged"
+        strip(&written) == strip(old_file),
+        "this build writes the older file's content unchanged"
     );
 }
 
@@ -495,10 +513,29 @@ fn the_version_2_fixture_loads_with_its_index_edits_and_is_saved_back_unchanged(
         .find(|e| e.name == "John F. Kirby")
         .unwrap();
     assert!(renamed.answers_to("Kirby"));
+    assert_relays_found_and_content_unchanged(&workspace, &bytes);
+}
+
+#[test]
+fn the_version_3_fixture_loads_with_its_relays_and_is_saved_back_unchanged() {
+    let path = fixture_v3();
+    let bytes = fs::read(&path).unwrap();
+    let workspace = load(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert!(workspace.claims().any(|c| !c.relays.is_empty()));
     assert!(
         persist::to_bytes(&workspace).unwrap() == bytes,
-        "this build writes version 2 exactly as the fixture"
+        "this build writes version 3 exactly as the fixture"
     );
+}
+
+/// Writes `sample_data/workspaces/v3.json`, the fixture of format version 3: the version 2
+/// fixture's workspace, with its claims' relays (see [`write_version_1_fixture`]).
+#[test]
+#[ignore = "writes the version 3 fixture; run with --ignored to regenerate it"]
+fn write_version_3_fixture() {
+    let path = fixture_v3();
+    save(&workspace_support::sample_workspace_v2(), &path).unwrap();
+    let _ = fs::remove_file(backup_path(&path));
 }
 
 /// Writes `sample_data/workspaces/v2.json`, the fixture of format version 2: the version 1
@@ -622,7 +659,7 @@ fn the_schema_rejects_what_crosscheck_rejects() {
     let validator = schema();
     let broken = [
         with(|d| d["claims"][0]["status"] = json!("maybe")),
-        with(|d| d["version"] = json!(3)),
+        with(|d| d["version"] = json!(4)),
         with(|d| {
             d["corrections"]["index_edits"] =
                 json!([{"edit": "rename", "entry": "person:Kirby", "name": " "}]);
@@ -654,7 +691,7 @@ fn claims_come_first_in_the_file_and_nested_values_stay_on_one_line() {
     let claims = text.find("\n  \"claims\"").unwrap();
     let articles = text.find("\n  \"articles\"").unwrap();
     assert!(claims < articles);
-    assert!(text.starts_with("{\n  \"format\": \"crosscheck-workspace\",\n  \"version\": 2,\n"));
+    assert!(text.starts_with("{\n  \"format\": \"crosscheck-workspace\",\n  \"version\": 3,\n"));
     assert!(text.contains("\n        \"span\": {\"start\": "), "{text}");
     assert!(text.ends_with("}\n"));
     // Applying and undoing leaves the same bytes.

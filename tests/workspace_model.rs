@@ -28,6 +28,7 @@ fn analyzed(name: &str, text: &str, claims: &[&str]) -> AnalyzedArticle {
             speaker_span: None,
             via: None,
             values: Vec::new(),
+            relays: Vec::new(),
         })
         .collect();
     let number = find(text, "3,000");

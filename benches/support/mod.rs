@@ -51,6 +51,7 @@ fn synthetic_article(n: usize) -> AnalyzedArticle {
             speaker_span: Some(Span::new(start, start + 18)),
             via: Some("Yonhap".into()),
             values: vec![figure as f64],
+            relays: Vec::new(),
         });
     }
     let article = Article::from_bytes(

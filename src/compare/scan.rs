@@ -1,6 +1,7 @@
 //! Reading the words of one claim: its tokens in article coordinates, lower-cased, with the
 //! clause boundaries the figure, source and timeline rules share.
 
+use crate::extract::attribution::PROJECTING_REPORT_VERBS;
 use crate::extract::lexicon::lexicon;
 use crate::extract::names::REPORTING_VERBS;
 use crate::extract::token::{Token, TokenKind, tokenize};
@@ -18,11 +19,6 @@ pub(crate) struct Words<'t> {
     pub tokens: Vec<Token>,
     lower: Vec<String>,
 }
-
-lexicon!(
-    /// Reporting verbs that also mark a projection (`is expected to send`): not a boundary.
-    static PROJECTING_REPORT_VERBS = "projecting-report-verbs.txt"
-);
 
 impl<'t> Words<'t> {
     /// The tokens of `span` of `text`.

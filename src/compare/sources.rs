@@ -8,10 +8,10 @@ use serde::Serialize;
 
 use super::entities::{EntityIndex, IndexEntry};
 use super::names;
-use super::scan::Words;
 use super::{ClaimRef, Corpus, Doc};
 use crate::article::ArticleId;
 use crate::extract::EntityKind;
+use crate::extract::attribution::{Relay, RelayRole};
 use crate::extract::lexicon::lexicon;
 use crate::span::Span;
 use crate::workspace::{ClaimId, Credibility, Workspace};
@@ -197,24 +197,6 @@ fn resolve_back_references(chains: &mut [SourceChain]) {
 }
 
 lexicon!(
-    /// Cues after which the named source passed the claim on: the speaker told it to them, or
-    /// the outlet read it there.
-    static RELAY_CUES = "relay-cues.txt"
-);
-
-lexicon!(
-    /// Cues after which the named source is where the speaker got it: deeper than the speaker.
-    static ORIGIN_CUES = "origin-cues.txt"
-);
-
-lexicon!(
-    /// Heads of a described subject that speaks (`Officials in Kyiv said`).
-    static SPEAKING_NOUNS =
-        "speaking-nouns.txt", "spokespeople.txt", "speaker-heads.txt", "agencies.txt",
-        "source-words.txt", "government-speakers.txt"
-);
-
-lexicon!(
     /// Words of a description that say what kind of speaker, not which one.
     static GENERIC_SPEAKER_WORDS =
         "generic-speaker-words.txt", "spokespeople.txt", "agencies.txt", "source-words.txt",
@@ -330,94 +312,53 @@ impl<'a> Resolver<'a> {
         source
     }
 
+    /// The chain of one claim, from the speaker and the relays extraction found in its
+    /// sentence (the text is not read again here).
     fn chain(&self, corpus: &Corpus<'_>, claim: &ClaimRef<'_>) -> SourceChain {
         let doc = &corpus.docs[claim.doc];
-        let words = Words::new(doc.text(), claim.span);
         let speaker = claim.claim.speaker.as_deref().map(|s| self.source(s));
-        let mut deeper: Vec<(usize, Source, String)> = Vec::new();
-        let mut relays: Vec<(usize, Source, String)> = Vec::new();
-        for i in 0..words.len() {
-            for cue in RELAY_CUES.entries() {
-                // Telling a person is no relay; telling an outlet is.
-                let people = !matches!(*cue, "told" | "speaking to");
-                if words.phrase_at(i, cue)
-                    && let Some(source) =
-                        self.named_after(doc, &words, i + cue.split(' ').count(), people)
-                {
-                    relays.push((i, source, (*cue).to_owned()));
-                }
-            }
-            for cue in ORIGIN_CUES.entries() {
-                if words.phrase_at(i, cue)
-                    && let Some(source) =
-                        self.named_after(doc, &words, i + cue.split(' ').count(), true)
-                {
-                    deeper.push((i, source, (*cue).to_owned()));
-                }
-            }
-            // `Yonhap reported that the NIS said ...`: a reporting verb inside reported
-            // content, with a named subject, is deeper than the speaker.
-            if i > 0
-                && words.is_report_boundary(i)
-                && !matches!(words.lower(i), "that" | "which" | "who")
-                && (0..i).any(|k| words.lower(k) == "that")
-                && let Some(source) = self.named_before(doc, &words, i)
-            {
-                deeper.push((i, source, format!("{} that", words.lower(i))));
-            }
-        }
-        if let Some(via) = &claim.claim.via {
-            let source = self.source(via);
-            if !relays.iter().any(|(_, s, _)| s.key == source.key) {
-                relays.push((0, source, "via".to_owned()));
-            }
-        }
-        // `Officials in Kyiv said ..., The Washington Post reported`: the speaker found at the
-        // end relays the subject that opens the sentence.
-        if let Some(speaker) = &speaker
-            && let Some((at, opening)) = self.opening_subject(doc, &words)
-            && opening.key != speaker.key
-            && self.reports_at_end(doc, &words, speaker)
-        {
-            deeper.push((at, opening, "said".to_owned()));
-        }
-        // `The NIS estimated ..., Yonhap news agency reported`, the speaker being the NIS:
-        // the reporter named at the end relays it.
-        if let Some((at, reporter)) = self.reporter_at_end(doc, &words)
-            && speaker.as_ref().is_some_and(|s| s.key != reporter.key)
-            && !relays.iter().any(|(_, s, _)| s.key == reporter.key)
-        {
-            relays.push((at, reporter, "reported".to_owned()));
-        }
-
+        let relay_source = |relay: &Relay| self.entity_source(doc, relay.span, &relay.name);
         let mut links: Vec<SourceLink> = Vec::new();
-        let mut push = |source: Source, role, cue: Option<String>| {
+        let mut push = |source: Source, cue: Option<String>| {
             if !links
                 .iter()
                 .any(|l: &SourceLink| l.source.key == source.key)
             {
                 links.push(SourceLink {
                     source,
-                    role,
+                    role: LinkRole::Relay,
                     cue,
                     inferred: false,
                 });
             }
         };
-        // Deepest first: the last-named cited source is the innermost.
-        deeper.sort_by_key(|(i, _, _)| std::cmp::Reverse(*i));
-        for (_, source, cue) in deeper {
+        // Cited sources, deepest first, unless one is the speaker itself.
+        for relay in claim
+            .claim
+            .relays
+            .iter()
+            .filter(|r| r.role == RelayRole::Cited)
+        {
+            let source = relay_source(relay);
             if speaker.as_ref().is_none_or(|s| s.key != source.key) {
-                push(source, LinkRole::Relay, Some(cue));
+                push(source, Some(relay.cue.clone()));
             }
         }
         if let Some(speaker) = speaker {
-            push(speaker, LinkRole::Relay, None);
+            push(speaker, None);
         }
-        // The outermost relay is named first in the text.
-        relays.sort_by_key(|(i, _, _)| std::cmp::Reverse(*i));
-        for (_, source, cue) in relays {
-            push(source, LinkRole::Relay, Some(cue));
+        // Then who passed the speaker's words on, outermost last; the relayer extraction
+        // named `via` is the outermost when the sentence did not name it otherwise.
+        for relay in claim
+            .claim
+            .relays
+            .iter()
+            .filter(|r| r.role == RelayRole::Relayed)
+        {
+            push(relay_source(relay), Some(relay.cue.clone()));
+        }
+        if let Some(via) = &claim.claim.via {
+            push(self.source(via), Some("via".to_owned()));
         }
         if let Some(first) = links.first_mut() {
             first.role = LinkRole::Origin;
@@ -433,115 +374,6 @@ impl<'a> Resolver<'a> {
             article: doc.entry.article.id.clone(),
             links,
         }
-    }
-
-    /// The subject of a reporting verb that opens the claim (`Officials in Kyiv said`,
-    /// `The NIS told lawmakers`), with the verb's token.
-    fn opening_subject(&self, doc: &Doc<'_>, words: &Words<'_>) -> Option<(usize, Source)> {
-        let verb = (1..words.len().min(10)).find(|&k| {
-            words.is_report_boundary(k) && !matches!(words.lower(k), "that" | "which" | "who")
-        })?;
-        if (0..verb).any(|k| words.is_clause_punct(k)) {
-            return None;
-        }
-        let subject = words.span(0, verb);
-        let inside = doc.entities_within(subject);
-        for kind in [EntityKind::Person, EntityKind::Organization] {
-            if let Some(e) = inside.iter().rev().find(|e| e.kind == kind) {
-                let written = e.span.text(doc.text())?;
-                return Some((0, self.entity_source(doc, e.span, written)));
-            }
-        }
-        (0..verb)
-            .any(|k| SPEAKING_NOUNS.contains_as_written(words.lower(k)))
-            .then(|| (0, self.described(&doc.text()[subject.start..subject.end])))
-    }
-
-    /// Whether the claim ends by naming `speaker` as who reports it (`..., Reuters
-    /// reported.`, `..., according to Reuters.`).
-    fn reports_at_end(&self, doc: &Doc<'_>, words: &Words<'_>, speaker: &Source) -> bool {
-        let Some(comma) = (0..words.len()).rev().find(|&k| words.lower(k) == ",") else {
-            return false;
-        };
-        let tail = words.span(comma + 1, words.len());
-        let reports = (comma + 1..words.len())
-            .any(|k| words.is_report_boundary(k) || words.phrase_at(k, "according to"));
-        reports
-            && doc.entities_within(tail).iter().any(|e| {
-                matches!(e.kind, EntityKind::Person | EntityKind::Organization)
-                    && e.span
-                        .text(doc.text())
-                        .is_some_and(|w| self.entity_source(doc, e.span, w).key == speaker.key)
-            })
-    }
-
-    /// The organization named after the claim's last comma as the subject of a reporting
-    /// verb that ends the sentence (`..., Yonhap news agency reported.`), with its token.
-    fn reporter_at_end(&self, doc: &Doc<'_>, words: &Words<'_>) -> Option<(usize, Source)> {
-        let comma = (0..words.len()).rev().find(|&k| words.lower(k) == ",")?;
-        let verb = (comma + 1..words.len()).find(|&k| {
-            words.is_report_boundary(k) && !matches!(words.lower(k), "that" | "which" | "who")
-        })?;
-        // Only the verb and the closing punctuation may follow: `..., X reported.`
-        if (verb + 1..words.len()).any(|k| !words.is_clause_punct(k)) {
-            return None;
-        }
-        let tail = words.span(comma + 1, verb);
-        let entity = doc
-            .entities_within(tail)
-            .iter()
-            .find(|e| e.kind == EntityKind::Organization)?;
-        let written = entity.span.text(doc.text())?;
-        Some((comma + 1, self.entity_source(doc, entity.span, written)))
-    }
-
-    /// The organization (or, when `people`, person) named in the words right after token
-    /// `from`, before the clause ends.
-    fn named_after(
-        &self,
-        doc: &Doc<'_>,
-        words: &Words<'_>,
-        from: usize,
-        people: bool,
-    ) -> Option<Source> {
-        let start = words.tokens.get(from)?.span.start;
-        let limit = (from + 10).min(words.len());
-        let stop = (from..limit)
-            .find(|&k| {
-                words.is_clause_punct(k) && words.lower(k) != "." || words.lower(k) == "that"
-            })
-            .unwrap_or(limit);
-        let end = words.span(from, stop).end.max(start);
-        let within = doc.entities_within(Span::new(start, end));
-        let entity = within.iter().find(|e| {
-            e.kind == EntityKind::Organization || people && e.kind == EntityKind::Person
-        })?;
-        let written = entity.span.text(doc.text())?;
-        Some(self.entity_source(doc, entity.span, written))
-    }
-
-    /// The person or organization that is the subject of the reporting verb at token `verb`:
-    /// its name ends right before the verb (auxiliaries aside), so `reports` in `no
-    /// confirmation of reports` has none.
-    fn named_before(&self, doc: &Doc<'_>, words: &Words<'_>, verb: usize) -> Option<Source> {
-        let mut k = verb;
-        while k > 0
-            && matches!(
-                words.lower(k - 1),
-                "has" | "have" | "had" | "also" | "earlier" | "reportedly" | "recently" | "later"
-            )
-        {
-            k -= 1;
-        }
-        let subject_end = words.tokens.get(k.checked_sub(1)?)?.span.end;
-        let entity = doc
-            .entities_within(words.span(k.saturating_sub(8), k))
-            .iter()
-            .rev()
-            .find(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
-            .filter(|e| e.span.end == subject_end)?;
-        let written = entity.span.text(doc.text())?;
-        Some(self.entity_source(doc, entity.span, written))
     }
 
     fn entity_source(&self, doc: &Doc<'_>, span: Span, written: &str) -> Source {

@@ -195,12 +195,19 @@ pub fn find(
                 .filter(|e| e.kind == EntityKind::Number)
                 .filter_map(|e| e.quantity.as_ref().map(|q| q.value))
                 .collect();
+            let relays = super::attribution::relays(
+                text,
+                &tokens[range.clone()],
+                finder.entities_in(range.start, range.end),
+                speaker.as_deref(),
+            );
             claims.push(ExtractedClaim {
                 span,
                 speaker: speaker.clone(),
                 speaker_span,
                 via,
                 values,
+                relays,
             });
             if let Some(speaker) = speaker {
                 match named_by {

@@ -2,6 +2,7 @@
 //! groups, dates, numbers) and claims with their speakers. Rules, gazetteers and embedded
 //! data only; no network, no model.
 
+pub mod attribution;
 pub mod claims;
 pub mod dates;
 pub mod gazetteer;
@@ -161,6 +162,10 @@ pub struct ExtractedClaim {
     pub via: Option<String>,
     /// The values of the numbers inside the claim.
     pub values: Vec<f64>,
+    /// The other sources the sentence names on the way from origin to outlet, in chain order
+    /// (absent in extractions saved before they were found).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relays: Vec<attribution::Relay>,
 }
 
 /// Everything extracted from one article.

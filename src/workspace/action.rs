@@ -15,6 +15,7 @@ use super::reimport::ReanchorReport;
 use super::validate::{SpanProblem, ValidationError, check_article, span_problem};
 use super::{AnalyzedArticle, Workspace};
 use crate::article::ArticleId;
+use crate::extract::attribution::relays_of;
 use crate::extract::{EntityKind, ExtractedClaim};
 use crate::span::Span;
 
@@ -478,6 +479,7 @@ impl Workspace {
             origin: ClaimOrigin::Extracted,
             speaker: extracted.speaker.clone(),
             via: extracted.via.clone(),
+            relays: extracted.relays.clone(),
             values: extracted.values.clone(),
             status: ClaimStatus::Unreviewed,
             note: String::new(),
@@ -520,23 +522,25 @@ impl Workspace {
             .article(article)
             .ok_or_else(|| ActionError::UnknownArticle(article.clone()))?;
         let anchor = usable_anchor(entry, span)?;
-        // The figures in the passage, after the analyst's own entity corrections.
-        let values = self
-            .entities(article)
-            .unwrap_or_default()
-            .into_iter()
+        // The figures and relays in the passage, after the analyst's own entity corrections.
+        let entities = self.entities(article).unwrap_or_default();
+        let values = entities
+            .iter()
             .filter(|e| e.kind == EntityKind::Number && span.contains(e.span))
-            .filter_map(|e| e.quantity.map(|q| q.value))
+            .filter_map(|e| e.quantity.as_ref().map(|q| q.value))
             .collect();
+        let speaker = speaker
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty());
+        let relays = relays_of(&entry.article.text, span, &entities, speaker.as_deref());
         let claim = Claim {
             id: self.take_claim_id()?,
             article: article.clone(),
             anchor,
             origin: ClaimOrigin::Manual,
-            speaker: speaker
-                .map(|s| s.trim().to_owned())
-                .filter(|s| !s.is_empty()),
+            speaker,
             via: None,
+            relays,
             values,
             status: ClaimStatus::Unreviewed,
             note: String::new(),

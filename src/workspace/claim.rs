@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::anchor::Anchor;
 use crate::article::ArticleId;
+use crate::extract::attribution::Relay;
 
 prefixed_id! {
     /// A claim's identity inside its workspace, written `c12`. Numbers are handed out in order
@@ -264,6 +265,10 @@ pub struct Claim {
     pub speaker: Option<String>,
     /// The source a relayer cites (`according to Yonhap`), from extraction.
     pub via: Option<String>,
+    /// The other sources its sentence names between origin and outlet, in chain order: found
+    /// once, by extraction (or from the text for a claim made by hand).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relays: Vec<Relay>,
     /// The figures in the claim, from extraction.
     pub values: Vec<f64>,
     /// The current status: the last entry of `history`, or unreviewed when it is empty.

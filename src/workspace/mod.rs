@@ -294,6 +294,38 @@ impl Workspace {
         self.history.set_limit(limit);
     }
 
+    /// Finds the relays of every placed claim in its article's text, after the analyst's
+    /// entity corrections: files written before format version 3 did not store them.
+    pub(crate) fn find_relays_in_text(&mut self) {
+        let entities: std::collections::HashMap<ArticleId, Vec<Entity>> = self
+            .articles()
+            .map(|entry| {
+                let id = entry.article.id.clone();
+                let entities = self.entities(&id).unwrap_or_default();
+                (id, entities)
+            })
+            .collect();
+        let texts: std::collections::HashMap<&ArticleId, &str> = self
+            .articles
+            .iter()
+            .map(|entry| (&entry.article.id, entry.article.text.as_str()))
+            .collect();
+        for claim in self.claims.values_mut() {
+            if let (Some(span), Some(text), Some(entities)) = (
+                claim.anchor.span,
+                texts.get(&claim.article),
+                entities.get(&claim.article),
+            ) {
+                claim.relays = crate::extract::attribution::relays_of(
+                    text,
+                    span,
+                    entities,
+                    claim.speaker.as_deref(),
+                );
+            }
+        }
+    }
+
     /// Forgets every undo and redo step, e.g. after building a workspace from files.
     pub fn clear_history(&mut self) {
         self.history = History::with_limit(self.history.limit());

@@ -25,8 +25,12 @@ pub const FORMAT: &str = "crosscheck-workspace";
 /// The `format` of a recovery file: a workspace file that also names the file it recovers.
 pub const RECOVERY_FORMAT: &str = "crosscheck-recovery";
 /// The schema version this build writes, and the newest it reads. Version 2 added the
-/// entity index edits (`corrections.index_edits`) and articles' `outlet`.
-pub const VERSION: u64 = 2;
+/// entity index edits (`corrections.index_edits`) and articles' `outlet`; version 3 the
+/// claims' `relays` (found in the text when an older file is read).
+pub const VERSION: u64 = 3;
+
+/// The first version that stores claims' relays.
+const RELAYS_STORED: u64 = 3;
 /// The oldest schema version this build reads. Each version only added optional parts, so an
 /// older file reads as a current one without them.
 pub const OLDEST_READABLE: u64 = 1;
@@ -276,7 +280,10 @@ fn decode(bytes: &[u8]) -> Result<Recovered, FileProblem> {
         claims: file.claims,
         corrections: file.corrections,
     };
-    let workspace = Workspace::assemble(parts).map_err(FileProblem::Invalid)?;
+    let mut workspace = Workspace::assemble(parts).map_err(FileProblem::Invalid)?;
+    if file.version < RELAYS_STORED {
+        workspace.find_relays_in_text();
+    }
     Ok(Recovered {
         workspace,
         recovers: file.recovers,

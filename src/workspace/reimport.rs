@@ -147,6 +147,7 @@ impl Workspace {
                     if let Some(claim) = self.claim_mut(patch, id) {
                         claim.values.clone_from(&extracted.values);
                         claim.via.clone_from(&extracted.via);
+                        claim.relays.clone_from(&extracted.relays);
                     }
                 }
                 Some((_, ClaimOrigin::Manual)) => {}

@@ -214,6 +214,7 @@ impl Workspace {
                 });
             }
             check_anchor(&texts, &claim.article, &claim.anchor, owner)?;
+            check_relays(&texts, &claim)?;
             check_history(&claim)?;
             if !claim.values.iter().all(|v| v.is_finite()) {
                 return Err(ValidationError::NonFiniteValue { owner: owner() });
@@ -327,6 +328,28 @@ pub(super) fn check_article(entry: &AnalyzedArticle) -> Result<(), ValidationErr
         }
         if let Some(speaker) = claim.speaker_span {
             check(speaker, &|| format!("extracted claim {} speaker", n + 1))?;
+        }
+        for (r, relay) in claim.relays.iter().enumerate() {
+            check(relay.span, &|| {
+                format!("extracted claim {} relay {}", n + 1, r + 1)
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// Each relay names a non-empty range of the claim's article's text.
+fn check_relays(texts: &HashMap<&ArticleId, &str>, claim: &Claim) -> Result<(), ValidationError> {
+    let Some(text) = texts.get(&claim.article) else {
+        return Ok(()); // the anchor check names the unknown article
+    };
+    for (n, relay) in claim.relays.iter().enumerate() {
+        if let Some(problem) = span_problem(text, relay.span) {
+            return Err(ValidationError::BadSpan {
+                owner: format!("claim {} relay {}", claim.id, n + 1),
+                span: relay.span,
+                problem,
+            });
         }
     }
     Ok(())

@@ -65,6 +65,7 @@ pub fn analyzed(name: &str, text: &str, claims: &[&str]) -> AnalyzedArticle {
             speaker_span: None,
             via: None,
             values,
+            relays: Vec::new(),
         });
     }
     AnalyzedArticle {
@@ -300,6 +301,11 @@ pub fn fixture_v1() -> PathBuf {
 /// The workspace fixture of format version 2.
 pub fn fixture_v2() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data/workspaces/v2.json")
+}
+
+/// The workspace fixture of format version 3.
+pub fn fixture_v3() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data/workspaces/v3.json")
 }
 
 /// Copies the sample articles (`sample_data/*.txt`) into `folder/articles`, for tests that

@@ -12,6 +12,10 @@ lexicon!(
 /// How many distinct sports words make an article a sports report.
 const SPORTS_REPORT_WORDS: usize = 3;
 
+/// How far into the text they are looked for: a match report says what it is early, and a
+/// long text costs no more.
+const SPORTS_SEARCH_TOKENS: usize = 2_000;
+
 impl Scan<'_> {
     /// In a sports report, a country that is not a place (`India beat Australia`, not `in
     /// Perth, Australia`) is the national team: an organisation.
@@ -38,7 +42,7 @@ impl Scan<'_> {
 
     fn is_sports_report(&self) -> bool {
         let mut seen: Vec<&str> = Vec::new();
-        for token in self.tokens {
+        for token in self.tokens.iter().take(SPORTS_SEARCH_TOKENS) {
             let word = token.text(self.text);
             if SPORTS_WORDS.contains(word) && !seen.contains(&word) {
                 seen.push(word);
