@@ -97,6 +97,42 @@ pub fn find_full_date(text: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
     })
 }
 
+/// A wire dateline's date at the start of a line, the year often left out: `SEOUL, October
+/// 18, 2024 —`, `Feb. 7 (UPI) --`, `WASHINGTON, Jan 3 (Reuters) -`. Gives the month, the day
+/// and the year when written.
+static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}})?,\s+)?(?P<m>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:,\s+(?P<y>\d{{4}}))?\s*(?:\([^)\n]{{2,40}}\)\s*)?(?:—|–|--|-)\s"
+    ))
+    .unwrap()
+});
+
+/// The month, day and (when written) year of a wire dateline opening `line`.
+#[must_use]
+pub fn wire_dateline_date(line: &str) -> Option<(u32, u32, Option<i32>)> {
+    let caps = WIRE_DATELINE.captures(line)?;
+    let month = month_number(caps.name("m")?.as_str())?;
+    let day: u32 = caps.name("d")?.as_str().parse().ok()?;
+    let year = caps.name("y").and_then(|y| y.as_str().parse().ok());
+    (1..=31).contains(&day).then_some((month, day, year))
+}
+
+/// A date in a web address's path: `/2024/08/14/`.
+static URL_PATH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|$)").unwrap()
+});
+
+/// The date a web address's path holds, if any.
+#[must_use]
+pub fn url_path_date(url: &str) -> Option<NaiveDate> {
+    let caps = URL_PATH_DATE.captures(url)?;
+    NaiveDate::from_ymd_opt(
+        caps["y"].parse().ok()?,
+        caps["m"].parse().ok()?,
+        caps["d"].parse().ok()?,
+    )
+}
+
 /// A publication timestamp as an article states it.
 #[must_use]
 pub fn to_datetime(date: NaiveDate, time: Option<NaiveTime>) -> NaiveDateTime {

@@ -49,12 +49,48 @@ pub fn heading_title(text: &str, boilerplate: &[Boilerplate]) -> Option<String> 
 /// (`Wednesday, 16 October 2024, 02:55`, `Published: Oct. 3, 2024`).
 #[must_use]
 pub fn publication_date(text: &str) -> Option<NaiveDateTime> {
-    text.lines()
-        .filter(|line| !line.trim().is_empty())
-        .take(DATE_SEARCH_LINES)
+    let head = || {
+        text.lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .take(DATE_SEARCH_LINES)
+    };
+    head()
         .filter(|line| line.split_whitespace().count() <= 12)
         .find_map(calendar::find_full_date)
         .map(|(date, time)| calendar::to_datetime(date, time))
+        .or_else(|| {
+            head()
+                .find_map(|line| {
+                    let address = line.strip_prefix("Source:")?.trim();
+                    calendar::url_path_date(address)
+                })
+                .map(|date| calendar::to_datetime(date, None))
+        })
+        .or_else(|| wire_dateline_date(text, head()))
+}
+
+/// The date of a wire dateline near the top (`SEOUL, October 18, 2024 —`, `Feb. 7 (UPI)
+/// --`); a year left out is the one the address gives, else the latest year the text
+/// names up to the dateline's own month and day.
+fn wire_dateline_date<'t>(
+    text: &str,
+    mut head: impl Iterator<Item = &'t str>,
+) -> Option<NaiveDateTime> {
+    let (month, day, year) = head.find_map(calendar::wire_dateline_date)?;
+    let year = year.or_else(|| year_in_context(text))?;
+    let date = chrono::NaiveDate::from_ymd_opt(year, month, day)?;
+    Some(calendar::to_datetime(date, None))
+}
+
+/// The year a text without one in its dateline is most likely from: the most recent
+/// four-digit year from 1900 to 2099 it names.
+fn year_in_context(text: &str) -> Option<i32> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|digits| digits.len() == 4)
+        .filter_map(|digits| digits.parse::<i32>().ok())
+        .filter(|year| (1900..2100).contains(year))
+        .max()
 }
 
 /// Where the page's own date line ends (`November 5, 2024, 2:31 AM`, `Updated On - 25
@@ -187,6 +223,35 @@ mod tests {
             heading_title("Source: https://example.org/x\nQuake Hits Turkey\n", &[]).as_deref(),
             Some("Quake Hits Turkey")
         );
+    }
+
+    #[test]
+    fn wire_datelines_and_dated_addresses() {
+        let date = |text: &str| publication_date(text).map(|d| d.date().to_string());
+        assert_eq!(
+            date("Headline\nSEOUL, October 18, 2024 — The agency said 300 died.").as_deref(),
+            Some("2024-10-18")
+        );
+        // The year left out comes from the text.
+        assert_eq!(
+            date("Headline\nFeb. 7 (UPI) -- The agency said 300 died in the 2023 fighting.")
+                .as_deref(),
+            Some("2023-02-07")
+        );
+        assert_eq!(
+            date("WASHINGTON, Jan 3 (Reuters) - Officials said on Friday that 2025 looks calm.")
+                .as_deref(),
+            Some("2025-01-03")
+        );
+        assert_eq!(
+            date("Source: https://www.example.com/Top_News/2024/08/14/deal/5331/\nBody.")
+                .as_deref(),
+            Some("2024-08-14")
+        );
+        // No year anywhere: no date.
+        assert_eq!(date("Feb. 7 (UPI) -- The agency said 300 died."), None);
+        // A month and day inside a sentence is no dateline.
+        assert_eq!(date("Talks resumed on May 5 - the ministry said."), None);
     }
 
     #[test]
