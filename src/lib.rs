@@ -11,6 +11,7 @@
 //! - [`compare`]: cross-checking: figures side by side, source chains, entity index, timeline.
 //! - `gui` (feature `gui`): the eframe workbench over all of the above.
 
+pub mod agreement;
 pub mod article;
 pub mod calendar;
 pub mod compare;

@@ -522,6 +522,8 @@ fn the_version_3_fixture_loads_with_its_relays_and_is_saved_back_unchanged() {
     let bytes = fs::read(&path).unwrap();
     let workspace = load(&path).unwrap_or_else(|e| panic!("{e}"));
     assert!(workspace.claims().any(|c| !c.relays.is_empty()));
+    assert_eq!(workspace.disputed_claims().count(), 1);
+    assert_eq!(workspace.merged_from()[0].file, "bob.json");
     assert!(
         persist::to_bytes(&workspace).unwrap() == bytes,
         "this build writes version 3 exactly as the fixture"
@@ -529,12 +531,13 @@ fn the_version_3_fixture_loads_with_its_relays_and_is_saved_back_unchanged() {
 }
 
 /// Writes `sample_data/workspaces/v3.json`, the fixture of format version 3: the version 2
-/// fixture's workspace, with its claims' relays (see [`write_version_1_fixture`]).
+/// fixture's workspace merged with a differently tagged copy, so it holds claims' relays, a
+/// dispute and a merged-in file (see [`write_version_1_fixture`]).
 #[test]
 #[ignore = "writes the version 3 fixture; run with --ignored to regenerate it"]
 fn write_version_3_fixture() {
     let path = fixture_v3();
-    save(&workspace_support::sample_workspace_v2(), &path).unwrap();
+    save(&workspace_support::sample_workspace_v3(), &path).unwrap();
     let _ = fs::remove_file(backup_path(&path));
 }
 
@@ -644,6 +647,7 @@ fn saved_workspaces_conform_to_the_json_schema() {
     let documents = [
         fs::read(fixture_v1()).unwrap(),
         fs::read(fixture_v2()).unwrap(),
+        fs::read(fixture_v3()).unwrap(),
         persist::to_bytes(&sample_workspace()).unwrap(),
         persist::to_bytes(&unusual_workspace()).unwrap(),
         fs::read(&recovery).unwrap(),

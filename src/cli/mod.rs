@@ -5,6 +5,7 @@ mod export;
 mod extract;
 mod inputs;
 mod say;
+mod team;
 mod workspace;
 
 use std::io::{self, Write};
@@ -57,6 +58,10 @@ enum Command {
     Export(export::ExportArgs),
     /// Put the figures of articles (or a workspace) side by side: groups, conflicts, origins.
     Compare(compare::CompareArgs),
+    /// Merge analysts' copies of a workspace into a new file; disagreements become disputes.
+    Merge(team::MergeArgs),
+    /// How far analysts' workspaces agree: Cohen's kappa, weighted kappa, Krippendorff's alpha.
+    Agreement(team::AgreementArgs),
     /// Print a completion script for a shell (e.g. `crosscheck completions bash > FILE`).
     Completions {
         /// The shell to complete in.
@@ -102,6 +107,8 @@ pub fn run() -> ExitCode {
         Some(Command::Tag(args)) => workspace::tag(args),
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Compare(args)) => compare::run(&args),
+        Some(Command::Merge(args)) => team::run_merge(&args),
+        Some(Command::Agreement(args)) => team::run_agreement(&args),
         Some(Command::Open { paths }) => workbench(paths),
         None => workbench(Vec::new()),
     };

@@ -40,6 +40,9 @@ pub enum WorkspaceCommand {
         /// A table for people, or the JSON export of every claim.
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
+        /// Only the claims whose merged reviews disagree (see `crosscheck merge`).
+        #[arg(long)]
+        disputed: bool,
     },
     /// Add articles (files or folders) to a workspace.
     Add {
@@ -108,7 +111,11 @@ impl From<StatusArg> for ClaimStatus {
 pub fn run(command: WorkspaceCommand) -> anyhow::Result<bool> {
     match command {
         WorkspaceCommand::New { out, paths, force } => new(&out, &paths, force),
-        WorkspaceCommand::Show { workspace, format } => show(&workspace, format),
+        WorkspaceCommand::Show {
+            workspace,
+            format,
+            disputed,
+        } => show(&workspace, format, disputed),
         WorkspaceCommand::Add { workspace, paths } => add(&workspace, &paths),
         WorkspaceCommand::Refresh { workspace } => refresh(&workspace),
     }
@@ -216,16 +223,21 @@ fn add_articles(
     Ok(all_added && all_loaded)
 }
 
-fn show(path: &Path, format: ShowFormat) -> anyhow::Result<bool> {
+fn show(path: &Path, format: ShowFormat, disputed: bool) -> anyhow::Result<bool> {
     let workspace = open(path)?;
+    let scope = if disputed {
+        Scope::Disputed
+    } else {
+        Scope::All
+    };
     let mut out = BufWriter::new(std::io::stdout().lock());
     let written = match format {
         ShowFormat::Json => {
             let mut json = Vec::new();
-            export(&workspace, ExportFormat::Json, Scope::All, &mut json)?;
+            export(&workspace, ExportFormat::Json, scope, &mut json)?;
             out.write_all(&json)
         }
-        ShowFormat::Text => write_claim_table(&workspace, path, &mut out),
+        ShowFormat::Text => write_claim_table(&workspace, path, scope, &mut out),
     };
     super::written_to_stdout(written.and_then(|()| out.flush()), "the claims").map(|()| true)
 }
@@ -234,29 +246,53 @@ fn show(path: &Path, format: ShowFormat) -> anyhow::Result<bool> {
 fn write_claim_table(
     workspace: &Workspace,
     path: &Path,
+    scope: Scope,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     let count = |status| workspace.claims().filter(|c| c.status == status).count();
+    let disputed = workspace.disputed_claims().count();
     writeln!(
         out,
-        "{}: {} articles, {} claims ({} confirmed, {} unconfirmed, {} unreviewed)",
+        "{}: {} articles, {} claims ({} confirmed, {} unconfirmed, {} unreviewed{})",
         say::safe(&path.display().to_string()),
         workspace.articles().len(),
         workspace.claims().len(),
         count(ClaimStatus::Confirmed),
         count(ClaimStatus::Unconfirmed),
         count(ClaimStatus::Unreviewed),
+        if disputed > 0 {
+            format!("; {disputed} disputed")
+        } else {
+            String::new()
+        },
     )?;
-    for item in crosscheck::export::select(workspace, Scope::All) {
+    for item in crosscheck::export::select(workspace, scope) {
         let claim = item.claim;
         let orphaned = if claim.is_orphaned() {
             " [orphaned]"
         } else {
             ""
         };
+        let disputed = match &claim.dispute {
+            Some(dispute) => format!(
+                " [disputed: {}]",
+                dispute
+                    .positions
+                    .iter()
+                    .map(|p| format!(
+                        "{} {}{}",
+                        say::safe(&p.analyst),
+                        p.status,
+                        p.grades.code().map(|c| format!(" {c}")).unwrap_or_default()
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            ),
+            None => String::new(),
+        };
         writeln!(
             out,
-            "{:<6} {:<11} {:<24} \u{201c}{}\u{201d}  ({}){orphaned}",
+            "{:<6} {:<11} {:<24} \u{201c}{}\u{201d}  ({}){orphaned}{disputed}",
             claim.id.to_string(),
             claim.status.as_str(),
             say::safe(&clip(claim.speaker.as_deref().unwrap_or("-"), 24)),

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::{ClaimInArticle, ExportError, Scope, rfc3339, select};
 use crate::output::number_json;
-use crate::workspace::{ClaimId, ClaimOrigin, Credibility, EvidenceLink, Workspace};
+use crate::workspace::{ClaimId, ClaimOrigin, Credibility, EvidenceLink, Position, Workspace};
 
 /// The `format` of the JSON export.
 pub const FORMAT: &str = "crosscheck-claims";
@@ -56,6 +56,11 @@ struct ClaimRecord<'a> {
     reviewed_at: Option<String>,
     links: &'a [EvidenceLink],
     history: Vec<Change<'a>>,
+    /// Whether merged reviews disagree on it and nobody has adjudicated yet.
+    disputed: bool,
+    /// Each analyst's position while disputed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    positions: Option<&'a [Position]>,
 }
 
 #[derive(Serialize)]
@@ -100,6 +105,8 @@ fn claim_record<'a>(item: &ClaimInArticle<'a>) -> ClaimRecord<'a> {
                 at: rfc3339(change),
             })
             .collect(),
+        disputed: claim.is_disputed(),
+        positions: claim.dispute.as_ref().map(|d| d.positions.as_slice()),
     }
 }
 

@@ -63,20 +63,27 @@ pub enum Scope {
     Reviewed,
     /// Every claim.
     All,
+    /// Claims whose merged reviews disagree, not yet adjudicated.
+    Disputed,
 }
 
 impl Scope {
-    /// `reviewed` or `all`.
+    /// `reviewed`, `all` or `disputed`.
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Reviewed => "reviewed",
             Self::All => "all",
+            Self::Disputed => "disputed",
         }
     }
 
     fn takes(self, claim: &Claim) -> bool {
-        self == Self::All || claim.status != ClaimStatus::Unreviewed
+        match self {
+            Self::All => true,
+            Self::Reviewed => claim.status != ClaimStatus::Unreviewed,
+            Self::Disputed => claim.is_disputed(),
+        }
     }
 }
 

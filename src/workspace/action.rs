@@ -62,6 +62,22 @@ pub enum Action {
         /// When.
         at: DateTime<FixedOffset>,
     },
+    /// Settles a disputed claim: the status, grades and speaker chosen (one analyst's, or new
+    /// values), recorded as a status change by the analyst who decided.
+    Adjudicate {
+        /// The claim.
+        claim: ClaimId,
+        /// The status decided.
+        status: ClaimStatus,
+        /// The grades decided.
+        grades: Grades,
+        /// The speaker decided; `None` (or blank) for the outlet's own narration.
+        speaker: Option<String>,
+        /// Who decided.
+        analyst: String,
+        /// When.
+        at: DateTime<FixedOffset>,
+    },
     /// Replaces a claim's note.
     SetNote {
         /// The claim.
@@ -149,6 +165,7 @@ impl Action {
             Self::AddClaim { .. } => "New claim".to_owned(),
             Self::DeleteClaim { claim } => format!("Delete {claim}"),
             Self::SetStatus { claim, status, .. } => format!("Tag {claim} {status}"),
+            Self::Adjudicate { claim, status, .. } => format!("Adjudicate {claim}: {status}"),
             Self::SetNote { claim, .. } => format!("Edit the note of {claim}"),
             Self::SetSpeaker { claim, .. } => format!("Edit the speaker of {claim}"),
             Self::SetGrades { claim, .. } => format!("Grade {claim}"),
@@ -292,6 +309,9 @@ pub enum ActionError {
     /// A status change named no analyst.
     #[error("a status change needs the analyst's name")]
     NoAnalyst,
+    /// Only a disputed claim can be adjudicated.
+    #[error("{0} is not disputed: there is nothing to adjudicate")]
+    NotDisputed(ClaimId),
     /// An index edit cannot be right whatever the index holds.
     #[error("{0}")]
     BadIndexEdit(&'static str),
@@ -353,6 +373,37 @@ impl Workspace {
                     .ok_or(ActionError::UnknownClaim(claim))?;
                 claim.status = status;
                 claim.history.push(change);
+                Ok(Effect::Done)
+            }
+            Action::Adjudicate {
+                claim,
+                status,
+                grades,
+                speaker,
+                analyst,
+                at,
+            } => {
+                let analyst = analyst.trim();
+                if analyst.is_empty() {
+                    return Err(ActionError::NoAnalyst);
+                }
+                let claim = self
+                    .claim_mut(patch, claim)
+                    .ok_or(ActionError::UnknownClaim(claim))?;
+                if claim.dispute.is_none() {
+                    return Err(ActionError::NotDisputed(claim.id));
+                }
+                claim.status = status;
+                claim.grades = grades;
+                claim.speaker = speaker
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty());
+                claim.history.push(StatusChange {
+                    status,
+                    analyst: analyst.to_owned(),
+                    at,
+                });
+                claim.dispute = None;
                 Ok(Effect::Done)
             }
             Action::SetNote { claim, note } => {
@@ -486,6 +537,7 @@ impl Workspace {
             grades: Grades::default(),
             links: Vec::new(),
             history: Vec::new(),
+            dispute: None,
         })
     }
 
@@ -547,6 +599,7 @@ impl Workspace {
             grades: Grades::default(),
             links: Vec::new(),
             history: Vec::new(),
+            dispute: None,
         };
         let id = claim.id;
         self.insert_claim(patch, claim);
@@ -621,8 +674,7 @@ impl Workspace {
             same_range.correction = correction;
             same_range.id
         } else {
-            let id = CorrectionId(self.next_ids.correction);
-            self.next_ids.correction = grown(self.next_ids.correction, "correction")?;
+            let id = self.take_correction_id()?;
             self.corrections_mut(patch).spans.push(SpanCorrection {
                 id,
                 article,
@@ -639,6 +691,12 @@ impl Workspace {
     pub(super) fn take_claim_id(&mut self) -> Result<ClaimId, ActionError> {
         let id = ClaimId(self.next_ids.claim);
         self.next_ids.claim = grown(self.next_ids.claim, "claim")?;
+        Ok(id)
+    }
+
+    pub(super) fn take_correction_id(&mut self) -> Result<CorrectionId, ActionError> {
+        let id = CorrectionId(self.next_ids.correction);
+        self.next_ids.correction = grown(self.next_ids.correction, "correction")?;
         Ok(id)
     }
 }

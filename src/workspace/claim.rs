@@ -281,6 +281,38 @@ pub struct Claim {
     pub links: Vec<EvidenceLink>,
     /// Every status change, oldest first.
     pub history: Vec<StatusChange>,
+    /// When merged reviews disagree on it: each analyst's position, until one is chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispute: Option<Dispute>,
+}
+
+/// Reviews of one claim that disagree (status, grades or edited speaker), from workspaces
+/// merged into one; the claim stays disputed until an analyst adjudicates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dispute {
+    /// Each analyst's position, in the order the files were merged; at least two.
+    pub positions: Vec<Position>,
+}
+
+/// One analyst's review of a disputed claim, as their workspace had it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    /// Who reviewed it (the last status change's analyst).
+    pub analyst: String,
+    /// When, if the claim was ever tagged.
+    pub at: Option<DateTime<FixedOffset>>,
+    /// The workspace file it came from, as it was named when merging.
+    pub file: String,
+    /// Their status.
+    pub status: ClaimStatus,
+    /// Their grades.
+    pub grades: Grades,
+    /// Their speaker.
+    pub speaker: Option<String>,
+    /// Their note.
+    pub note: String,
 }
 
 impl Claim {
@@ -294,6 +326,12 @@ impl Claim {
     #[must_use]
     pub fn is_orphaned(&self) -> bool {
         self.anchor.span.is_none()
+    }
+
+    /// Whether merged reviews disagree on it and no analyst has decided yet.
+    #[must_use]
+    pub fn is_disputed(&self) -> bool {
+        self.dispute.is_some()
     }
 
     /// The link to `other`, if any.

@@ -7,6 +7,7 @@
 //! - [`action`]: every change, applied by [`Workspace::apply`].
 //! - [`history`]: the bounded undo and redo stacks.
 //! - [`reimport`]: taking in a changed article and re-anchoring what pointed into it.
+//! - [`merge`]: analysts' copies brought together, disagreements kept as disputes.
 //! - [`validate`]: the invariants a workspace keeps, checked when a file is loaded.
 //! - [`persist`]: the JSON file, atomic saves, backups and the recovery file.
 //!
@@ -23,6 +24,7 @@ pub mod anchor;
 pub mod claim;
 pub mod corrections;
 pub mod history;
+pub mod merge;
 pub mod persist;
 pub mod reimport;
 pub mod validate;
@@ -39,8 +41,8 @@ use crate::extract::{Entity, Extraction, extract};
 pub use action::{Action, ActionError, Effect};
 pub use anchor::{Anchor, Quote};
 pub use claim::{
-    Claim, ClaimId, ClaimOrigin, ClaimStatus, Credibility, EvidenceLink, Grades, Relation,
-    Reliability, StatusChange,
+    Claim, ClaimId, ClaimOrigin, ClaimStatus, Credibility, Dispute, EvidenceLink, Grades, Position,
+    Relation, Reliability, StatusChange,
 };
 pub use corrections::{
     CorrectionId, Corrections, EntityCorrection, IndexEdit, SpanCorrection, SurfaceRule,
@@ -120,10 +122,24 @@ impl Default for NextIds {
     }
 }
 
+/// A workspace file merged into another (`crosscheck merge`, File › Merge workspace…).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MergeSource {
+    /// The file, as it was named when merging.
+    pub file: String,
+    /// Its workspace's identity.
+    pub workspace: Uuid,
+    /// The SHA-256 of its bytes: the same file merged again adds nothing.
+    pub sha256: String,
+}
+
 /// A workspace: articles, claims and corrections, plus the undo history of this session.
 #[derive(Debug, Clone)]
 pub struct Workspace {
     id: Uuid,
+    /// The files merged into it, oldest first.
+    merged_from: Vec<MergeSource>,
     /// In the order they were added; shared so an undo step can keep the list cheaply.
     articles: Vec<Arc<AnalyzedArticle>>,
     claims: BTreeMap<ClaimId, Claim>,
@@ -140,6 +156,7 @@ impl Workspace {
     pub fn new(id: Uuid) -> Self {
         Self {
             id,
+            merged_from: Vec::new(),
             articles: Vec::new(),
             claims: BTreeMap::new(),
             corrections: Corrections::default(),
@@ -153,6 +170,17 @@ impl Workspace {
     #[must_use]
     pub fn id(&self) -> Uuid {
         self.id
+    }
+
+    /// The workspace files merged into this one, oldest first.
+    #[must_use]
+    pub fn merged_from(&self) -> &[MergeSource] {
+        &self.merged_from
+    }
+
+    /// The claims whose merged reviews disagree and that no analyst has adjudicated.
+    pub fn disputed_claims(&self) -> impl Iterator<Item = &Claim> {
+        self.claims().filter(|claim| claim.is_disputed())
     }
 
     /// The articles, in the order they were added.

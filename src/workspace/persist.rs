@@ -16,7 +16,7 @@ use uuid::Uuid;
 use super::claim::Claim;
 use super::corrections::Corrections;
 use super::validate::{Parts, ValidationError};
-use super::{AnalyzedArticle, NextIds, Workspace};
+use super::{AnalyzedArticle, MergeSource, NextIds, Workspace};
 use crate::file::{Backup, ReadError, WriteError, open_regular, read_limited, replace};
 pub use crate::file::{FileVersion, WriteLock, backup_path};
 
@@ -26,7 +26,8 @@ pub const FORMAT: &str = "crosscheck-workspace";
 pub const RECOVERY_FORMAT: &str = "crosscheck-recovery";
 /// The schema version this build writes, and the newest it reads. Version 2 added the
 /// entity index edits (`corrections.index_edits`) and articles' `outlet`; version 3 the
-/// claims' `relays` (found in the text when an older file is read).
+/// claims' `relays` (found in the text when an older file is read), merged reviews'
+/// disputes (`dispute`) and the files merged in (`merged_from`).
 pub const VERSION: u64 = 3;
 
 /// The first version that stores claims' relays.
@@ -185,6 +186,8 @@ struct FileOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     recovers: Option<&'a Path>,
     id: Uuid,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    merged_from: &'a [MergeSource],
     next_ids: NextIds,
     claims: Vec<&'a Claim>,
     corrections: &'a Corrections,
@@ -200,6 +203,8 @@ struct FileIn {
     #[serde(default)]
     recovers: Option<PathBuf>,
     id: Uuid,
+    #[serde(default)]
+    merged_from: Vec<MergeSource>,
     next_ids: NextIds,
     claims: Vec<Claim>,
     corrections: Corrections,
@@ -247,6 +252,7 @@ fn encode(
         version: VERSION,
         recovers,
         id: workspace.id,
+        merged_from: &workspace.merged_from,
         next_ids: workspace.next_ids,
         claims: workspace.claims.values().collect(),
         corrections: &workspace.corrections,
@@ -275,6 +281,7 @@ fn decode(bytes: &[u8]) -> Result<Recovered, FileProblem> {
     check_header(Some(&file.format), Some(&file.version.into()))?;
     let parts = Parts {
         id: file.id,
+        merged_from: file.merged_from,
         next_ids: file.next_ids,
         articles: file.articles,
         claims: file.claims,

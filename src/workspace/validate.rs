@@ -11,7 +11,7 @@ use super::anchor::Anchor;
 use super::claim::{Claim, ClaimId, ClaimStatus};
 use super::corrections::{CorrectionId, Corrections};
 use super::history::History;
-use super::{AnalyzedArticle, NextIds, Workspace};
+use super::{AnalyzedArticle, MergeSource, NextIds, Workspace};
 use crate::article::ArticleId;
 use crate::span::Span;
 
@@ -147,6 +147,9 @@ pub enum ValidationError {
     /// A status change names no analyst.
     #[error("claim {0}: a status change names no analyst")]
     AnonymousChange(ClaimId),
+    /// A dispute needs at least two positions.
+    #[error("claim {0}: a dispute has fewer than two positions")]
+    LoneDisputant(ClaimId),
     /// An evidence link points to a claim that is not there.
     #[error("claim {claim} links to {target}, which is not in the workspace")]
     DanglingLink {
@@ -168,6 +171,7 @@ pub enum ValidationError {
 /// The parts of a workspace as they come from a file.
 pub(super) struct Parts {
     pub(super) id: Uuid,
+    pub(super) merged_from: Vec<MergeSource>,
     pub(super) next_ids: NextIds,
     pub(super) articles: Vec<AnalyzedArticle>,
     pub(super) claims: Vec<Claim>,
@@ -179,6 +183,7 @@ impl Workspace {
     pub(super) fn assemble(parts: Parts) -> Result<Self, ValidationError> {
         let Parts {
             id,
+            merged_from,
             next_ids,
             articles,
             claims,
@@ -215,6 +220,13 @@ impl Workspace {
             }
             check_anchor(&texts, &claim.article, &claim.anchor, owner)?;
             check_relays(&texts, &claim)?;
+            if claim
+                .dispute
+                .as_ref()
+                .is_some_and(|d| d.positions.len() < 2)
+            {
+                return Err(ValidationError::LoneDisputant(claim.id));
+            }
             check_history(&claim)?;
             if !claim.values.iter().all(|v| v.is_finite()) {
                 return Err(ValidationError::NonFiniteValue { owner: owner() });
@@ -272,6 +284,7 @@ impl Workspace {
 
         Ok(Self {
             id,
+            merged_from,
             articles: articles.into_iter().map(Arc::new).collect(),
             claims: by_id,
             corrections,

@@ -303,6 +303,41 @@ pub fn fixture_v2() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data/workspaces/v2.json")
 }
 
+/// The version 2 sample merged with a copy another analyst tagged differently: claims with
+/// relays, a dispute and a merged-in file (what format version 3 added).
+pub fn sample_workspace_v3() -> Workspace {
+    use crosscheck::workspace::merge::{MergeInput, merge};
+    let base = sample_workspace_v2();
+    let mut copy = base.clone();
+    let claim = base
+        .claims()
+        .find(|c| c.status == ClaimStatus::Confirmed)
+        .expect("the sample confirms a claim")
+        .id;
+    copy.apply(Action::SetStatus {
+        claim,
+        status: ClaimStatus::Unconfirmed,
+        analyst: "bob".into(),
+        at: at(30),
+    })
+    .unwrap();
+    let (mut merged, _) = merge(&[
+        MergeInput {
+            file: "alice.json",
+            sha256: "1",
+            workspace: &base,
+        },
+        MergeInput {
+            file: "bob.json",
+            sha256: "2",
+            workspace: &copy,
+        },
+    ])
+    .unwrap();
+    merged.clear_history();
+    merged
+}
+
 /// The workspace fixture of format version 3.
 pub fn fixture_v3() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data/workspaces/v3.json")
