@@ -294,7 +294,11 @@ fn write_markdown(report: &Agreement, out: &mut Vec<u8>) -> std::io::Result<()> 
     writeln!(out, "| claim | text | {} |", header.join(" | "))?;
     writeln!(out, "|---|---|{}", "---|".repeat(header.len()))?;
     for d in &report.disagreements {
-        let values: Vec<String> = d.values.iter().map(|v| cell(&judgement(v.as_ref()))).collect();
+        let values: Vec<String> = d
+            .values
+            .iter()
+            .map(|v| cell(&judgement(v.as_ref())))
+            .collect();
         writeln!(
             out,
             "| {} | {} | {} |",

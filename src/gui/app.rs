@@ -345,6 +345,18 @@ impl WorkbenchApp {
         let label = action.label();
         match self.session.apply(action) {
             Ok(Effect::ClaimAdded(id)) => self.select_claim(id),
+            Ok(Effect::Merged(report)) => {
+                self.notify(
+                    format!(
+                        "Merged: {} claims matched, {} added, {} articles added, {} disputed.",
+                        report.matched, report.added_claims, report.added_articles, report.disputed
+                    ),
+                    false,
+                );
+                if report.disputed > 0 {
+                    self.view.central = CentralView::Adjudicate;
+                }
+            }
             Ok(
                 Effect::ArticleAdded { .. }
                 | Effect::Done
@@ -387,6 +399,10 @@ impl WorkbenchApp {
             Command::OpenArticles => self.jobs.pick(PathRequest::OpenArticles, None),
             Command::OpenFolder => self.jobs.pick_folder(),
             Command::OpenWorkspace => self.guard_unsaved(ctx, AfterPrompt::OpenWorkspace),
+            Command::MergeWorkspace => self.jobs.pick(
+                PathRequest::MergeWorkspaces,
+                self.session.path.as_deref().and_then(Path::parent),
+            ),
             Command::Save => match self.session.path.clone() {
                 Some(path) => self.save_to(path),
                 None => self.jobs.pick(PathRequest::SaveAs, None),
@@ -423,6 +439,10 @@ impl WorkbenchApp {
             Command::ShowSources => self.view.central = CentralView::Sources,
             Command::ShowEntities => self.view.central = CentralView::Entities,
             Command::ShowTimeline => self.view.central = CentralView::Timeline,
+            Command::ShowAdjudicate => self.view.central = CentralView::Adjudicate,
+            Command::TakeFirstPosition => self.take_position(0),
+            Command::TakeSecondPosition => self.take_position(1),
+            Command::TakeThirdPosition => self.take_position(2),
         }
     }
 
@@ -452,7 +472,44 @@ impl WorkbenchApp {
         }
     }
 
+    /// Adjudicates the selected disputed claim as the `n`-th analyst reviewed it.
+    fn take_position(&mut self, n: usize) {
+        let chosen = self
+            .view
+            .claim
+            .and_then(|id| self.session.workspace.claim(id))
+            .and_then(|claim| Some((claim.id, claim.dispute.as_ref()?.positions.get(n)?.clone())));
+        let Some((claim, position)) = chosen else {
+            // Elsewhere 1, 2, 3 mean nothing unless a disputed claim is selected.
+            if self.view.central == CentralView::Adjudicate {
+                self.notify("Select a disputed claim first (J/K or click one).", false);
+            }
+            return;
+        };
+        self.apply(Action::Adjudicate {
+            claim,
+            status: position.status,
+            grades: position.grades,
+            speaker: position.speaker,
+            analyst: self.settings.analyst.clone(),
+            at: Local::now().fixed_offset(),
+        });
+        // On to the next dispute.
+        if self.view.central == CentralView::Adjudicate {
+            self.view.claim = self
+                .session
+                .workspace
+                .disputed_claims()
+                .next()
+                .map(|c| c.id);
+        }
+    }
+
     fn step_claim(&mut self, step: isize) {
+        if self.view.central == CentralView::Adjudicate {
+            self.step_dispute(step);
+            return;
+        }
         let rows = self.caches.claim_rows(&self.session.workspace, &self.view);
         if rows.is_empty() {
             return;
@@ -468,6 +525,29 @@ impl WorkbenchApp {
         };
         let id = rows[next];
         self.select_claim(id);
+    }
+
+    /// J/K in the Adjudicate view: the next or previous disputed claim.
+    fn step_dispute(&mut self, step: isize) {
+        let disputed: Vec<ClaimId> = self
+            .session
+            .workspace
+            .disputed_claims()
+            .map(|c| c.id)
+            .collect();
+        if disputed.is_empty() {
+            return;
+        }
+        let position = self
+            .view
+            .claim
+            .and_then(|c| disputed.iter().position(|d| *d == c));
+        let next = match position {
+            Some(p) => p.saturating_add_signed(step).min(disputed.len() - 1),
+            None if step > 0 => 0,
+            None => disputed.len() - 1,
+        };
+        self.view.claim = Some(disputed[next]);
     }
 
     fn guard_unsaved(&mut self, ctx: &egui::Context, then: AfterPrompt) {
@@ -605,6 +685,9 @@ impl WorkbenchApp {
         match purpose {
             PathRequest::OpenArticles => self.jobs.load_articles(paths),
             PathRequest::OpenWorkspace => self.jobs.open_workspace(first),
+            PathRequest::MergeWorkspaces => self
+                .jobs
+                .read_for_merge(paths, self.session.workspace.clone()),
             PathRequest::SaveAs => self.save_to(with_extension(first, "json")),
             PathRequest::Export | PathRequest::ExportFolder => {
                 let Some((target, scope)) = self.caches.pending_export.take() else {
@@ -654,6 +737,13 @@ impl WorkbenchApp {
                 }
                 JobEvent::LoadFailed(_, message) => self.notify(message, true),
                 JobEvent::LoadWarning(_, message) => self.notify(message, false),
+                JobEvent::ReadForMerge(result) => match result {
+                    Ok((files, measured)) => {
+                        self.view.last_agreement = Some(*measured);
+                        self.apply(Action::Merge(files));
+                    }
+                    Err(message) => self.notify(message, true),
+                },
                 JobEvent::RecoveryRead(result) => match result {
                     Ok(recovered) => self.offer_recovery(recovered),
                     Err(error) => {

@@ -14,6 +14,8 @@ pub enum Command {
     OpenFolder,
     /// Open a saved workspace.
     OpenWorkspace,
+    /// Merge other analysts' workspace files into this one.
+    MergeWorkspace,
     /// Save the workspace to its file.
     Save,
     /// Save the workspace under a new name.
@@ -54,15 +56,24 @@ pub enum Command {
     ShowEntities,
     /// Show the timeline.
     ShowTimeline,
+    /// Show the disputed claims to adjudicate.
+    ShowAdjudicate,
+    /// Adjudicate the selected disputed claim as the first analyst had it.
+    TakeFirstPosition,
+    /// ... as the second analyst had it.
+    TakeSecondPosition,
+    /// ... as the third analyst had it.
+    TakeThirdPosition,
 }
 
 impl Command {
     /// Every command, in the order the Help window lists them.
-    pub const ALL: [Self; 24] = [
+    pub const ALL: [Self; 29] = [
         Self::NewWorkspace,
         Self::OpenArticles,
         Self::OpenFolder,
         Self::OpenWorkspace,
+        Self::MergeWorkspace,
         Self::Save,
         Self::SaveAs,
         Self::Export,
@@ -83,6 +94,10 @@ impl Command {
         Self::ShowSources,
         Self::ShowEntities,
         Self::ShowTimeline,
+        Self::ShowAdjudicate,
+        Self::TakeFirstPosition,
+        Self::TakeSecondPosition,
+        Self::TakeThirdPosition,
     ];
 
     /// The label on menus and buttons.
@@ -93,6 +108,7 @@ impl Command {
             Self::OpenArticles => "Open articles…",
             Self::OpenFolder => "Open folder…",
             Self::OpenWorkspace => "Open workspace…",
+            Self::MergeWorkspace => "Merge workspace…",
             Self::Save => "Save",
             Self::SaveAs => "Save As…",
             Self::Export => "Export reviewed set…",
@@ -113,6 +129,10 @@ impl Command {
             Self::ShowSources => "Sources",
             Self::ShowEntities => "Entities",
             Self::ShowTimeline => "Timeline",
+            Self::ShowAdjudicate => "Adjudicate",
+            Self::TakeFirstPosition => "Take the first analyst's review",
+            Self::TakeSecondPosition => "Take the second analyst's review",
+            Self::TakeThirdPosition => "Take the third analyst's review",
         }
     }
 
@@ -142,7 +162,15 @@ impl Command {
             Self::ShowSources => command(Key::Num3),
             Self::ShowEntities => command(Key::Num4),
             Self::ShowTimeline => command(Key::Num5),
-            Self::NewWorkspace | Self::OpenFolder | Self::OpenWorkspace | Self::Export => {
+            Self::ShowAdjudicate => command(Key::Num6),
+            Self::TakeFirstPosition => plain(Key::Num1),
+            Self::TakeSecondPosition => plain(Key::Num2),
+            Self::TakeThirdPosition => plain(Key::Num3),
+            Self::NewWorkspace
+            | Self::OpenFolder
+            | Self::OpenWorkspace
+            | Self::MergeWorkspace
+            | Self::Export => {
                 return None;
             }
         })

@@ -10,10 +10,11 @@ use std::time::{Duration, Instant};
 
 use super::view_state::PathRequest;
 use super::words::counted;
+use crate::agreement::{Agreement, Rater, agreement};
 use crate::article::{Article, collect_article_paths};
 use crate::export::{ExportFormat, Scope};
 use crate::workspace::persist::{FileVersion, Recovered, SaveError};
-use crate::workspace::{AnalyzedArticle, Workspace, persist};
+use crate::workspace::{AnalyzedArticle, MergedFile, Workspace, persist};
 
 /// A dialog that answers faster than this was never shown: the system has no dialog service.
 const NO_DIALOG_SERVICE: Duration = Duration::from_millis(250);
@@ -48,6 +49,8 @@ pub enum JobEvent {
     },
     /// The recovery file was read at start.
     RecoveryRead(Result<Box<Recovered>, String>),
+    /// Workspace files were read to be merged in, with how far they agree with this one.
+    ReadForMerge(Result<(Vec<MergedFile>, Box<Agreement>), String>),
     /// The recovery file was written, or could not be.
     Autosaved(Result<(), String>),
     /// A save finished.
@@ -241,7 +244,7 @@ impl Jobs {
                     self.finished(Task::Autosave);
                     false
                 }
-                JobEvent::Picked { .. } => {
+                JobEvent::Picked { .. } | JobEvent::ReadForMerge(_) => {
                     self.finished(Task::Dialog);
                     false
                 }
@@ -397,6 +400,43 @@ impl Jobs {
         });
     }
 
+    /// Reads workspace files to merge into `current`, and measures how far they agree with
+    /// it; nothing is changed until the app applies the merge.
+    pub fn read_for_merge(&mut self, paths: Vec<PathBuf>, current: Workspace) {
+        self.started(Task::Dialog);
+        self.spawn("read workspaces to merge", move |sender, ctx| {
+            let read = |path: &PathBuf| -> Result<MergedFile, String> {
+                let bytes = std::fs::read(path)
+                    .map_err(|e| format!("{}: cannot read the file: {e}", path.display()))?;
+                let workspace = persist::from_bytes(&bytes)
+                    .map_err(|problem| format!("{}: {problem}", path.display()))?;
+                Ok(MergedFile {
+                    file: path.display().to_string(),
+                    sha256: format!("{:x}", <sha2::Sha256 as sha2::Digest>::digest(&bytes)),
+                    workspace: Arc::new(workspace),
+                })
+            };
+            let result = paths
+                .iter()
+                .map(read)
+                .collect::<Result<Vec<_>, _>>()
+                .map(|files| {
+                    let mut raters = vec![Rater {
+                        file: "this workspace",
+                        workspace: &current,
+                    }];
+                    raters.extend(files.iter().map(|f| Rater {
+                        file: &f.file,
+                        workspace: &f.workspace,
+                    }));
+                    let measured = Box::new(agreement(&raters));
+                    (files, measured)
+                });
+            let _ = sender.send(JobEvent::ReadForMerge(result));
+            ctx.request_repaint();
+        });
+    }
+
     /// Reads the recovery file.
     pub fn read_recovery(&mut self, recovery: PathBuf) {
         self.started(Task::ReadRecovery);
@@ -527,6 +567,10 @@ impl Jobs {
                     .pick_file()
                     .into_iter()
                     .collect(),
+                PathRequest::MergeWorkspaces => dialog
+                    .add_filter("Crosscheck workspace", &["json"])
+                    .pick_files()
+                    .unwrap_or_default(),
                 PathRequest::SaveAs => dialog
                     .add_filter("Crosscheck workspace", &["json"])
                     .save_file()

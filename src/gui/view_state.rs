@@ -36,6 +36,8 @@ pub enum CentralView {
     Entities,
     /// Claims on a time axis by the date of the event they report.
     Timeline,
+    /// Disputed claims with each analyst's review, to decide.
+    Adjudicate,
 }
 
 /// The claims table's filters.
@@ -49,6 +51,8 @@ pub struct ClaimFilter {
     pub entity: String,
     /// Show only claims containing this text (case-insensitive), in quote, speaker or note.
     pub text: String,
+    /// Show only claims whose merged reviews disagree.
+    pub disputed: bool,
 }
 
 /// What the analyst is typing in the Entities view to edit one entry, before it becomes an
@@ -153,6 +157,8 @@ pub enum PathRequest {
     OpenArticles,
     /// A workspace file to open.
     OpenWorkspace,
+    /// Workspace files to merge into this one.
+    MergeWorkspaces,
     /// Where to save the workspace.
     SaveAs,
     /// Where to write an export.
@@ -234,6 +240,8 @@ pub struct ViewState {
     pub prompt: Option<Prompt>,
     /// The text typed into the path fallback.
     pub typed_path: String,
+    /// How far the analysts agreed, as measured when their files were last merged in.
+    pub last_agreement: Option<crate::agreement::Agreement>,
 }
 
 impl Default for ViewState {
@@ -263,6 +271,7 @@ impl Default for ViewState {
             show_export: false,
             prompt: None,
             typed_path: String::new(),
+            last_agreement: None,
         }
     }
 }

@@ -11,6 +11,7 @@ use super::claim::{
 };
 use super::corrections::{CorrectionId, EntityCorrection, IndexEdit, SpanCorrection, SurfaceRule};
 use super::history::{Patch, Step};
+use super::merge::{MergeError, MergeInput, MergeReport, merge};
 use super::reimport::ReanchorReport;
 use super::validate::{SpanProblem, ValidationError, check_article, span_problem};
 use super::{AnalyzedArticle, Workspace};
@@ -62,6 +63,10 @@ pub enum Action {
         /// When.
         at: DateTime<FixedOffset>,
     },
+    /// Brings other analysts' workspaces into this one (see [`super::merge`]): their
+    /// reviews, notes, grades, links, manual claims, articles and corrections; disagreements
+    /// become disputes. Undo takes the whole merge back.
+    Merge(Vec<MergedFile>),
     /// Settles a disputed claim: the status, grades and speaker chosen (one analyst's, or new
     /// values), recorded as a status change by the analyst who decided.
     Adjudicate {
@@ -166,6 +171,10 @@ impl Action {
             Self::DeleteClaim { claim } => format!("Delete {claim}"),
             Self::SetStatus { claim, status, .. } => format!("Tag {claim} {status}"),
             Self::Adjudicate { claim, status, .. } => format!("Adjudicate {claim}: {status}"),
+            Self::Merge(files) => match files.as_slice() {
+                [one] => format!("Merge {}", one.file),
+                more => format!("Merge {} workspaces", more.len()),
+            },
             Self::SetNote { claim, .. } => format!("Edit the note of {claim}"),
             Self::SetSpeaker { claim, .. } => format!("Edit the speaker of {claim}"),
             Self::SetGrades { claim, .. } => format!("Grade {claim}"),
@@ -238,6 +247,24 @@ pub fn index_edit_label(edit: &IndexEdit) -> String {
     }
 }
 
+/// A workspace file read to be merged in.
+#[derive(Debug, Clone)]
+pub struct MergedFile {
+    /// The file, as the analyst named it.
+    pub file: String,
+    /// The SHA-256 of its bytes.
+    pub sha256: String,
+    /// Its workspace.
+    pub workspace: Arc<Workspace>,
+}
+
+impl PartialEq for MergedFile {
+    /// The same file read twice is the same input.
+    fn eq(&self, other: &Self) -> bool {
+        self.file == other.file && self.sha256 == other.sha256
+    }
+}
+
 /// What an applied action did, beyond the change itself.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -256,6 +283,8 @@ pub enum Effect {
     Corrected(CorrectionId),
     /// An article was re-imported: where its claims and corrections went.
     Reimported(ReanchorReport),
+    /// Workspaces were merged in.
+    Merged(MergeReport),
 }
 
 /// Why an action was refused. A refused action changes nothing.
@@ -309,6 +338,9 @@ pub enum ActionError {
     /// A status change named no analyst.
     #[error("a status change needs the analyst's name")]
     NoAnalyst,
+    /// The workspaces could not be merged.
+    #[error("{0}")]
+    Merge(MergeError),
     /// Only a disputed claim can be adjudicated.
     #[error("{0} is not disputed: there is nothing to adjudicate")]
     NotDisputed(ClaimId),
@@ -375,6 +407,7 @@ impl Workspace {
                 claim.history.push(change);
                 Ok(Effect::Done)
             }
+            Action::Merge(files) => self.merge_in(&files, patch),
             Action::Adjudicate {
                 claim,
                 status,
@@ -692,6 +725,37 @@ impl Workspace {
         let id = ClaimId(self.next_ids.claim);
         self.next_ids.claim = grown(self.next_ids.claim, "claim")?;
         Ok(id)
+    }
+
+    /// Merges `files` into this workspace, recording every part it changes.
+    fn merge_in(&mut self, files: &[MergedFile], patch: &mut Patch) -> Result<Effect, ActionError> {
+        let (merged, report) = {
+            let mut inputs = vec![MergeInput {
+                file: "this workspace",
+                sha256: "",
+                workspace: self,
+            }];
+            inputs.extend(files.iter().map(|f| MergeInput {
+                file: &f.file,
+                sha256: &f.sha256,
+                workspace: &f.workspace,
+            }));
+            merge(&inputs).map_err(ActionError::Merge)?
+        };
+        if merged.articles.len() != self.articles.len() {
+            self.articles_mut(patch).clone_from(&merged.articles);
+        }
+        for claim in merged.claims.values() {
+            if self.claims.get(&claim.id) != Some(claim) {
+                self.insert_claim(patch, claim.clone());
+            }
+        }
+        if merged.corrections != self.corrections {
+            self.corrections_mut(patch).clone_from(&merged.corrections);
+        }
+        self.merged_from_mut(patch).clone_from(&merged.merged_from);
+        self.next_ids = merged.next_ids;
+        Ok(Effect::Merged(report))
     }
 
     pub(super) fn take_correction_id(&mut self) -> Result<CorrectionId, ActionError> {

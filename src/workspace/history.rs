@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::Arc;
 
-use super::{AnalyzedArticle, Claim, ClaimId, Corrections, Workspace};
+use super::{AnalyzedArticle, Claim, ClaimId, Corrections, MergeSource, Workspace};
 
 /// How many changes undo can go back by default.
 pub const DEFAULT_HISTORY_LIMIT: usize = 1000;
@@ -19,6 +19,8 @@ pub(super) struct Patch {
     claims: BTreeMap<ClaimId, Option<Claim>>,
     /// All corrections (few, small).
     corrections: Option<Corrections>,
+    /// The files merged in.
+    merged_from: Option<Vec<MergeSource>>,
 }
 
 /// One undoable change.
@@ -108,6 +110,13 @@ impl Workspace {
         &mut self.articles
     }
 
+    pub(super) fn merged_from_mut(&mut self, patch: &mut Patch) -> &mut Vec<MergeSource> {
+        patch
+            .merged_from
+            .get_or_insert_with(|| self.merged_from.clone());
+        &mut self.merged_from
+    }
+
     pub(super) fn corrections_mut(&mut self, patch: &mut Patch) -> &mut Corrections {
         patch
             .corrections
@@ -150,6 +159,9 @@ impl Workspace {
         }
         if let Some(corrections) = patch.corrections {
             inverse.corrections = Some(std::mem::replace(&mut self.corrections, corrections));
+        }
+        if let Some(merged_from) = patch.merged_from {
+            inverse.merged_from = Some(std::mem::replace(&mut self.merged_from, merged_from));
         }
         for (id, before) in patch.claims {
             let now = match before {

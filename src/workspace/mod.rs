@@ -38,7 +38,7 @@ use uuid::Uuid;
 use crate::article::{Article, ArticleId};
 use crate::extract::{Entity, Extraction, extract};
 
-pub use action::{Action, ActionError, Effect};
+pub use action::{Action, ActionError, Effect, MergedFile};
 pub use anchor::{Anchor, Quote};
 pub use claim::{
     Claim, ClaimId, ClaimOrigin, ClaimStatus, Credibility, Dispute, EvidenceLink, Grades, Position,

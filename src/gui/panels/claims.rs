@@ -31,6 +31,7 @@ pub fn filtered_sorted(
     let mut claims: Vec<&Claim> = workspace
         .claims()
         .filter(|c| filter.status.is_none_or(|s| c.status == s))
+        .filter(|c| !filter.disputed || c.is_disputed())
         .filter(|c| match &filter.figure_unit {
             None => true,
             Some(unit) if unit.is_empty() => !c.values.is_empty(),
@@ -277,6 +278,10 @@ fn filter_bar_ui(ui: &mut egui::Ui, workspace: &Workspace, view: &mut ViewState,
         }
         labelled::text_field(ui, "Entity:", &mut view.filter.entity, "e.g. Kirby", 90.0);
         labelled::status_filter(ui, "Status:", &mut view.filter.status);
+        if workspace.disputed_claims().next().is_some() || view.filter.disputed {
+            ui.checkbox(&mut view.filter.disputed, "Disputed")
+                .on_hover_text("Only the claims whose merged reviews disagree");
+        }
         let figure_text = match &view.filter.figure_unit {
             None => "Any".to_owned(),
             Some(u) if u.is_empty() => "With figures".to_owned(),

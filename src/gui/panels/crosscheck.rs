@@ -69,6 +69,10 @@ pub fn view_tabs_ui(ui: &mut egui::Ui, view: &mut ViewState, outdated: bool) {
                 CentralView::Timeline,
                 super::super::command::Command::ShowTimeline,
             ),
+            (
+                CentralView::Adjudicate,
+                super::super::command::Command::ShowAdjudicate,
+            ),
         ] {
             let shortcut = command.shortcut_text(ui.ctx()).unwrap_or_default();
             if ui
@@ -82,7 +86,7 @@ pub fn view_tabs_ui(ui: &mut egui::Ui, view: &mut ViewState, outdated: bool) {
                 view.central = central;
             }
         }
-        if outdated && view.central != CentralView::Reader {
+        if outdated && !matches!(view.central, CentralView::Reader | CentralView::Adjudicate) {
             ui.separator();
             ui.spinner();
             ui.label(
@@ -111,7 +115,7 @@ pub fn crosscheck_ui(
         return;
     };
     match view.central {
-        CentralView::Reader => {}
+        CentralView::Reader | CentralView::Adjudicate => {}
         CentralView::Figures => figures_ui(ui, session, data, intents),
         CentralView::Sources => sources_ui(ui, data, intents),
         CentralView::Entities => super::entities::entities_ui(ui, session, view, data, intents),

@@ -186,6 +186,7 @@ fn prompt_ui(
                 let what = match request {
                     PathRequest::OpenArticles => "the article file or folder to open",
                     PathRequest::OpenWorkspace => "the workspace file to open",
+                    PathRequest::MergeWorkspaces => "the workspace file to merge in",
                     PathRequest::SaveAs => "where to save the workspace",
                     PathRequest::Export => "where to write the export",
                     PathRequest::ExportFolder => "the folder to write the brat export into",

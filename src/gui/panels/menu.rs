@@ -42,6 +42,12 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec<
                 !app.jobs.is_running(Task::Dialog),
                 intents,
             );
+            item(
+                ui,
+                Command::MergeWorkspace,
+                !app.jobs.is_running(Task::Dialog) && app.session.workspace.articles().len() > 0,
+                intents,
+            );
             ui.menu_button("Recent", |ui| {
                 if app.settings.recent.is_empty() {
                     ui.label("No recent workspaces");

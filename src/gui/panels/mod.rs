@@ -1,6 +1,7 @@
 //! The workbench's panels and the caches they share. Each panel reads the session and view
 //! state and pushes [`Intent`]s; none of them changes the workspace directly.
 
+mod adjudicate;
 mod articles;
 mod claims;
 mod crosscheck;
@@ -139,7 +140,15 @@ pub fn workbench_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec
             .as_ref()
             .is_some_and(|(revision, _)| *revision != app.session.workspace.revision());
         crosscheck::view_tabs_ui(ui, &mut app.view, outdated);
-        if app.view.central == super::view_state::CentralView::Reader {
+        if app.view.central == super::view_state::CentralView::Adjudicate {
+            adjudicate::adjudicate_ui(
+                ui,
+                &app.session,
+                &app.settings.analyst,
+                &mut app.view,
+                intents,
+            );
+        } else if app.view.central == super::view_state::CentralView::Reader {
             reader::reader_ui(
                 ui,
                 &app.session,
