@@ -134,3 +134,58 @@ fn merge_from_the_menu_then_adjudicate_with_the_keyboard_and_undo() {
     let rows = app.view.filter.disputed;
     assert!(rows, "the Disputed filter is on");
 }
+
+#[test]
+fn a_save_refused_because_the_file_changed_merges_with_the_version_on_disk() {
+    let folder = tempfile::tempdir().unwrap();
+    let (alice, bob) = two_reviews(folder.path());
+    let mut harness = gui_support::start(
+        gui_support::builder(),
+        StartWith::Paths(vec![alice.clone()]),
+        "alice",
+        folder.path(),
+    );
+    // Alice notes c3 here; meanwhile bob's review lands on her file.
+    let ctx = harness.ctx.clone();
+    harness.state_mut().handle(
+        &ctx,
+        Intent::Apply(crosscheck::workspace::Action::SetNote {
+            claim: ClaimId(3),
+            note: "alice's note".into(),
+        }),
+    );
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::copy(&bob, &alice).unwrap();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    settle(&mut harness);
+    assert!(matches!(
+        harness.state().view.prompt,
+        Some(crosscheck::gui::view_state::Prompt::ChangedOnDisk(_))
+    ));
+    harness.run_steps(6); // a modal takes a sizing pass before it shows
+    harness.get_by_label("Reload (drop my changes)");
+    harness
+        .get_by_label("Merge with the version on disk")
+        .click_accesskit();
+    harness.run_steps(2);
+    settle(&mut harness);
+    let workspace = &harness.state().session.workspace;
+    assert!(
+        workspace.claim(ClaimId(2)).unwrap().is_disputed(),
+        "bob's review meets hers"
+    );
+    assert_eq!(workspace.claim(ClaimId(3)).unwrap().note, "alice's note");
+
+    // Now the save goes through, over the version the merge has seen.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    settle(&mut harness);
+    assert!(
+        harness.state().view.prompt.is_none(),
+        "{:?}",
+        harness.state().notices
+    );
+    let saved = crosscheck::workspace::persist::load(&alice).unwrap();
+    assert!(saved.claim(ClaimId(2)).unwrap().is_disputed());
+    assert_eq!(saved.claim(ClaimId(3)).unwrap().note, "alice's note");
+}

@@ -64,6 +64,8 @@ pub enum PromptAnswer {
     Reload,
     /// Save under another name.
     SaveAs,
+    /// Merge the version on disk into this one (then save over it).
+    MergeWithDisk,
 }
 
 /// Where the recovery file of an earlier session stands. Until the analyst has answered,
@@ -598,6 +600,10 @@ impl WorkbenchApp {
             (Some(Prompt::ChangedOnDisk(path)), PromptAnswer::Reload) => {
                 self.jobs.open_workspace(path);
             }
+            (Some(Prompt::ChangedOnDisk(path)), PromptAnswer::MergeWithDisk) => {
+                self.jobs
+                    .read_for_merge(vec![path], self.session.workspace.clone());
+            }
             (Some(Prompt::ChangedOnDisk(_)), PromptAnswer::SaveAs) => {
                 self.run(ctx, Command::SaveAs);
             }
@@ -738,8 +744,15 @@ impl WorkbenchApp {
                 JobEvent::LoadFailed(_, message) => self.notify(message, true),
                 JobEvent::LoadWarning(_, message) => self.notify(message, false),
                 JobEvent::ReadForMerge(result) => match result {
-                    Ok((files, measured)) => {
+                    Ok((files, measured, versions)) => {
                         self.view.last_agreement = Some(*measured);
+                        // Merging in the workspace's own file as it is now on disk: the next
+                        // save writes over that version, which this merge has seen.
+                        if let Some(path) = &self.session.path
+                            && let Some((_, version)) = versions.iter().find(|(p, _)| p == path)
+                        {
+                            self.session.version = Some(version.clone());
+                        }
                         self.apply(Action::Merge(files));
                     }
                     Err(message) => self.notify(message, true),

@@ -23,6 +23,10 @@ const NO_DIALOG_SERVICE: Duration = Duration::from_millis(250);
 /// makes the reports of an earlier one stale.
 pub type Generation = u64;
 
+/// Workspace files read to be merged in: the files, how far they agree with the open
+/// workspace, and the version of each file read.
+pub type MergeRead = (Vec<MergedFile>, Box<Agreement>, Vec<(PathBuf, FileVersion)>);
+
 /// What a job reports.
 pub enum JobEvent {
     /// One article is loaded and analysed.
@@ -50,7 +54,7 @@ pub enum JobEvent {
     /// The recovery file was read at start.
     RecoveryRead(Result<Box<Recovered>, String>),
     /// Workspace files were read to be merged in, with how far they agree with this one.
-    ReadForMerge(Result<(Vec<MergedFile>, Box<Agreement>), String>),
+    ReadForMerge(Result<MergeRead, String>),
     /// The recovery file was written, or could not be.
     Autosaved(Result<(), String>),
     /// A save finished.
@@ -405,7 +409,11 @@ impl Jobs {
     pub fn read_for_merge(&mut self, paths: Vec<PathBuf>, current: Workspace) {
         self.started(Task::Dialog);
         self.spawn("read workspaces to merge", move |sender, ctx| {
-            let read = |path: &PathBuf| -> Result<MergedFile, String> {
+            let mut versions = Vec::new();
+            let mut read = |path: &PathBuf| -> Result<MergedFile, String> {
+                let meta = std::fs::metadata(path)
+                    .map_err(|e| format!("{}: cannot read the file: {e}", path.display()))?;
+                versions.push((path.clone(), FileVersion::of(&meta)));
                 let bytes = std::fs::read(path)
                     .map_err(|e| format!("{}: cannot read the file: {e}", path.display()))?;
                 let workspace = persist::from_bytes(&bytes)
@@ -416,22 +424,19 @@ impl Jobs {
                     workspace: Arc::new(workspace),
                 })
             };
-            let result = paths
-                .iter()
-                .map(read)
-                .collect::<Result<Vec<_>, _>>()
-                .map(|files| {
-                    let mut raters = vec![Rater {
-                        file: "this workspace",
-                        workspace: &current,
-                    }];
-                    raters.extend(files.iter().map(|f| Rater {
-                        file: &f.file,
-                        workspace: &f.workspace,
-                    }));
-                    let measured = Box::new(agreement(&raters));
-                    (files, measured)
-                });
+            let files = paths.iter().map(&mut read).collect::<Result<Vec<_>, _>>();
+            let result = files.map(|files| {
+                let mut raters = vec![Rater {
+                    file: "this workspace",
+                    workspace: &current,
+                }];
+                raters.extend(files.iter().map(|f| Rater {
+                    file: &f.file,
+                    workspace: &f.workspace,
+                }));
+                let measured = Box::new(agreement(&raters));
+                (files, measured, versions)
+            });
             let _ = sender.send(JobEvent::ReadForMerge(result));
             ctx.request_repaint();
         });

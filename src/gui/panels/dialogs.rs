@@ -174,6 +174,9 @@ fn prompt_ui(
                     if ui.button("Save as…").clicked() {
                         intents.push(Intent::Answer(PromptAnswer::SaveAs));
                     }
+                    if ui.button("Merge with the version on disk").clicked() {
+                        intents.push(Intent::Answer(PromptAnswer::MergeWithDisk));
+                    }
                     if ui.button("Reload (drop my changes)").clicked() {
                         intents.push(Intent::Answer(PromptAnswer::Reload));
                     }
