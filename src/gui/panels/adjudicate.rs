@@ -9,7 +9,7 @@ use super::super::session::Session;
 use super::super::view_state::ViewState;
 use super::super::words::counted;
 use crate::agreement::Agreement;
-use crate::workspace::{Claim, Position};
+use crate::workspace::{Claim, ClaimStatus, Position};
 
 /// The view: agreement figures, the disputed claims, and the selected one's positions.
 pub fn adjudicate_ui(
@@ -99,6 +99,23 @@ pub fn adjudicate_ui(
                 ui.end_row();
             }
         });
+    // Neither analyst's review: a status of the adjudicator's own, keeping the claim's grades
+    // and speaker (edit them in the Inspector).
+    ui.horizontal(|ui| {
+        ui.label("Or decide:");
+        for status in [ClaimStatus::Confirmed, ClaimStatus::Unconfirmed] {
+            if ui.button(status.as_str()).clicked() {
+                intents.push(Intent::Apply(crate::workspace::Action::Adjudicate {
+                    claim: selected.id,
+                    status,
+                    grades: selected.grades,
+                    speaker: selected.speaker.clone(),
+                    analyst: analyst.to_owned(),
+                    at: chrono::Local::now().fixed_offset(),
+                }));
+            }
+        }
+    });
     ui.label(
         RichText::new(
             "J/K: next or previous dispute · 1, 2, 3: take that analyst's review · Ctrl+Z: undo",
