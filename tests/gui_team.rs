@@ -112,7 +112,14 @@ fn merge_from_the_menu_then_adjudicate_with_the_keyboard_and_undo() {
     assert!(!claim.is_disputed());
     assert_eq!(claim.status, ClaimStatus::Unconfirmed);
     assert_eq!(claim.history.last().unwrap().analyst, "dana");
+    let decision = claim.dispute.as_ref().unwrap().decided.as_ref().unwrap();
+    assert_eq!(
+        (decision.analyst.as_str(), decision.taken),
+        ("dana", Some(1)),
+        "the record keeps who decided and whose review was taken"
+    );
     harness.get_by_label_contains("Every dispute is decided");
+    harness.get_by_label_contains("bob's review taken 1 time");
 
     // Ctrl+Z brings the dispute back.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);

@@ -414,6 +414,17 @@ fn adjudicating_settles_a_dispute_and_undo_brings_it_back() {
         .unwrap();
     let settled = merged.claim(id).unwrap();
     assert!(!settled.is_disputed());
+    let decision = settled.dispute.as_ref().unwrap().decided.as_ref().unwrap();
+    assert_eq!(decision.analyst, "dana");
+    assert_eq!(
+        decision.taken, None,
+        "a speaker of dana's own: neither position"
+    );
+    assert_eq!(
+        settled.dispute.as_ref().unwrap().positions.len(),
+        2,
+        "positions kept"
+    );
     assert_eq!(settled.status, ClaimStatus::Confirmed);
     assert_eq!(settled.grades, grades);
     assert_eq!(
@@ -506,4 +517,84 @@ fn bad_inputs_get_a_clear_message_and_nothing_is_written() {
         }]),
         Err(MergeError::TooFew)
     ));
+}
+
+#[test]
+fn a_dispute_loaded_from_disk_is_checked() {
+    let mut a = seoul_workspace();
+    let mut b = a.clone();
+    let id = a.claims().next().unwrap().id;
+    for (workspace, status) in [
+        (&mut a, ClaimStatus::Confirmed),
+        (&mut b, ClaimStatus::Unconfirmed),
+    ] {
+        workspace
+            .apply(Action::SetStatus {
+                claim: id,
+                status,
+                analyst: "x".into(),
+                at: at(1),
+            })
+            .unwrap();
+    }
+    let inputs = [
+        MergeInput {
+            file: "a",
+            sha256: "1",
+            workspace: &a,
+        },
+        MergeInput {
+            file: "b",
+            sha256: "2",
+            workspace: &b,
+        },
+    ];
+    let (mut merged, _) = merge(&inputs).unwrap();
+    merged
+        .apply(Action::Adjudicate {
+            claim: id,
+            status: ClaimStatus::Confirmed,
+            grades: merged.claim(id).unwrap().grades,
+            speaker: merged.claim(id).unwrap().speaker.clone(),
+            analyst: "dana".into(),
+            at: at(2),
+        })
+        .unwrap();
+    let mut document: Value = serde_json::from_slice(&persist::to_bytes(&merged).unwrap()).unwrap();
+    let claim = document["claims"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|c| c["dispute"].is_object())
+        .unwrap();
+    assert_eq!(claim["dispute"]["decided"]["taken"], 0);
+    claim["dispute"]["decided"]["taken"] = 9.into();
+    let error = persist::from_bytes(&serde_json::to_vec(&document).unwrap()).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("takes a position that is not there"),
+        "{error}"
+    );
+    claim_positions_truncated(&mut document);
+    let error = persist::from_bytes(&serde_json::to_vec(&document).unwrap()).unwrap_err();
+    assert!(
+        error.to_string().contains("fewer than two positions"),
+        "{error}"
+    );
+}
+
+/// Leaves the dispute with one position.
+fn claim_positions_truncated(document: &mut Value) {
+    let claim = document["claims"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|c| c["dispute"].is_object())
+        .unwrap();
+    claim["dispute"]["decided"]["taken"] = 0.into();
+    claim["dispute"]["positions"]
+        .as_array_mut()
+        .unwrap()
+        .truncate(1);
 }

@@ -522,7 +522,19 @@ fn the_version_3_fixture_loads_with_its_relays_and_is_saved_back_unchanged() {
     let bytes = fs::read(&path).unwrap();
     let workspace = load(&path).unwrap_or_else(|e| panic!("{e}"));
     assert!(workspace.claims().any(|c| !c.relays.is_empty()));
-    assert_eq!(workspace.disputed_claims().count(), 1);
+    assert_eq!(
+        workspace.disputed_claims().count(),
+        1,
+        "one dispute left open"
+    );
+    let decided = workspace
+        .claims()
+        .find_map(|c| c.dispute.as_ref()?.decided.as_ref())
+        .expect("one dispute decided");
+    assert_eq!(
+        (decided.analyst.as_str(), decided.taken),
+        ("carol", Some(1))
+    );
     assert_eq!(workspace.merged_from()[0].file, "bob.json");
     assert!(
         persist::to_bytes(&workspace).unwrap() == bytes,

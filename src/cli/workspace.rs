@@ -273,7 +273,7 @@ fn write_claim_table(
         } else {
             ""
         };
-        let disputed = match &claim.dispute {
+        let disputed = match claim.dispute.as_ref().filter(|_| claim.is_disputed()) {
             Some(dispute) => format!(
                 " [disputed: {}]",
                 dispute

@@ -9,7 +9,9 @@ use uuid::Uuid;
 
 use super::{ClaimInArticle, ExportError, Scope, rfc3339, select};
 use crate::output::number_json;
-use crate::workspace::{ClaimId, ClaimOrigin, Credibility, EvidenceLink, Position, Workspace};
+use crate::workspace::{
+    ClaimId, ClaimOrigin, Credibility, Decision, EvidenceLink, Position, Workspace,
+};
 
 /// The `format` of the JSON export.
 pub const FORMAT: &str = "crosscheck-claims";
@@ -58,9 +60,12 @@ struct ClaimRecord<'a> {
     history: Vec<Change<'a>>,
     /// Whether merged reviews disagree on it and nobody has adjudicated yet.
     disputed: bool,
-    /// Each analyst's position while disputed.
+    /// Each analyst's position, when merged reviews disagreed.
     #[serde(skip_serializing_if = "Option::is_none")]
     positions: Option<&'a [Position]>,
+    /// Who settled the disagreement and which position they took.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    decided: Option<&'a Decision>,
 }
 
 #[derive(Serialize)]
@@ -107,6 +112,7 @@ fn claim_record<'a>(item: &ClaimInArticle<'a>) -> ClaimRecord<'a> {
             .collect(),
         disputed: claim.is_disputed(),
         positions: claim.dispute.as_ref().map(|d| d.positions.as_slice()),
+        decided: claim.dispute.as_ref().and_then(|d| d.decided.as_ref()),
     }
 }
 

@@ -480,6 +480,7 @@ impl WorkbenchApp {
             .view
             .claim
             .and_then(|id| self.session.workspace.claim(id))
+            .filter(|claim| claim.is_disputed())
             .and_then(|claim| Some((claim.id, claim.dispute.as_ref()?.positions.get(n)?.clone())));
         let Some((claim, position)) = chosen else {
             // Elsewhere 1, 2, 3 mean nothing unless a disputed claim is selected.

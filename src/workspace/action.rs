@@ -7,7 +7,8 @@ use chrono::{DateTime, FixedOffset};
 
 use super::anchor::Anchor;
 use super::claim::{
-    Claim, ClaimId, ClaimOrigin, ClaimStatus, EvidenceLink, Grades, Relation, StatusChange,
+    Claim, ClaimId, ClaimOrigin, ClaimStatus, Decision, EvidenceLink, Grades, Relation,
+    StatusChange,
 };
 use super::corrections::{CorrectionId, EntityCorrection, IndexEdit, SpanCorrection, SurfaceRule};
 use super::history::{Patch, Step};
@@ -423,7 +424,7 @@ impl Workspace {
                 let claim = self
                     .claim_mut(patch, claim)
                     .ok_or(ActionError::UnknownClaim(claim))?;
-                if claim.dispute.is_none() {
+                if !claim.is_disputed() {
                     return Err(ActionError::NotDisputed(claim.id));
                 }
                 claim.status = status;
@@ -436,7 +437,18 @@ impl Workspace {
                     analyst: analyst.to_owned(),
                     at,
                 });
-                claim.dispute = None;
+                if let Some(dispute) = &mut claim.dispute {
+                    let taken = dispute.positions.iter().position(|p| {
+                        p.status == claim.status
+                            && p.grades == claim.grades
+                            && p.speaker == claim.speaker
+                    });
+                    dispute.decided = Some(Decision {
+                        analyst: analyst.to_owned(),
+                        at,
+                        taken,
+                    });
+                }
                 Ok(Effect::Done)
             }
             Action::SetNote { claim, note } => {

@@ -293,6 +293,23 @@ pub struct Claim {
 pub struct Dispute {
     /// Each analyst's position, in the order the files were merged; at least two.
     pub positions: Vec<Position>,
+    /// Who settled it and how; `None` while it is open. Kept, so the record shows whose
+    /// review prevailed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided: Option<Decision>,
+}
+
+/// How a dispute was settled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// Who decided.
+    pub analyst: String,
+    /// When.
+    pub at: DateTime<FixedOffset>,
+    /// The position taken (its index in `positions`), or `None` for a decision of the
+    /// adjudicator's own.
+    pub taken: Option<usize>,
 }
 
 /// One analyst's review of a disputed claim, as their workspace had it.
@@ -331,7 +348,7 @@ impl Claim {
     /// Whether merged reviews disagree on it and no analyst has decided yet.
     #[must_use]
     pub fn is_disputed(&self) -> bool {
-        self.dispute.is_some()
+        self.dispute.as_ref().is_some_and(|d| d.decided.is_none())
     }
 
     /// The link to `other`, if any.

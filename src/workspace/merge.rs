@@ -259,10 +259,13 @@ fn merge_claim(target: &mut Claim, target_file: &str, other: &Claim, other_file:
             } else {
                 let dispute = target.dispute.get_or_insert_with(|| Dispute {
                     positions: vec![position(&before, target_file)],
+                    decided: None,
                 });
                 let theirs = position(other, other_file);
                 if !dispute.positions.iter().any(|p| same_position(p, &theirs)) {
                     dispute.positions.push(theirs);
+                    // A review the decision did not see opens the dispute again.
+                    dispute.decided = None;
                 }
                 if dispute.positions.len() < 2 {
                     target.dispute = None;

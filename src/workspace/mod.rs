@@ -41,8 +41,8 @@ use crate::extract::{Entity, Extraction, extract};
 pub use action::{Action, ActionError, Effect, MergedFile};
 pub use anchor::{Anchor, Quote};
 pub use claim::{
-    Claim, ClaimId, ClaimOrigin, ClaimStatus, Credibility, Dispute, EvidenceLink, Grades, Position,
-    Relation, Reliability, StatusChange,
+    Claim, ClaimId, ClaimOrigin, ClaimStatus, Credibility, Decision, Dispute, EvidenceLink, Grades,
+    Position, Relation, Reliability, StatusChange,
 };
 pub use corrections::{
     CorrectionId, Corrections, EntityCorrection, IndexEdit, SpanCorrection, SurfaceRule,

@@ -150,6 +150,9 @@ pub enum ValidationError {
     /// A dispute needs at least two positions.
     #[error("claim {0}: a dispute has fewer than two positions")]
     LoneDisputant(ClaimId),
+    /// A dispute's decision took a position it does not have.
+    #[error("claim {0}: the dispute's decision takes a position that is not there")]
+    UnknownPosition(ClaimId),
     /// An evidence link points to a claim that is not there.
     #[error("claim {claim} links to {target}, which is not in the workspace")]
     DanglingLink {
@@ -220,12 +223,18 @@ impl Workspace {
             }
             check_anchor(&texts, &claim.article, &claim.anchor, owner)?;
             check_relays(&texts, &claim)?;
-            if claim
-                .dispute
-                .as_ref()
-                .is_some_and(|d| d.positions.len() < 2)
-            {
-                return Err(ValidationError::LoneDisputant(claim.id));
+            if let Some(dispute) = &claim.dispute {
+                if dispute.positions.len() < 2 {
+                    return Err(ValidationError::LoneDisputant(claim.id));
+                }
+                if dispute
+                    .decided
+                    .as_ref()
+                    .and_then(|d| d.taken)
+                    .is_some_and(|taken| taken >= dispute.positions.len())
+                {
+                    return Err(ValidationError::UnknownPosition(claim.id));
+                }
             }
             check_history(&claim)?;
             if !claim.values.iter().all(|v| v.is_finite()) {

@@ -309,18 +309,21 @@ pub fn sample_workspace_v3() -> Workspace {
     use crosscheck::workspace::merge::{MergeInput, merge};
     let base = sample_workspace_v2();
     let mut copy = base.clone();
-    let claim = base
+    let confirmed: Vec<_> = base
         .claims()
-        .find(|c| c.status == ClaimStatus::Confirmed)
-        .expect("the sample confirms a claim")
-        .id;
-    copy.apply(Action::SetStatus {
-        claim,
-        status: ClaimStatus::Unconfirmed,
-        analyst: "bob".into(),
-        at: at(30),
-    })
-    .unwrap();
+        .filter(|c| c.status == ClaimStatus::Confirmed)
+        .map(|c| c.id)
+        .collect();
+    assert!(confirmed.len() >= 2, "the sample confirms two claims");
+    for &claim in &confirmed[..2] {
+        copy.apply(Action::SetStatus {
+            claim,
+            status: ClaimStatus::Unconfirmed,
+            analyst: "bob".into(),
+            at: at(30),
+        })
+        .unwrap();
+    }
     let (mut merged, _) = merge(&[
         MergeInput {
             file: "alice.json",
@@ -334,6 +337,18 @@ pub fn sample_workspace_v3() -> Workspace {
         },
     ])
     .unwrap();
+    // One dispute decided (bob's review taken), one left open.
+    let first = merged.claim(confirmed[0]).unwrap().clone();
+    merged
+        .apply(Action::Adjudicate {
+            claim: first.id,
+            status: ClaimStatus::Unconfirmed,
+            grades: first.grades,
+            speaker: first.speaker.clone(),
+            analyst: "carol".into(),
+            at: at(40),
+        })
+        .unwrap();
     merged.clear_history();
     merged
 }

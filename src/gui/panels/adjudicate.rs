@@ -28,6 +28,7 @@ pub fn adjudicate_ui(
         counted(disputed.len(), "disputed claim"),
         counted(merged, "file"),
     ));
+    decided_ui(ui, workspace);
     if let Some(agreement) = &view.last_agreement {
         agreement_ui(ui, agreement);
     }
@@ -123,6 +124,41 @@ pub fn adjudicate_ui(
         .small()
         .weak(),
     );
+}
+
+/// How the disputes decided so far went: whose review was taken how often.
+fn decided_ui(ui: &mut egui::Ui, workspace: &crate::workspace::Workspace) {
+    let mut decided = 0;
+    let mut own = 0;
+    let mut taken: Vec<(String, usize)> = Vec::new();
+    for dispute in workspace.claims().filter_map(|c| c.dispute.as_ref()) {
+        let Some(decision) = &dispute.decided else {
+            continue;
+        };
+        decided += 1;
+        match decision.taken.and_then(|n| dispute.positions.get(n)) {
+            Some(position) => match taken.iter_mut().find(|(a, _)| *a == position.analyst) {
+                Some((_, n)) => *n += 1,
+                None => taken.push((position.analyst.clone(), 1)),
+            },
+            None => own += 1,
+        }
+    }
+    if decided == 0 {
+        return;
+    }
+    let mut parts: Vec<String> = taken
+        .iter()
+        .map(|(analyst, n)| format!("{analyst}'s review taken {}", counted(*n, "time")))
+        .collect();
+    if own > 0 {
+        parts.push(format!("{own} decided otherwise"));
+    }
+    ui.label(format!(
+        "{} decided: {}",
+        counted(decided, "dispute"),
+        parts.join(", ")
+    ));
 }
 
 fn position_cells(ui: &mut egui::Ui, position: &Position) {
