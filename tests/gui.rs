@@ -563,3 +563,38 @@ fn delete_removes_the_selected_claim_moves_on_and_undo_brings_it_back() {
     assert_eq!(claims(&harness), before, "undo brings both back");
     assert!(harness.state().session.workspace.claim(first).is_some());
 }
+
+/// Triage with a filter: each C or U takes the claim out of the "Unreviewed" list, and J goes
+/// on to the claim after it, not back to the top.
+#[test]
+fn tagging_in_a_filtered_list_goes_on_to_the_next_claim() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(StartWith::Demo, dir.path());
+    harness.state_mut().view.filter.status = Some(ClaimStatus::Unreviewed);
+    harness.run_steps(2);
+    let rows = |harness: &mut Harness<'static, WorkbenchApp>| {
+        let app = harness.state_mut();
+        let workspace = app.session.workspace.clone();
+        let view = app.view.clone();
+        app.caches.claim_rows(&workspace, &view).to_vec()
+    };
+    let before = rows(&mut harness);
+    assert!(before.len() >= 4);
+    press(&mut harness, Key::J);
+    press(&mut harness, Key::J);
+    assert_eq!(harness.state().view.claim, Some(before[1]));
+    press(&mut harness, Key::C);
+    press(&mut harness, Key::J);
+    assert_eq!(
+        harness.state().view.claim,
+        Some(before[2]),
+        "J goes on to the claim after the one just tagged"
+    );
+    press(&mut harness, Key::U);
+    press(&mut harness, Key::K);
+    assert_eq!(
+        harness.state().view.claim,
+        Some(before[0]),
+        "K goes back to the claim before it"
+    );
+}

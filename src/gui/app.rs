@@ -370,6 +370,11 @@ impl WorkbenchApp {
     }
 
     fn select_claim(&mut self, id: ClaimId) {
+        self.view.claim_row = self
+            .caches
+            .claim_rows(&self.session.workspace, &self.view)
+            .iter()
+            .position(|row| *row == id);
         if let Some(claim) = self.session.workspace.claim(id) {
             self.view.central = CentralView::Reader;
             self.view.article = Some(claim.article.clone());
@@ -521,10 +526,14 @@ impl WorkbenchApp {
             .view
             .claim
             .and_then(|c| rows.iter().position(|r| *r == c));
-        let next = match position {
-            Some(p) => p.saturating_add_signed(step).min(rows.len() - 1),
-            None if step > 0 => 0,
-            None => rows.len() - 1,
+        let next = match (position, self.view.claim.and(self.view.claim_row)) {
+            (Some(p), _) => p.saturating_add_signed(step).min(rows.len() - 1),
+            // The selected claim left the filtered list (tagged while "Unreviewed" is
+            // shown): the claim after it now stands in its row.
+            (None, Some(row)) if step > 0 => row.min(rows.len() - 1),
+            (None, Some(row)) => row.saturating_sub(1).min(rows.len() - 1),
+            (None, None) if step > 0 => 0,
+            (None, None) => rows.len() - 1,
         };
         let id = rows[next];
         self.select_claim(id);

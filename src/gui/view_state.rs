@@ -208,6 +208,9 @@ pub struct ViewState {
     pub article: Option<ArticleId>,
     /// The claim in the inspector.
     pub claim: Option<ClaimId>,
+    /// Its row in the claims table when it was selected: after a tag moves it out of a
+    /// filtered list, J and K go on from there instead of from the top.
+    pub claim_row: Option<usize>,
     /// Which entity kinds the reader colours, in [`EntityKind::ALL`] order.
     pub visible_kinds: [bool; 6],
     /// Hide boilerplate lines instead of dimming them.
@@ -255,6 +258,7 @@ impl Default for ViewState {
             timeline_status: None,
             article: None,
             claim: None,
+            claim_row: None,
             visible_kinds: [true; 6],
             hide_boilerplate: false,
             filter: ClaimFilter::default(),
