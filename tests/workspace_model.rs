@@ -775,3 +775,40 @@ fn removing_an_article_takes_its_claims_links_and_corrections() {
     assert!(workspace.claim(ClaimId(3)).unwrap().links.is_empty());
     assert!(workspace.corrections().spans.is_empty());
 }
+
+/// After "Not an entity" on a number, the claim's figures (table, exports, cross-check) drop
+/// it; undo brings it back; a correction that touches no number changes no figures.
+#[test]
+fn entity_corrections_flow_into_the_claims_figures() {
+    let text = "Officials said 3,000 troops moved to the border on Monday. \
+                The ministry said 12 people were hurt in the clashes.";
+    let article = Article::from_bytes(Path::new("figures.txt"), text.as_bytes()).unwrap();
+    let id = article.id.clone();
+    let mut workspace = Workspace::new(Uuid::from_u128(9));
+    workspace
+        .apply(Action::AddArticle(Box::new(AnalyzedArticle::new(article))))
+        .unwrap();
+    let values = |workspace: &Workspace| -> Vec<Vec<f64>> {
+        workspace.claims().map(|c| c.values.clone()).collect()
+    };
+    assert_eq!(values(&workspace), [vec![3000.0], vec![12.0]]);
+
+    workspace
+        .apply(Action::SetRule {
+            surface: "Monday".into(),
+            correction: EntityCorrection::Remove,
+        })
+        .unwrap();
+    assert_eq!(values(&workspace), [vec![3000.0], vec![12.0]]);
+
+    workspace
+        .apply(Action::CorrectEntity {
+            article: id,
+            span: find(text, "3,000"),
+            correction: EntityCorrection::Remove,
+        })
+        .unwrap();
+    assert_eq!(values(&workspace), [vec![], vec![12.0]]);
+    workspace.undo();
+    assert_eq!(values(&workspace), [vec![3000.0], vec![12.0]]);
+}

@@ -159,6 +159,18 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whose entities the action changes: `Some(Some(article))` for one article,
+    /// `Some(None)` for every article (rules by surface text), `None` when it changes none.
+    fn entities_changed(&self) -> Option<Option<ArticleId>> {
+        match self {
+            Self::CorrectEntity { article, .. } => Some(Some(article.clone())),
+            Self::RemoveCorrection { .. } | Self::SetRule { .. } | Self::RemoveRule { .. } => {
+                Some(None)
+            }
+            _ => None,
+        }
+    }
+
     /// A short description for an undo menu: `Tag c12 confirmed`.
     #[must_use]
     pub fn label(&self) -> String {
@@ -358,9 +370,14 @@ impl Workspace {
     /// before can no longer be redone); on error the workspace is exactly as it was.
     pub fn apply(&mut self, action: Action) -> Result<Effect, ActionError> {
         let label = action.label();
+        let entities_changed = action.entities_changed();
         let mut patch = Patch::default();
         match self.perform(action, &mut patch) {
             Ok(effect) => {
+                // A claim's figures are the numbers inside it: an entity correction moves them.
+                if let Some(article) = entities_changed {
+                    self.refresh_claim_values(article.as_ref(), &mut patch);
+                }
                 self.history.record(Step { label, patch });
                 self.revision += 1;
                 Ok(effect)
@@ -737,6 +754,41 @@ impl Workspace {
         let id = ClaimId(self.next_ids.claim);
         self.next_ids.claim = grown(self.next_ids.claim, "claim")?;
         Ok(id)
+    }
+
+    /// Sets each claim's figures (of `article`, or of every article) to the numbers inside it,
+    /// after the analyst's entity corrections.
+    fn refresh_claim_values(&mut self, article: Option<&ArticleId>, patch: &mut Patch) {
+        let articles: Vec<ArticleId> = match article {
+            Some(id) => vec![id.clone()],
+            None => self.articles().map(|e| e.article.id.clone()).collect(),
+        };
+        for id in &articles {
+            let numbers: Vec<(Span, f64)> = self
+                .entities(id)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|e| e.kind == EntityKind::Number)
+                .filter_map(|e| Some((e.span, e.quantity?.value)))
+                .collect();
+            let changed: Vec<(ClaimId, Vec<f64>)> = self
+                .claims_of(id)
+                .filter_map(|claim| {
+                    let span = claim.anchor.span?;
+                    let values: Vec<f64> = numbers
+                        .iter()
+                        .filter(|(at, _)| span.contains(*at))
+                        .map(|&(_, value)| value)
+                        .collect();
+                    (values != claim.values).then_some((claim.id, values))
+                })
+                .collect();
+            for (claim, values) in changed {
+                if let Some(claim) = self.claim_mut(patch, claim) {
+                    claim.values = values;
+                }
+            }
+        }
     }
 
     /// Merges `files` into this workspace, recording every part it changes.
