@@ -159,13 +159,12 @@ pub enum Action {
 }
 
 impl Action {
-    /// Whose entities the action changes: `Some(Some(article))` for one article,
-    /// `Some(None)` for every article (rules by surface text), `None` when it changes none.
-    fn entities_changed(&self) -> Option<Option<ArticleId>> {
+    /// Whose entities the action changes, if any.
+    fn entities_changed(&self) -> Option<EntityScope> {
         match self {
-            Self::CorrectEntity { article, .. } => Some(Some(article.clone())),
+            Self::CorrectEntity { article, .. } => Some(EntityScope::Article(article.clone())),
             Self::RemoveCorrection { .. } | Self::SetRule { .. } | Self::RemoveRule { .. } => {
-                Some(None)
+                Some(EntityScope::Every)
             }
             _ => None,
         }
@@ -258,6 +257,14 @@ pub fn index_edit_label(edit: &IndexEdit) -> String {
             )
         }
     }
+}
+
+/// The articles whose entities an action changes.
+enum EntityScope {
+    /// One article (a correction of a range).
+    Article(ArticleId),
+    /// Every article (a rule by surface text, or a withdrawn correction).
+    Every,
 }
 
 /// A workspace file read to be merged in.
@@ -375,8 +382,8 @@ impl Workspace {
         match self.perform(action, &mut patch) {
             Ok(effect) => {
                 // A claim's figures are the numbers inside it: an entity correction moves them.
-                if let Some(article) = entities_changed {
-                    self.refresh_claim_values(article.as_ref(), &mut patch);
+                if let Some(scope) = entities_changed {
+                    self.refresh_claim_values(&scope, &mut patch);
                 }
                 self.history.record(Step { label, patch });
                 self.revision += 1;
@@ -756,12 +763,12 @@ impl Workspace {
         Ok(id)
     }
 
-    /// Sets each claim's figures (of `article`, or of every article) to the numbers inside it,
+    /// Sets each claim's figures (in `scope`) to the numbers inside it,
     /// after the analyst's entity corrections.
-    fn refresh_claim_values(&mut self, article: Option<&ArticleId>, patch: &mut Patch) {
-        let articles: Vec<ArticleId> = match article {
-            Some(id) => vec![id.clone()],
-            None => self.articles().map(|e| e.article.id.clone()).collect(),
+    fn refresh_claim_values(&mut self, scope: &EntityScope, patch: &mut Patch) {
+        let articles: Vec<ArticleId> = match scope {
+            EntityScope::Article(id) => vec![id.clone()],
+            EntityScope::Every => self.articles().map(|e| e.article.id.clone()).collect(),
         };
         for id in &articles {
             let numbers: Vec<(Span, f64)> = self
