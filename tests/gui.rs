@@ -598,3 +598,30 @@ fn tagging_in_a_filtered_list_goes_on_to_the_next_claim() {
         "K goes back to the claim before it"
     );
 }
+
+/// Esc closes the Help and Export windows, as it answers every prompt.
+#[test]
+fn escape_closes_the_open_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(StartWith::Demo, dir.path());
+    press(&mut harness, Key::F1);
+    assert!(harness.state().view.show_help);
+    press(&mut harness, Key::Escape);
+    assert!(
+        !harness.state().view.show_help,
+        "Esc closed the Help window"
+    );
+
+    harness.get_by_label("File").click_accesskit();
+    harness.run_steps(2);
+    harness
+        .get_by_label_contains("Export reviewed set")
+        .click_accesskit();
+    harness.run_steps(6);
+    assert!(harness.state().view.show_export);
+    press(&mut harness, Key::Escape);
+    assert!(
+        !harness.state().view.show_export,
+        "Esc closed the Export window"
+    );
+}

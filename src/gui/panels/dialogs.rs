@@ -28,6 +28,17 @@ const TARGETS: [(ExportTarget, &str); 7] = [
 
 /// Shows whichever windows are open.
 pub fn dialogs_ui(ctx: &egui::Context, app: &mut WorkbenchApp, intents: &mut Vec<Intent>) {
+    // Esc closes the topmost window; a prompt answers its own Esc.
+    if app.view.prompt.is_none()
+        && (app.view.show_export || app.view.show_help)
+        && ctx.input(|i| i.key_pressed(egui::Key::Escape))
+    {
+        if app.view.show_export {
+            app.view.show_export = false;
+        } else {
+            app.view.show_help = false;
+        }
+    }
     if app.view.show_help {
         help_ui(ctx, &mut app.view.show_help);
     }
@@ -60,9 +71,9 @@ fn help_ui(ctx: &egui::Context, open: &mut bool) {
 
 fn export_ui(ctx: &egui::Context, app: &mut WorkbenchApp, intents: &mut Vec<Intent>) {
     let id = egui::Id::unique("export_choice");
-    let (mut target, mut all): (ExportTarget, bool) = ctx
+    let (mut target, mut scope): (ExportTarget, Scope) = ctx
         .data(|d| d.get_temp(id))
-        .unwrap_or((ExportTarget::File(ExportFormat::Csv), false));
+        .unwrap_or((ExportTarget::File(ExportFormat::Csv), Scope::Reviewed));
     let mut open = true;
     egui::Window::new("Export reviewed set")
         .open(&mut open)
@@ -75,20 +86,21 @@ fn export_ui(ctx: &egui::Context, app: &mut WorkbenchApp, intents: &mut Vec<Inte
             }
             ui.separator();
             ui.radio_value(
-                &mut all,
-                false,
+                &mut scope,
+                Scope::Reviewed,
                 "Reviewed claims only (confirmed or unconfirmed)",
             );
-            ui.radio_value(&mut all, true, "Every claim");
+            ui.radio_value(&mut scope, Scope::All, "Every claim");
+            if app.session.workspace.disputed_claims().next().is_some() || scope == Scope::Disputed
+            {
+                ui.radio_value(&mut scope, Scope::Disputed, "Disputed claims only");
+            }
             ui.separator();
             if ui.button("Export…").clicked() {
-                intents.push(Intent::Export(
-                    target,
-                    if all { Scope::All } else { Scope::Reviewed },
-                ));
+                intents.push(Intent::Export(target, scope));
             }
         });
-    ctx.data_mut(|d| d.insert_temp(id, (target, all)));
+    ctx.data_mut(|d| d.insert_temp(id, (target, scope)));
     if !open {
         app.view.show_export = false;
     }
