@@ -98,6 +98,8 @@ fn merge_from_the_menu_then_adjudicate_with_the_keyboard_and_undo() {
     );
     harness.get_by_label_contains("left to decide");
     harness.get_by_label("Take bob's");
+    // The Inspector says so too.
+    harness.get_by_label("Disputed: alice confirmed / bob unconfirmed");
 
     // Key 2: bob's review, decided by dana.
     harness.key_press(Key::Num2);
@@ -120,6 +122,10 @@ fn merge_from_the_menu_then_adjudicate_with_the_keyboard_and_undo() {
     );
     harness.get_by_label_contains("Every dispute is decided");
     harness.get_by_label_contains("bob's review taken 1 time");
+    // On the decided claim, the Inspector keeps the record.
+    harness.state_mut().view.claim = Some(ClaimId(2));
+    harness.run_steps(2);
+    harness.get_by_label_contains("dana took bob's review");
 
     // Ctrl+Z brings the dispute back.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);

@@ -70,6 +70,7 @@ fn claim_ui(
     if let Some(via) = &claim.via {
         ui.label(RichText::new(format!("relayed via {via}")).small());
     }
+    dispute_ui(ui, claim, intents);
     ui.add_space(6.0);
 
     ui.horizontal_wrapped(|ui| {
@@ -281,4 +282,50 @@ fn evidence_ui(ui: &mut egui::Ui, session: &Session, claim: &Claim, intents: &mu
         }
     });
     ui.data_mut(|d| d.insert_temp(id, target));
+}
+
+/// Merged reviews that disagree on the claim: each analyst's, and a way to the Adjudicate
+/// view; once decided, who decided and whose review was taken.
+fn dispute_ui(ui: &mut egui::Ui, claim: &Claim, intents: &mut Vec<Intent>) {
+    let Some(dispute) = &claim.dispute else {
+        return;
+    };
+    let reviews: Vec<String> = dispute
+        .positions
+        .iter()
+        .map(|p| {
+            let grade = p.grades.code().map(|c| format!(" {c}")).unwrap_or_default();
+            format!("{} {}{grade}", p.analyst, p.status)
+        })
+        .collect();
+    match &dispute.decided {
+        None => {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(format!("Disputed: {}", reviews.join(" / ")))
+                        .color(ui.visuals().warn_fg_color),
+                );
+                if ui.small_button("Adjudicate").clicked() {
+                    intents.push(Intent::Run(Command::ShowAdjudicate));
+                }
+            });
+        }
+        Some(decision) => {
+            let taken = decision
+                .taken
+                .and_then(|n| dispute.positions.get(n))
+                .map_or_else(
+                    || "a decision of their own".to_owned(),
+                    |p| format!("{}'s review", p.analyst),
+                );
+            ui.label(
+                RichText::new(format!(
+                    "Reviews differed ({}); {} took {taken}",
+                    reviews.join(" / "),
+                    decision.analyst
+                ))
+                .small(),
+            );
+        }
+    }
 }
