@@ -398,13 +398,16 @@ fn legend_ui(ui: &mut egui::Ui, view: &mut ViewState) {
         for kind in EntityKind::ALL {
             let index = kind_index(kind);
             let on = view.visible_kinds[index];
-            let text = RichText::new(format!(" {} ", kind.as_str())).background_color(if on {
-                theme::kind_background(kind, dark)
+            // The chip is drawn exactly as the reader draws the kind: the same background on
+            // the same panel, no button fill under it. Off, it is struck through.
+            let text = RichText::new(format!(" {} ", kind.as_str()));
+            let text = if on {
+                text.background_color(theme::kind_background(kind, dark))
             } else {
-                egui::Color32::TRANSPARENT
-            });
+                text.strikethrough().weak()
+            };
             let response = ui
-                .add(egui::Button::selectable(on, text))
+                .add(egui::Button::new(text).frame(false).selected(on))
                 .on_hover_text(format!("Colour {} mentions", kind.as_str()));
             if response.clicked() {
                 view.visible_kinds[index] = !on;
