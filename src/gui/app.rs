@@ -519,24 +519,12 @@ impl WorkbenchApp {
             return;
         }
         let rows = self.caches.claim_rows(&self.session.workspace, &self.view);
-        if rows.is_empty() {
-            return;
+        // The selected claim may have left the filtered list (tagged while "Unreviewed" is
+        // shown): the claim after it now stands in its row.
+        let left_row = self.view.claim.and(self.view.claim_row);
+        if let Some(next) = stepped(rows, self.view.claim, left_row, step) {
+            self.select_claim(next);
         }
-        let position = self
-            .view
-            .claim
-            .and_then(|c| rows.iter().position(|r| *r == c));
-        let next = match (position, self.view.claim.and(self.view.claim_row)) {
-            (Some(p), _) => p.saturating_add_signed(step).min(rows.len() - 1),
-            // The selected claim left the filtered list (tagged while "Unreviewed" is
-            // shown): the claim after it now stands in its row.
-            (None, Some(row)) if step > 0 => row.min(rows.len() - 1),
-            (None, Some(row)) => row.saturating_sub(1).min(rows.len() - 1),
-            (None, None) if step > 0 => 0,
-            (None, None) => rows.len() - 1,
-        };
-        let id = rows[next];
-        self.select_claim(id);
     }
 
     /// J/K in the Adjudicate view: the next or previous disputed claim.
@@ -547,19 +535,9 @@ impl WorkbenchApp {
             .disputed_claims()
             .map(|c| c.id)
             .collect();
-        if disputed.is_empty() {
-            return;
+        if let Some(next) = stepped(&disputed, self.view.claim, None, step) {
+            self.view.claim = Some(next);
         }
-        let position = self
-            .view
-            .claim
-            .and_then(|c| disputed.iter().position(|d| *d == c));
-        let next = match position {
-            Some(p) => p.saturating_add_signed(step).min(disputed.len() - 1),
-            None if step > 0 => 0,
-            None => disputed.len() - 1,
-        };
-        self.view.claim = Some(disputed[next]);
     }
 
     fn guard_unsaved(&mut self, ctx: &egui::Context, then: AfterPrompt) {
@@ -1035,4 +1013,26 @@ pub fn default_recovery_file() -> PathBuf {
         .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/state")))
         .unwrap_or_else(std::env::temp_dir);
     state.join("crosscheck").join("recovery.json")
+}
+
+/// The claim `step` rows from `current` in `rows`, clamped to the ends. A `current` not in
+/// `rows` that stood at `left_row` is taken to have left it there: forward lands on the claim
+/// now in that row, back on the one before. With neither, forward starts at the top and back
+/// at the bottom.
+fn stepped(
+    rows: &[ClaimId],
+    current: Option<ClaimId>,
+    left_row: Option<usize>,
+    step: isize,
+) -> Option<ClaimId> {
+    let last = rows.len().checked_sub(1)?;
+    let position = current.and_then(|c| rows.iter().position(|r| *r == c));
+    let next = match (position, left_row) {
+        (Some(p), _) => p.saturating_add_signed(step).min(last),
+        (None, Some(row)) if step > 0 => row.min(last),
+        (None, Some(row)) => row.saturating_sub(1).min(last),
+        (None, None) if step > 0 => 0,
+        (None, None) => last,
+    };
+    Some(rows[next])
 }

@@ -416,10 +416,7 @@ impl Workspace {
                 analyst,
                 at,
             } => {
-                let analyst = analyst.trim();
-                if analyst.is_empty() {
-                    return Err(ActionError::NoAnalyst);
-                }
+                let analyst = named(&analyst)?;
                 let change = StatusChange {
                     status,
                     analyst: analyst.to_owned(),
@@ -441,10 +438,7 @@ impl Workspace {
                 analyst,
                 at,
             } => {
-                let analyst = analyst.trim();
-                if analyst.is_empty() {
-                    return Err(ActionError::NoAnalyst);
-                }
+                let analyst = named(&analyst)?;
                 let claim = self
                     .claim_mut(patch, claim)
                     .ok_or(ActionError::UnknownClaim(claim))?;
@@ -855,4 +849,14 @@ fn usable_anchor(entry: &AnalyzedArticle, span: Span) -> Result<Anchor, ActionEr
         return Err(bad(problem));
     }
     Anchor::capture(text, span).ok_or_else(|| bad(SpanProblem::SplitsCharacter))
+}
+
+/// The analyst's name without surrounding spaces; a status change must name someone.
+fn named(analyst: &str) -> Result<&str, ActionError> {
+    let analyst = analyst.trim();
+    if analyst.is_empty() {
+        Err(ActionError::NoAnalyst)
+    } else {
+        Ok(analyst)
+    }
 }
