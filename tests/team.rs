@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use crosscheck::workspace::merge::{MergeError, MergeInput, merge};
+use crosscheck::workspace::merge::{MergeError, MergeInput, MergeReport, merge};
 use crosscheck::workspace::persist;
 use crosscheck::workspace::{
     Action, ActionError, ClaimId, ClaimStatus, Credibility, Grades, Reliability, Workspace,
@@ -348,19 +348,7 @@ fn claims_of_unrelated_workspaces_are_matched_by_their_anchor() {
         at: at(2),
     })
     .unwrap();
-    let (merged, report) = merge(&[
-        MergeInput {
-            file: "a.json",
-            sha256: "a",
-            workspace: &a,
-        },
-        MergeInput {
-            file: "b.json",
-            sha256: "b",
-            workspace: &b,
-        },
-    ])
-    .unwrap();
+    let (merged, report) = merge_two(&a, &b);
     assert_eq!(report.added_claims, 0, "every claim found its match");
     assert_eq!(merged.claims().len(), a.claims().len());
     assert!(merged.claim(target).unwrap().is_disputed());
@@ -368,35 +356,7 @@ fn claims_of_unrelated_workspaces_are_matched_by_their_anchor() {
 
 #[test]
 fn adjudicating_settles_a_dispute_and_undo_brings_it_back() {
-    let mut a = seoul_workspace();
-    let mut b = a.clone();
-    let id = a.claims().next().unwrap().id;
-    for (workspace, status, analyst) in [
-        (&mut a, ClaimStatus::Confirmed, "alice"),
-        (&mut b, ClaimStatus::Unconfirmed, "bob"),
-    ] {
-        workspace
-            .apply(Action::SetStatus {
-                claim: id,
-                status,
-                analyst: analyst.into(),
-                at: at(1),
-            })
-            .unwrap();
-    }
-    let (mut merged, _) = merge(&[
-        MergeInput {
-            file: "a",
-            sha256: "1",
-            workspace: &a,
-        },
-        MergeInput {
-            file: "b",
-            sha256: "2",
-            workspace: &b,
-        },
-    ])
-    .unwrap();
+    let (mut merged, id) = disputed_merge();
     assert!(merged.claim(id).unwrap().is_disputed());
     let grades = Grades {
         reliability: Some(Reliability::B),
@@ -521,35 +481,7 @@ fn bad_inputs_get_a_clear_message_and_nothing_is_written() {
 
 #[test]
 fn a_dispute_loaded_from_disk_is_checked() {
-    let mut a = seoul_workspace();
-    let mut b = a.clone();
-    let id = a.claims().next().unwrap().id;
-    for (workspace, status) in [
-        (&mut a, ClaimStatus::Confirmed),
-        (&mut b, ClaimStatus::Unconfirmed),
-    ] {
-        workspace
-            .apply(Action::SetStatus {
-                claim: id,
-                status,
-                analyst: "x".into(),
-                at: at(1),
-            })
-            .unwrap();
-    }
-    let inputs = [
-        MergeInput {
-            file: "a",
-            sha256: "1",
-            workspace: &a,
-        },
-        MergeInput {
-            file: "b",
-            sha256: "2",
-            workspace: &b,
-        },
-    ];
-    let (mut merged, _) = merge(&inputs).unwrap();
+    let (mut merged, id) = disputed_merge();
     merged
         .apply(Action::Adjudicate {
             claim: id,
@@ -597,4 +529,43 @@ fn claim_positions_truncated(document: &mut Value) {
         .as_array_mut()
         .unwrap()
         .truncate(1);
+}
+
+/// The Seoul workspace's first claim confirmed by alice in one copy and unconfirmed by bob in
+/// another, merged: one dispute.
+fn disputed_merge() -> (Workspace, ClaimId) {
+    let mut a = seoul_workspace();
+    let mut b = a.clone();
+    let id = a.claims().next().unwrap().id;
+    for (workspace, status, analyst) in [
+        (&mut a, ClaimStatus::Confirmed, "alice"),
+        (&mut b, ClaimStatus::Unconfirmed, "bob"),
+    ] {
+        workspace
+            .apply(Action::SetStatus {
+                claim: id,
+                status,
+                analyst: analyst.into(),
+                at: at(1),
+            })
+            .unwrap();
+    }
+    (merge_two(&a, &b).0, id)
+}
+
+/// `a` merged with `b`, named `a.json` and `b.json`.
+fn merge_two(a: &Workspace, b: &Workspace) -> (Workspace, MergeReport) {
+    merge(&[
+        MergeInput {
+            file: "a.json",
+            sha256: "a",
+            workspace: a,
+        },
+        MergeInput {
+            file: "b.json",
+            sha256: "b",
+            workspace: b,
+        },
+    ])
+    .unwrap()
 }
