@@ -220,10 +220,17 @@ fn cli_prints_groups_as_json_and_markdown() {
     assert!(md.contains("**conflict**"));
     assert!(md.contains("4 independent origin(s)"));
     assert!(
-        md.contains(&format!(
-            "- conflict (c3 and {zelenskiy_claim}): approximately 12,000"
-        )),
+        md.contains("**1 conflicting pair**: 10,000 from 1 report"),
         "{md}"
+    );
+    let pair = md
+        .lines()
+        .find(|l| l.starts_with("- conflict (c3 in "))
+        .expect("the conflicting pair is listed");
+    assert!(
+        pair.contains(&format!(" and {zelenskiy_claim} in "))
+            && pair.contains("approximately 12,000"),
+        "{pair}"
     );
 }
 

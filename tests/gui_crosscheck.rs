@@ -300,3 +300,67 @@ fn entity_index_edits_merge_rename_split_undo_withdraw_and_persist() {
         "the edit that no longer fits says why"
     );
 }
+
+#[test]
+fn a_large_group_leads_with_its_figures_and_summarizes_its_conflicts() {
+    // Sixty reports of one deployment, half saying 10,000 troops and half 12,000, all as the
+    // eventual total: 900 conflicting pairs, shown as two sides and a few pairs, never listed
+    // one by one, and a table that shows its first rows with more on request.
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    for n in 0..60 {
+        let figure = if n % 2 == 0 { "10,000" } else { "12,000" };
+        std::fs::write(
+            articles.join(format!("report-{n:02}.txt")),
+            format!(
+                "Report {n}\n\nOfficials in Kyiv said North Korea plans to send {figure} \
+                 troops to Russia in total.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let mut harness = gui_support::start(
+        gui_support::builder(),
+        StartWith::Paths(vec![articles]),
+        "tester",
+        dir.path(),
+    );
+    show(&mut harness, Key::Num2, CentralView::Figures);
+    let group = {
+        let app = harness.state();
+        let data = &app.caches.crosscheck.as_ref().unwrap().1;
+        data.comparison.groups[0].clone()
+    };
+    assert_eq!(group.figures.len(), 60, "{}", group.label);
+    assert_eq!(group.conflicting_pairs, 30 * 30);
+    assert!(
+        harness
+            .query_all_by_label_contains("900 conflicting pairs")
+            .next()
+            .is_some(),
+        "the conflicts are counted, not listed"
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("10,000 from 30 reports")
+            .next()
+            .is_some()
+            && harness
+                .query_all_by_label_contains("12,000 from 30 reports")
+                .next()
+                .is_some(),
+        "the two sides are named with how widely each is reported"
+    );
+    harness.get_by_label_contains("Showing 50 of 60 figures");
+    harness.get_by_label("Show 10 more").click_accesskit();
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_all_by_label_contains("Showing 50 of 60")
+            .next()
+            .is_none(),
+        "every figure is shown after asking"
+    );
+    assert_eq!(harness.state().view.figure_rows.get(&group.id), Some(&60));
+}

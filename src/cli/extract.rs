@@ -1,4 +1,5 @@
-//! `crosscheck extract`: articles from files, from paths or documents on stdin, to JSON; each
+//! `crosscheck extract` and `crosscheck figures`: articles from files, from paths or documents
+//! on stdin, to JSON (entities and claims, or the figure readings a comparison groups); each
 //! failing input is reported (as a JSON line of its own with `jsonl`) and the others go on.
 
 use std::io::{self, BufRead, Write};
@@ -7,6 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use chrono::{NaiveDate, NaiveDateTime};
 use crosscheck::article::{Article, ArticleId, MAX_ARTICLE_BYTES};
+use crosscheck::compare::ArticleFigures;
 use crosscheck::output::ArticleRecord;
 use crosscheck::workspace::AnalyzedArticle;
 use serde_json::{Value, json};
@@ -14,7 +16,7 @@ use serde_json::{Value, json};
 use super::inputs::{self, Input, Taken};
 use super::{ExtractFormat, say};
 
-/// `crosscheck extract [PATHS…] [--stdin | --stdin-paths] [--format json|jsonl]`.
+/// `crosscheck extract|figures [PATHS…] [--stdin | --stdin-paths] [--format json|jsonl]`.
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
     /// Output layout: one JSON document, or one line per input as soon as it is done.
@@ -32,9 +34,49 @@ pub struct ExtractArgs {
     paths: Vec<PathBuf>,
 }
 
+/// What each article becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Its entities and claims (`crosscheck extract`).
+    Extract,
+    /// Its figure readings, the map step of `compare` (`crosscheck figures`).
+    Figures,
+}
+
+/// One article's figure readings, as `crosscheck figures` writes them and `compare
+/// --from-figures` reads them back.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct FiguresRecord {
+    /// The file it was read from (documents on stdin carry their `id` instead).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The article.
+    pub article: ArticleId,
+    /// Its title.
+    pub title: String,
+    /// Its figures with their measures, and the organizations it names.
+    #[serde(flatten)]
+    pub figures: ArticleFigures,
+}
+
+impl FiguresRecord {
+    fn of(analyzed: AnalyzedArticle, path: Option<&Path>) -> Result<Self, String> {
+        let article = analyzed.article.id.clone();
+        let title = analyzed.article.display_title();
+        let figures = ArticleFigures::of(analyzed).map_err(|e| e.to_string())?;
+        Ok(Self {
+            path: path.map(|p| p.display().to_string()),
+            article,
+            title,
+            figures,
+        })
+    }
+}
+
 /// Returns whether every input was taken.
-pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
+pub fn run(args: &ExtractArgs, stage: Stage) -> anyhow::Result<bool> {
     let mut sink = Sink {
+        stage,
         format: args.format,
         out: io::BufWriter::new(io::stdout().lock()),
         records: Vec::new(),
@@ -48,14 +90,12 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
             let line = line.context("reading paths from stdin")?;
             let path = line.trim_end_matches('\r');
             if !path.is_empty() {
-                taken += inputs::take_each(&[PathBuf::from(path)], None, |input| {
-                    sink.take(input);
-                });
+                taken += take_into(&mut sink, &[PathBuf::from(path)]);
             }
         }
         taken
     } else {
-        inputs::take_each(&args.paths, None, |input| sink.take(input))
+        take_into(&mut sink, &args.paths)
     };
     let all_taken = taken.all_taken()?;
     sink.finish().map(|()| all_taken)
@@ -63,6 +103,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<bool> {
 
 /// Where records go: kept for one document, or written a line each as they come.
 struct Sink<W: Write> {
+    stage: Stage,
     format: ExtractFormat,
     out: W,
     records: Vec<Value>,
@@ -70,16 +111,56 @@ struct Sink<W: Write> {
 }
 
 impl<W: Write> Sink<W> {
-    fn take(&mut self, input: Input<'_>) {
+    /// Returns whether the input was taken.
+    fn take(&mut self, input: Input<'_>) -> bool {
         match input {
-            Input::Article(_, analyzed) => {
-                self.push(&ArticleRecord::new(&analyzed.article, &analyzed.extraction));
+            Input::Article(path, analyzed) => match self.stage {
+                Stage::Extract => {
+                    self.push(&ArticleRecord::new(&analyzed.article, &analyzed.extraction));
+                    true
+                }
+                Stage::Figures => match FiguresRecord::of(*analyzed, Some(path)) {
+                    Ok(record) => {
+                        self.push(&record);
+                        true
+                    }
+                    Err(error) => {
+                        let error = format!("{}: {error}", path.display());
+                        say::error(&error);
+                        self.failed(&json!({ "path": path.display().to_string(), "error": error }));
+                        false
+                    }
+                },
+            },
+            Input::Failed(path, error) => {
+                self.failed(&json!({
+                    "path": path.display().to_string(),
+                    "error": error,
+                }));
+                false
             }
-            Input::Failed(path, error) => self.failed(&json!({
-                "path": path.display().to_string(),
-                "error": error,
-            })),
         }
+    }
+
+    /// The record of a document from stdin, carrying the caller's `id` (and `url`).
+    fn document(
+        &self,
+        analyzed: AnalyzedArticle,
+        id: Value,
+        url: Option<String>,
+    ) -> Result<Value, String> {
+        let mut record = match self.stage {
+            Stage::Extract => {
+                serde_json::to_value(ArticleRecord::new(&analyzed.article, &analyzed.extraction))
+            }
+            Stage::Figures => serde_json::to_value(FiguresRecord::of(analyzed, None)?),
+        }
+        .map_err(|e| e.to_string())?;
+        record["id"] = id;
+        if let Some(url) = url {
+            record["url"] = Value::String(url);
+        }
+        Ok(record)
     }
 
     fn push(&mut self, record: &impl serde::Serialize) {
@@ -123,6 +204,21 @@ impl<W: Write> Sink<W> {
     }
 }
 
+/// Takes the articles under `paths` into `sink`, counting those it could not make a record
+/// of as failed.
+fn take_into(sink: &mut Sink<impl Write>, paths: &[PathBuf]) -> Taken {
+    let mut unrecorded = 0;
+    let mut taken = inputs::take_each(paths, None, |input| {
+        let article = matches!(input, Input::Article(..));
+        if !sink.take(input) && article {
+            unrecorded += 1;
+        }
+    });
+    taken.articles -= unrecorded;
+    taken.failed += unrecorded;
+    taken
+}
+
 /// A document on stdin.
 #[derive(Debug, serde::Deserialize)]
 struct Document {
@@ -155,7 +251,9 @@ fn documents_from(mut reader: impl BufRead, sink: &mut Sink<impl Write>) -> Take
             Ok(Line::Text) => match document(&buffer) {
                 Ok(document) => {
                     let id = document.id.clone();
-                    match analyze_document(document, number) {
+                    let record = analyze_document(document, number)
+                        .and_then(|(analyzed, id, url)| sink.document(analyzed, id, url));
+                    match record {
                         Ok(record) => {
                             taken.articles += 1;
                             sink.push(&record);
@@ -197,7 +295,11 @@ fn document(line: &[u8]) -> Result<Document, (Value, String)> {
     serde_json::from_value(value).map_err(|e| (id, e.to_string()))
 }
 
-fn analyze_document(document: Document, line: usize) -> Result<Value, String> {
+/// The document analysed, with the caller's id and url.
+fn analyze_document(
+    document: Document,
+    line: usize,
+) -> Result<(AnalyzedArticle, Value, Option<String>), String> {
     if document.text.trim().is_empty() {
         return Err("\"text\" is empty".to_owned());
     }
@@ -221,19 +323,16 @@ fn analyze_document(document: Document, line: usize) -> Result<Value, String> {
     });
     if let Some(title) = document.title {
         article.title = Some(title);
+    } else if article.title.is_none() {
+        // Named by its id, never by its place in the stream: a document is the same
+        // article whichever batch or partition it comes in.
+        article.title = Some(article.id.0.clone());
     }
     if published.is_some() {
         article.published = published;
     }
     let analyzed = AnalyzedArticle::analyze(article).map_err(|e| e.to_string())?;
-    let mut record =
-        serde_json::to_value(ArticleRecord::new(&analyzed.article, &analyzed.extraction))
-            .map_err(|e| e.to_string())?;
-    record["id"] = document.id;
-    if let Some(url) = document.url {
-        record["url"] = Value::String(url);
-    }
-    Ok(record)
+    Ok((analyzed, document.id, document.url))
 }
 
 fn iso_date_time(text: &str) -> Option<NaiveDateTime> {

@@ -58,6 +58,9 @@ enum Command {
     Export(export::ExportArgs),
     /// Put the figures of articles (or a workspace) side by side: groups, conflicts, origins.
     Compare(compare::CompareArgs),
+    /// Print each article's figure readings (measure, bounds, timing, speaker, source chain):
+    /// the map step that `compare --from-figures` reduces, for corpora split across jobs.
+    Figures(extract::ExtractArgs),
     /// Merge analysts' copies of a workspace into a new file; disagreements become disputes.
     Merge(team::MergeArgs),
     /// How far analysts' workspaces agree: Cohen's kappa, weighted kappa, Krippendorff's alpha.
@@ -102,7 +105,8 @@ pub fn run() -> ExitCode {
             to_stdout(&script, "the completion script").map(|()| true)
         }
         Some(Command::Manpage { dir }) => manpage(dir.as_deref()),
-        Some(Command::Extract(args)) => extract::run(&args),
+        Some(Command::Extract(args)) => extract::run(&args, extract::Stage::Extract),
+        Some(Command::Figures(args)) => extract::run(&args, extract::Stage::Figures),
         Some(Command::Workspace { command }) => workspace::run(command),
         Some(Command::Tag(args)) => workspace::tag(args),
         Some(Command::Export(args)) => export::run(&args),

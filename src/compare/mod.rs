@@ -13,7 +13,8 @@
 //! - `names`: name cleaning, acronyms, transliterations and capitals shared by the above.
 //!
 //! Start with [`Comparison::build`]; [`workspace_from`] makes a workspace from articles that
-//! are not in one yet.
+//! are not in one yet. For a corpus too large to hold, compare as map and reduce:
+//! [`ArticleFigures::of`] per article, then [`ArticleFigures::reduce`] over all of them.
 
 pub mod entities;
 pub mod figures;
@@ -34,11 +35,13 @@ pub use entities::{
     Alias, EditError, EntityIndex, IndexEdit, IndexEntry, Mention, apply_edit, apply_edits,
 };
 pub use figures::{
-    Bounds, Conflict, Counted, Event, Figure, FigureGroup, Measure, OriginCount, Rate, Timing,
-    TimingKind, group_figures,
+    Bounds, Conflict, Counted, Event, Figure, FigureGroup, FigureReading, Measure, OriginCount,
+    Rate, STRONGEST_CONFLICTS, Timing, TimingKind, ValueCluster, group_figures, group_readings,
+    kind_key, separated,
 };
 pub use sources::{
-    CredibilitySuggestion, LinkRole, Source, SourceChain, SourceKind, SourceLink, source_chains,
+    CredibilitySuggestion, Description, KnownOrganization, LinkRole, Organizations, Source,
+    SourceChain, SourceKind, SourceLink, source_chains,
 };
 pub use timeline::{
     DateRelation, EventDate, Placement, PlacementBasis, Timeline, TimelineFilter, TimelineItem,
@@ -61,7 +64,7 @@ impl Comparison {
     pub fn build(workspace: &Workspace, index: &EntityIndex) -> Self {
         let corpus = Corpus::new(workspace);
         let chains = sources::chains_of(&corpus, index);
-        let groups = figures::groups_of(&corpus, index, &chains);
+        let groups = figures::group_readings(figures::readings_of(&corpus, index, &chains));
         Self { groups, chains }
     }
 
@@ -69,6 +72,53 @@ impl Comparison {
     #[must_use]
     pub fn chain(&self, claim: crate::workspace::ClaimId) -> Option<&SourceChain> {
         self.chains.iter().find(|chain| chain.claim == claim)
+    }
+}
+
+/// One article's part of a comparison spread over articles (or machines): the map step,
+/// which [`ArticleFigures::reduce`] undoes.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct ArticleFigures {
+    /// Its figures with their measures, in reading order.
+    pub readings: Vec<FigureReading>,
+    /// The organizations it names, which descriptions in any article may mean.
+    pub organizations: Vec<KnownOrganization>,
+}
+
+impl ArticleFigures {
+    /// The figures of one article on its own. Names are merged within the article (the
+    /// reduce step matches descriptions of sources against every article's organizations),
+    /// and claims are numbered per article (`c1`, `c2`, ...), so an article's part is the
+    /// same whatever else is compared with it.
+    ///
+    /// # Errors
+    /// When the extraction does not fit the article's text (the workspace refuses it).
+    pub fn of(entry: AnalyzedArticle) -> Result<Self, ActionError> {
+        let (workspace, refused) = workspace_from([entry]);
+        if let Some((_, error)) = refused.into_iter().next() {
+            return Err(error);
+        }
+        let index = EntityIndex::build(&workspace);
+        let corpus = Corpus::new(&workspace);
+        let chains = sources::chains_of(&corpus, &index);
+        Ok(Self {
+            readings: figures::readings_of(&corpus, &index, &chains),
+            organizations: sources::known_organizations(&corpus, &index),
+        })
+    }
+
+    /// The reduce step: the groups of all the articles' figures, in corpus order (article,
+    /// then reading order), descriptions of sources matched against every article's
+    /// organizations as a comparison of the whole corpus matches them.
+    #[must_use]
+    pub fn reduce(
+        mut readings: Vec<FigureReading>,
+        organizations: &[KnownOrganization],
+    ) -> Vec<FigureGroup> {
+        for reading in &mut readings {
+            reading.figure.match_description(organizations);
+        }
+        group_readings(readings)
     }
 }
 

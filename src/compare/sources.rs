@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::entities::{EntityIndex, IndexEntry};
 use super::names;
@@ -17,7 +17,7 @@ use crate::span::Span;
 use crate::workspace::{ClaimId, Credibility, Workspace};
 
 /// What kind of source a chain link is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
     /// A named person.
@@ -33,7 +33,7 @@ pub enum SourceKind {
 }
 
 /// A source, normalized.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     /// Identity for counting: two links with one key are the same source.
     pub key: String,
@@ -46,8 +46,112 @@ pub struct Source {
     pub written: Option<String>,
     /// The organization a spokesperson speaks for (`National Security Council spokesperson
     /// Sean Savett`): statements of both are one origin.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaks_for: Option<Box<Source>>,
+    /// For a source the text only describes (`South Korea's intelligence agency`), what the
+    /// description says, kept when it was matched to an organization so that a larger corpus
+    /// can match it again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Description>,
+}
+
+/// What a description of a source says: the country it names and its other words, by which
+/// it is matched to the one organization it can mean.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Description {
+    /// The description, tidied (`South Korea's intelligence agency`).
+    pub text: String,
+    /// The country or group it names (`South Korea`).
+    pub country: Option<String>,
+    /// Its other words, keyed, synonyms folded (`intelligence`, `agency`).
+    pub words: Vec<String>,
+}
+
+impl Description {
+    /// The one organization of `organizations` the description can mean: all its words in
+    /// the organization's name, and its country in that name or named right before it
+    /// somewhere (`South Korea's National Intelligence Service`); else the description
+    /// itself as a source.
+    #[must_use]
+    pub fn source(&self, organizations: &[KnownOrganization]) -> Source {
+        if !self.words.is_empty() {
+            let mut candidates = organizations.iter().filter(|org| {
+                let name_words: Vec<String> = org
+                    .source
+                    .name
+                    .split_whitespace()
+                    .map(|w| synonym(&names::key(w)).to_owned())
+                    .collect();
+                self.words.iter().all(|w| name_words.contains(w))
+                    && self.country.as_ref().is_none_or(|country| {
+                        org.source.name.contains(country.as_str())
+                            || org.countries.contains(country)
+                    })
+            });
+            if let (Some(only), None) = (candidates.next(), candidates.next()) {
+                let source = &only.source;
+                return Source {
+                    written: (names::key(&self.text) != names::key(&source.name))
+                        .then(|| self.text.clone()),
+                    description: Some(self.clone()),
+                    ..source.clone()
+                };
+            }
+        }
+        let key_words = if self.words.is_empty() {
+            "officials".to_owned()
+        } else {
+            self.words.join(" ")
+        };
+        Source {
+            key: format!(
+                "described:{}:{key_words}",
+                self.country.as_deref().map(names::key).unwrap_or_default()
+            ),
+            name: self.text.clone(),
+            kind: SourceKind::Described,
+            written: None,
+            speaks_for: None,
+            description: Some(self.clone()),
+        }
+    }
+}
+
+/// An organization a description may mean, with the countries the articles name right
+/// before it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KnownOrganization {
+    /// The organization as a source.
+    pub source: Source,
+    /// `South Korea` for `South Korea's National Intelligence Service`.
+    pub countries: BTreeSet<String>,
+}
+
+/// The organizations of several articles as one list: one entry per key, countries joined.
+#[derive(Debug, Default)]
+pub struct Organizations {
+    list: Vec<KnownOrganization>,
+    place: HashMap<String, usize>,
+}
+
+impl Organizations {
+    /// Adds an article's organizations.
+    pub fn extend(&mut self, organizations: impl IntoIterator<Item = KnownOrganization>) {
+        for org in organizations {
+            if let Some(&at) = self.place.get(&org.source.key) {
+                self.list[at].countries.extend(org.countries);
+            } else {
+                self.place.insert(org.source.key.clone(), self.list.len());
+                self.list.push(org);
+            }
+        }
+    }
+
+    /// All of them, in the order first seen.
+    #[must_use]
+    pub fn as_slice(&self) -> &[KnownOrganization] {
+        &self.list
+    }
 }
 
 impl Source {
@@ -227,9 +331,9 @@ const DESCRIPTION_SYNONYMS: &[(&str, &str)] = &[
 
 struct Resolver<'a> {
     index: &'a EntityIndex,
-    /// For every organization entry: the countries named right before its mentions
-    /// (`South Korea's National Intelligence Service`).
-    countries_of: HashMap<String, BTreeSet<String>>,
+    /// Every organization, with the countries named right before its mentions (`South
+    /// Korea's National Intelligence Service`).
+    organizations: Vec<KnownOrganization>,
     /// For every person entry introduced as an organization's spokesperson: that
     /// organization's entry.
     spokespeople: HashMap<String, &'a IndexEntry>,
@@ -296,9 +400,18 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        let organizations = index
+            .entries()
+            .iter()
+            .filter(|e| e.kind == EntityKind::Organization)
+            .map(|e| KnownOrganization {
+                source: from_entry(e, &e.name),
+                countries: countries_of.remove(&e.key).unwrap_or_default(),
+            })
+            .collect();
         Self {
             index,
-            countries_of,
+            organizations,
             spokespeople,
         }
     }
@@ -417,57 +530,27 @@ impl<'a> Resolver<'a> {
                 1,
             );
         }
-        let country = country.map(|(e, _)| e.name.clone());
-        let content: Vec<String> = rest
+        let words: Vec<String> = rest
             .split_whitespace()
             .map(names::key)
             .filter(|w| !w.is_empty() && !GENERIC_SPEAKER_WORDS.contains_as_written(w))
             .map(|w| synonym(&w).to_owned())
             .collect();
-        if !content.is_empty() {
-            let candidates: Vec<&IndexEntry> = self
-                .index
-                .entries()
-                .iter()
-                .filter(|e| e.kind == EntityKind::Organization)
-                .filter(|e| {
-                    let name_words: Vec<String> = e
-                        .name
-                        .split_whitespace()
-                        .map(|w| synonym(&names::key(w)).to_owned())
-                        .collect();
-                    content.iter().all(|c| name_words.contains(c))
-                })
-                .filter(|e| {
-                    country.as_ref().is_none_or(|country| {
-                        e.name.contains(country.as_str())
-                            || self
-                                .countries_of
-                                .get(&e.key)
-                                .is_some_and(|set| set.contains(country))
-                    })
-                })
-                .collect();
-            if let [only] = candidates[..] {
-                return from_entry(only, description);
-            }
+        Description {
+            text: cleaned,
+            country: country.map(|(e, _)| e.name.clone()),
+            words,
         }
-        let key_words = if content.is_empty() {
-            "officials".to_owned()
-        } else {
-            content.join(" ")
-        };
-        Source {
-            key: format!(
-                "described:{}:{key_words}",
-                country.as_deref().map(names::key).unwrap_or_default()
-            ),
-            name: cleaned,
-            kind: SourceKind::Described,
-            written: None,
-            speaks_for: None,
-        }
+        .source(&self.organizations)
     }
+}
+
+/// The organizations of `corpus` a description may mean.
+pub(crate) fn known_organizations(
+    corpus: &Corpus<'_>,
+    index: &EntityIndex,
+) -> Vec<KnownOrganization> {
+    Resolver::new(corpus, index).organizations
 }
 
 fn synonym(word: &str) -> &str {
@@ -500,6 +583,7 @@ fn from_entry(entry: &IndexEntry, written: &str) -> Source {
         },
         written: (names::key(&written) != names::key(&entry.name)).then_some(written),
         speaks_for: None,
+        description: None,
     }
 }
 
@@ -516,6 +600,7 @@ fn outlet(doc: &Doc<'_>) -> Source {
         kind: SourceKind::Outlet,
         written: None,
         speaks_for: None,
+        description: None,
     }
 }
 
@@ -549,7 +634,7 @@ fn infer_article_relays(chains: &mut [SourceChain]) {
 
 /// A suggested Admiralty credibility for a claim, with the reason; the analyst's own grade
 /// always wins ([`CredibilitySuggestion::effective`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CredibilitySuggestion {
     /// The grade, 1 (confirmed by other sources) to 6 (cannot be judged).
     pub credibility: Credibility,
@@ -562,6 +647,18 @@ pub struct CredibilitySuggestion {
 }
 
 impl CredibilitySuggestion {
+    /// The suggestion of a figure not yet compared with any other (a reading before it is
+    /// grouped).
+    #[must_use]
+    pub fn not_compared() -> Self {
+        Self {
+            credibility: Credibility::CannotBeJudged,
+            reason: "not compared with other figures yet".to_owned(),
+            agreeing: Vec::new(),
+            conflicting: Vec::new(),
+        }
+    }
+
     /// The grade from how many other independent origins agree and conflict.
     #[must_use]
     pub fn from_corroboration(

@@ -200,6 +200,8 @@ pub struct ViewState {
     pub entity_search: String,
     /// The Entities view's edit of the selected entry, as typed so far.
     pub index_draft: IndexEditDraft,
+    /// Figures view: how many rows each group (by id) shows, when more than the first page.
+    pub figure_rows: std::collections::HashMap<String, usize>,
     /// The Timeline view's entity filter.
     pub timeline_entity: String,
     /// The Timeline view's status filter.
@@ -254,6 +256,7 @@ impl Default for ViewState {
             entity: None,
             entity_search: String::new(),
             index_draft: IndexEditDraft::default(),
+            figure_rows: std::collections::HashMap::new(),
             timeline_entity: String::new(),
             timeline_status: None,
             article: None,

@@ -1,11 +1,13 @@
 //! Words shown to the analyst: a count with its noun in the right number.
 
-/// `1 figure`, `3 figures`, `2 entities`: a count with its noun, for labels and notices.
+/// `1 figure`, `3 figures`, `2 entities`, `40,000 pairs`: a count with its noun, for labels
+/// and notices.
 #[must_use]
 pub fn counted(count: usize, noun: &str) -> String {
     if count == 1 {
         return format!("1 {noun}");
     }
+    let count = crate::compare::separated(count);
     // A consonant before a final `y` makes `-ies` (entity, party); a vowel keeps it (day).
     let bytes = noun.as_bytes();
     let consonant_y = bytes.len() >= 2
@@ -29,5 +31,6 @@ mod tests {
         assert_eq!(counted(2, "entity"), "2 entities");
         assert_eq!(counted(3, "day"), "3 days");
         assert_eq!(counted(4, "independent origin"), "4 independent origins");
+        assert_eq!(counted(40_000, "pair"), "40,000 pairs");
     }
 }

@@ -3,10 +3,55 @@
 
 use super::{DateValue, Figure, Timing, TimingKind, thousands};
 
+#[derive(Debug, Clone, Copy)]
 pub(super) enum Verdict {
     Agree,
-    Conflict(String),
+    Conflict(Clash),
     Undecided,
+}
+
+/// Why two figures cannot both hold; the sentence is written only for the pairs shown
+/// ([`Clash::reason`]), since a large group judges many.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Clash {
+    /// The same total at the same time, with values that do not overlap.
+    SameFrame,
+    /// The earlier count of a growing total exceeds the later one; `true` when the first
+    /// figure of the pair is the earlier.
+    EarlierExceeds { first_is_earlier: bool },
+}
+
+impl Clash {
+    /// The clash between `a` and `b` (in the order they were judged), in a sentence.
+    pub(super) fn reason(self, a: &Figure, b: &Figure) -> String {
+        let describe = |f: &Figure| {
+            format!(
+                "{} ({}, {})",
+                f.display(),
+                f.origin.independent().name,
+                frame_name(&f.timing)
+            )
+        };
+        match self {
+            Self::SameFrame => format!(
+                "{} and {} are the same total at the same time, but {} and {} do not overlap",
+                describe(a),
+                describe(b),
+                a.bounds.display(),
+                b.bounds.display()
+            ),
+            Self::EarlierExceeds { first_is_earlier } => {
+                let (earlier, later) = if first_is_earlier { (a, b) } else { (b, a) };
+                format!(
+                    "{} comes before {}, yet its least value {} exceeds the later figure's greatest {}",
+                    describe(earlier),
+                    describe(later),
+                    thousands(earlier.bounds.low),
+                    thousands(later.bounds.high.unwrap_or(f64::INFINITY))
+                )
+            }
+        }
+    }
 }
 
 /// How two time frames relate.
@@ -21,7 +66,9 @@ pub(super) enum Order {
     Unknown,
 }
 
-pub(super) fn order(a: &Figure, b: &Figure) -> Order {
+/// How the frames of `a` and `b` relate; `same_article` says whether both are read from one
+/// article, where two undated counts with the same cue are the same moment.
+pub(super) fn order(a: &Figure, b: &Figure, same_article: bool) -> Order {
     use TimingKind::{AsOf, By, Eventual, Unstated};
     let (ta, tb) = (&a.timing, &b.timing);
     match (ta.kind, tb.kind) {
@@ -30,7 +77,7 @@ pub(super) fn order(a: &Figure, b: &Figure) -> Order {
         (_, Eventual) => return Order::Before,
         (By, By) if ta.date.is_some() && ta.date == tb.date => return Order::Same,
         (AsOf | Unstated, AsOf | Unstated)
-            if a.article == b.article
+            if same_article
                 && ta.date.is_none()
                 && tb.date.is_none()
                 && ta.cue == tb.cue
@@ -56,29 +103,23 @@ pub(super) fn order(a: &Figure, b: &Figure) -> Order {
     }
 }
 
+#[cfg(test)]
+/// The verdict between two figures of one measure (`cumulative`: a total that only grows).
 pub(super) fn judge(a: &Figure, b: &Figure, cumulative: bool) -> Verdict {
-    let describe = |f: &Figure| {
-        format!(
-            "{} ({}, {})",
-            f.display(),
-            f.origin.independent().name,
-            frame_name(&f.timing)
-        )
-    };
-    match order(a, b) {
+    judge_as(a, b, cumulative, a.article == b.article)
+}
+
+/// [`judge`], told whether the two come from one article: figures from different articles
+/// that read alike get the same verdict whichever articles they are in.
+pub(super) fn judge_as(a: &Figure, b: &Figure, cumulative: bool, same_article: bool) -> Verdict {
+    match order(a, b, same_article) {
         Order::Same if a.bounds.meets(b.bounds) && a.bounds.corroborates(b.bounds) => {
             Verdict::Agree
         }
         Order::Same if a.bounds.meets(b.bounds) => Verdict::Undecided,
-        Order::Same => Verdict::Conflict(format!(
-            "{} and {} are the same total at the same time, but {} and {} do not overlap",
-            describe(a),
-            describe(b),
-            a.bounds.display(),
-            b.bounds.display()
-        )),
-        Order::Before if cumulative => cumulative_verdict(a, b, &describe).or_corroboration(a, b),
-        Order::After if cumulative => cumulative_verdict(b, a, &describe).or_corroboration(a, b),
+        Order::Same => Verdict::Conflict(Clash::SameFrame),
+        Order::Before if cumulative => cumulative_verdict(a, b, true).or_corroboration(a, b),
+        Order::After if cumulative => cumulative_verdict(b, a, false).or_corroboration(a, b),
         _ => Verdict::Undecided.or_corroboration(a, b),
     }
 }
@@ -112,19 +153,11 @@ impl Verdict {
 }
 
 /// An earlier count of a growing total cannot exceed a later one.
-pub(super) fn cumulative_verdict(
-    earlier: &Figure,
-    later: &Figure,
-    describe: &dyn Fn(&Figure) -> String,
-) -> Verdict {
+fn cumulative_verdict(earlier: &Figure, later: &Figure, first_is_earlier: bool) -> Verdict {
     match later.bounds.high {
-        Some(high) if earlier.bounds.low > high => Verdict::Conflict(format!(
-            "{} comes before {}, yet its least value {} exceeds the later figure's greatest {}",
-            describe(earlier),
-            describe(later),
-            thousands(earlier.bounds.low),
-            thousands(high)
-        )),
+        Some(high) if earlier.bounds.low > high => {
+            Verdict::Conflict(Clash::EarlierExceeds { first_is_earlier })
+        }
         _ => Verdict::Undecided,
     }
 }

@@ -5,17 +5,18 @@
 //! - this file: the figure, measure and bounds types, and grouping;
 //! - `measures`: counted classes, currencies, events, rates;
 //! - `readings`: reading a claim's figures from the words around each number;
-//! - `conflicts`: verdicts between two figures of one measure.
+//! - `conflicts`: verdicts between two figures of one measure;
+//! - `corroboration`: who agrees and who conflicts within a group, summarized.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::entities::{EntityIndex, format_value};
 use super::names;
 use super::scan::{PAST_PERIODS, Words};
-use super::sources::{CredibilitySuggestion, Source, SourceChain, SourceKind};
+use super::sources::{CredibilitySuggestion, KnownOrganization, Source, SourceChain, SourceKind};
 use super::timeline::date_bounds;
 use super::{ClaimRef, Corpus, Doc};
 use crate::article::ArticleId;
@@ -25,16 +26,17 @@ use crate::span::Span;
 use crate::workspace::{ClaimId, ClaimStatus, Credibility, Workspace};
 
 mod conflicts;
+mod corroboration;
 mod measures;
 mod readings;
 #[cfg(test)]
 mod tests;
 
-use conflicts::{Verdict, judge};
+pub use corroboration::{Conflict, STRONGEST_CONFLICTS, ValueCluster};
 use readings::figures_of_claim;
 
 /// What a figure counts, with synonyms folded (`troops`, `soldiers`, `forces` → personnel).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Counted {
     /// Troops, soldiers, forces, personnel, servicemen, fighters.
@@ -101,7 +103,7 @@ impl Counted {
 }
 
 /// What happens to what is counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Event {
     /// Sent, deployed, dispatched, stationed.
@@ -135,7 +137,7 @@ impl Event {
 }
 
 /// The period a rate is per.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Rate {
     /// Per day.
@@ -160,7 +162,7 @@ impl Rate {
 }
 
 /// The measure a figure reports: figures of one measure are compared.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Measure {
     /// Whose (the country or organization that sends, loses, supplies ...), when the text
     /// says; names merged through the entity index (`Pyongyang`, `DPRK` → North Korea).
@@ -205,7 +207,7 @@ impl Measure {
 
 /// The values a figure allows: `approximately 12,000` → 10,800–13,200, `at least 3,000` →
 /// 3,000 and up, `up to 500` → 0–500, a bare figure → itself.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Bounds {
     /// The least value.
     pub low: f64,
@@ -282,18 +284,28 @@ fn thousands(value: f64) -> String {
     let (sign, digits) = plain
         .strip_prefix('-')
         .map_or(("", plain.as_str()), |d| ("-", d));
+    format!("{sign}{}", group_digits(digits))
+}
+
+/// A count with thousands separators: `40000` → `40,000`.
+#[must_use]
+pub fn separated(count: usize) -> String {
+    group_digits(&count.to_string())
+}
+
+fn group_digits(digits: &str) -> String {
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
     }
-    format!("{sign}{out}")
+    out
 }
 
 /// When a figure holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TimingKind {
     /// Reached at a time: `has sent`, `already`, `earlier this month`, `on 14 October`.
@@ -307,7 +319,7 @@ pub enum TimingKind {
 }
 
 /// A figure's time frame.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Timing {
     /// Its kind.
     pub kind: TimingKind,
@@ -320,7 +332,7 @@ pub struct Timing {
 }
 
 /// One figure of a group.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     /// The claim it is in.
     pub claim: ClaimId,
@@ -356,11 +368,33 @@ pub struct Figure {
     pub status: ClaimStatus,
     /// The analyst's credibility grade, which wins over the suggestion.
     pub analyst_credibility: Option<Credibility>,
-    /// What the group suggests.
+    /// What the group suggests (worked out when figures are grouped).
+    #[serde(default = "CredibilitySuggestion::not_compared")]
     pub suggested_credibility: CredibilitySuggestion,
 }
 
 impl Figure {
+    /// Matches the origin again when the text only describes it, against `organizations`
+    /// (those of a whole corpus): the origin and the chain's first link follow.
+    pub fn match_description(&mut self, organizations: &[KnownOrganization]) {
+        let Some(description) = &self.origin.description else {
+            return;
+        };
+        let matched = description.source(organizations);
+        if matched.key == self.origin.key {
+            return;
+        }
+        let old = std::mem::replace(&mut self.origin, matched);
+        let new = &self.origin.name;
+        self.chain = if let Some(rest) = self.chain.strip_prefix(old.name.as_str()) {
+            format!("{new}{rest}")
+        } else if let Some(rest) = self.chain.strip_prefix(&format!("({})", old.name)) {
+            format!("({new}){rest}")
+        } else {
+            self.chain.clone()
+        };
+    }
+
     /// `approximately 12,000`, `10,000 or more`, `at least 3,000 (earlier this month)`.
     #[must_use]
     pub fn display(&self) -> String {
@@ -378,17 +412,6 @@ impl Figure {
         }
         shown
     }
-}
-
-/// Two figures that cannot both be true.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Conflict {
-    /// One figure, by its place in [`FigureGroup::figures`].
-    pub first: usize,
-    /// The other.
-    pub second: usize,
-    /// Why, in a sentence.
-    pub reason: String,
 }
 
 /// A count of figures from one origin.
@@ -415,8 +438,13 @@ pub struct FigureGroup {
     pub unit: String,
     /// The figures, by article then reading order.
     pub figures: Vec<Figure>,
-    /// Pairs of figures that cannot both hold.
+    /// The strongest conflicts, at most [`STRONGEST_CONFLICTS`], each standing for the
+    /// pairs that read alike; [`FigureGroup::conflicting_pairs`] counts them all.
     pub conflicts: Vec<Conflict>,
+    /// How many pairs of figures cannot both hold.
+    pub conflicting_pairs: usize,
+    /// The sides of the conflicts: figures in conflict whose values overlap, largest first.
+    pub clusters: Vec<ValueCluster>,
     /// Whether there is any conflict.
     pub conflicting: bool,
     /// The independent origins behind the figures (a source repeated by several outlets
@@ -426,24 +454,57 @@ pub struct FigureGroup {
     pub independent_origins: usize,
 }
 
+/// A figure with the measure it reports, before grouping: what the map step of a
+/// comparison gives per article (`crosscheck figures`) and the reduce step groups
+/// (`crosscheck compare --from-figures`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FigureReading {
+    /// The measure, its actor as the article names it.
+    pub measure: Measure,
+    /// The key to spread the reduce step by ([`kind_key`]): readings of one kind must be
+    /// reduced together. Given for scripts; grouping reads the measure itself.
+    #[serde(default)]
+    pub kind: String,
+    /// The figure.
+    pub figure: Figure,
+}
+
 /// The figure groups of `workspace`, with aliases as `index` merges them.
 #[must_use]
 pub fn group_figures(workspace: &Workspace, index: &EntityIndex) -> Vec<FigureGroup> {
     super::Comparison::build(workspace, index).groups
 }
 
-pub(crate) fn groups_of(
+/// The figures of every placed claim of `corpus`, in reading order.
+pub(crate) fn readings_of(
     corpus: &Corpus<'_>,
     index: &EntityIndex,
     chains: &[SourceChain],
-) -> Vec<FigureGroup> {
-    let mut found: Vec<(Measure, Figure)> = Vec::new();
-    for (claim, chain) in corpus.claims.iter().zip(chains) {
-        found.extend(figures_of_claim(corpus, index, claim, chain));
-    }
-    join_unknown_actors(&mut found);
+) -> Vec<FigureReading> {
+    corpus
+        .claims
+        .iter()
+        .zip(chains)
+        .flat_map(|(claim, chain)| figures_of_claim(corpus, index, claim, chain))
+        .map(|(measure, figure)| FigureReading {
+            kind: kind_key(&measure),
+            measure,
+            figure,
+        })
+        .collect()
+}
+
+/// Groups figure readings by measure, judges each group and sorts the groups (most figures
+/// first). Readings come in corpus order (article, then reading order); the result depends
+/// only on that sequence, so readings made article by article group as those of a corpus.
+#[must_use]
+pub fn group_readings(mut readings: Vec<FigureReading>) -> Vec<FigureGroup> {
+    join_unknown_actors(&mut readings);
     let mut by_measure: BTreeMap<String, (Measure, Vec<Figure>)> = BTreeMap::new();
-    for (measure, figure) in found {
+    for FigureReading {
+        measure, figure, ..
+    } in readings
+    {
         by_measure
             .entry(measure.key())
             .or_insert_with(|| (measure, Vec::new()))
@@ -464,26 +525,42 @@ pub(crate) fn groups_of(
     groups
 }
 
+/// The key readings are shuffled by when the reduce step is spread over machines: a
+/// reading whose actor is unnamed may join any group of the same kind, so a kind is reduced
+/// in one place.
+#[must_use]
+pub fn kind_key(measure: &Measure) -> String {
+    format!(
+        "{}/{}/{}",
+        measure.counted.unit(),
+        measure.event.label(),
+        measure.rate.map_or("", Rate::label)
+    )
+}
+
 /// A figure whose actor the text does not name joins the one group of its kind that has
 /// an actor; with none or several, it stays apart.
-fn join_unknown_actors(found: &mut [(Measure, Figure)]) {
-    let known: Vec<Measure> = found
-        .iter()
-        .filter(|(m, _)| m.actor.is_some())
-        .map(|(m, _)| m.clone())
+fn join_unknown_actors(readings: &mut [FigureReading]) {
+    let mut actors: HashMap<String, Vec<&String>> = HashMap::new();
+    for r in readings.iter() {
+        if let Some(actor) = &r.measure.actor {
+            actors.entry(kind_key(&r.measure)).or_default().push(actor);
+        }
+    }
+    let only: HashMap<String, String> = actors
+        .into_iter()
+        .filter_map(|(kind, mut names)| {
+            names.sort();
+            names.dedup();
+            match names[..] {
+                [only] => Some((kind, only.clone())),
+                _ => None,
+            }
+        })
         .collect();
-    for (measure, _) in found.iter_mut().filter(|(m, _)| m.actor.is_none()) {
-        let mut actors: Vec<&String> = known
-            .iter()
-            .filter(|k| {
-                k.counted == measure.counted && k.event == measure.event && k.rate == measure.rate
-            })
-            .filter_map(|k| k.actor.as_ref())
-            .collect();
-        actors.sort();
-        actors.dedup();
-        if let [only] = actors[..] {
-            measure.actor = Some(only.clone());
+    for r in readings.iter_mut().filter(|r| r.measure.actor.is_none()) {
+        if let Some(actor) = only.get(&kind_key(&r.measure)) {
+            r.measure.actor = Some(actor.clone());
         }
     }
 }
@@ -498,16 +575,27 @@ fn merge_verbatim_copies(figures: &mut [Figure]) {
             .flat_map(char::to_lowercase)
             .collect::<String>()
     };
-    for i in 1..figures.len() {
+    // Per wording, the first outlet figure and the first one from another article.
+    let mut seen: HashMap<String, (usize, Option<usize>)> = HashMap::new();
+    for i in 0..figures.len() {
         if figures[i].origin.kind != SourceKind::Outlet {
             continue;
         }
         let words = wording(&figures[i]);
-        let first = (0..i).find(|&j| {
-            figures[j].origin.kind == SourceKind::Outlet
-                && figures[j].article != figures[i].article
-                && wording(&figures[j]) == words
-        });
+        let first = match seen.get_mut(&words) {
+            None => {
+                seen.insert(words, (i, None));
+                None
+            }
+            Some((first, other)) => {
+                if figures[*first].article == figures[i].article {
+                    *other
+                } else {
+                    other.get_or_insert(i);
+                    Some(*first)
+                }
+            }
+        };
         if let Some(j) = first {
             let copied = Source {
                 written: Some(format!("same words as {}", figures[j].article_title)),
@@ -521,78 +609,30 @@ fn merge_verbatim_copies(figures: &mut [Figure]) {
 fn group(id: String, measure: Measure, mut figures: Vec<Figure>) -> FigureGroup {
     merge_verbatim_copies(&mut figures);
     let cumulative = measure.counted.is_cumulative() && measure.rate.is_none();
-    let mut conflicts = Vec::new();
-    let mut agree: Vec<Vec<usize>> = vec![Vec::new(); figures.len()];
-    let mut clash: Vec<Vec<usize>> = vec![Vec::new(); figures.len()];
-    for i in 0..figures.len() {
-        for j in i + 1..figures.len() {
-            match judge(&figures[i], &figures[j], cumulative) {
-                Verdict::Agree => {
-                    agree[i].push(j);
-                    agree[j].push(i);
-                }
-                Verdict::Conflict(reason) => {
-                    clash[i].push(j);
-                    clash[j].push(i);
-                    conflicts.push(Conflict {
-                        first: i,
-                        second: j,
-                        reason,
-                    });
-                }
-                Verdict::Undecided => {}
-            }
-        }
-    }
+    let judged = corroboration::judge_group(&figures, cumulative);
     let mut origins: Vec<OriginCount> = Vec::new();
+    let mut articles_of: Vec<Vec<&ArticleId>> = Vec::new();
+    let mut place: HashMap<&str, usize> = HashMap::new();
     for figure in &figures {
         let origin = figure.origin.independent();
-        match origins.iter_mut().find(|o| o.source.key == origin.key) {
-            Some(o) => o.figures += 1,
-            None => origins.push(OriginCount {
+        let at = *place.entry(&origin.key).or_insert_with(|| {
+            origins.push(OriginCount {
                 source: origin.clone(),
-                figures: 1,
+                figures: 0,
                 articles: 0,
-            }),
-        }
+            });
+            articles_of.push(Vec::new());
+            origins.len() - 1
+        });
+        origins[at].figures += 1;
+        articles_of[at].push(&figure.article);
     }
-    for origin in &mut origins {
-        let mut articles: Vec<&ArticleId> = figures
-            .iter()
-            .filter(|f| f.origin.independent().key == origin.source.key)
-            .map(|f| &f.article)
-            .collect();
+    for (origin, mut articles) in origins.iter_mut().zip(articles_of) {
         articles.sort();
         articles.dedup();
         origin.articles = articles.len();
     }
-    let suggestions: Vec<CredibilitySuggestion> = (0..figures.len())
-        .map(|i| {
-            let own = &figures[i].origin.independent().key;
-            let names_of = |others: &[usize]| {
-                let mut names: Vec<String> = others
-                    .iter()
-                    .map(|&k| figures[k].origin.independent())
-                    .filter(|o| &o.key != own)
-                    .map(|o| o.name.clone())
-                    .collect();
-                names.sort();
-                names.dedup();
-                names
-            };
-            let repeats = figures
-                .iter()
-                .enumerate()
-                .filter(|&(k, f)| k != i && &f.origin.independent().key == own)
-                .count();
-            CredibilitySuggestion::from_corroboration(
-                names_of(&agree[i]),
-                names_of(&clash[i]),
-                repeats,
-            )
-        })
-        .collect();
-    for (figure, suggestion) in figures.iter_mut().zip(suggestions) {
+    for (figure, suggestion) in figures.iter_mut().zip(judged.suggestions) {
         figure.suggested_credibility = suggestion;
     }
     FigureGroup {
@@ -600,8 +640,10 @@ fn group(id: String, measure: Measure, mut figures: Vec<Figure>) -> FigureGroup 
         label: measure.label(),
         unit: measure.counted.unit(),
         measure,
-        conflicting: !conflicts.is_empty(),
-        conflicts,
+        conflicting: judged.conflicting_pairs > 0,
+        conflicts: judged.strongest,
+        conflicting_pairs: judged.conflicting_pairs,
+        clusters: judged.clusters,
         independent_origins: origins.len(),
         origins,
         figures,

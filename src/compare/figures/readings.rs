@@ -128,11 +128,7 @@ pub(super) fn figures_of_claim(
                 chain: chain.display(),
                 status: c.status,
                 analyst_credibility: c.grades.credibility,
-                suggested_credibility: CredibilitySuggestion::from_corroboration(
-                    Vec::new(),
-                    Vec::new(),
-                    0,
-                ),
+                suggested_credibility: CredibilitySuggestion::not_compared(),
             },
         ));
     }

@@ -2,6 +2,7 @@
 //! the verdicts between two figures.
 
 use super::conflicts::{Verdict, judge};
+use super::corroboration;
 use super::measures::{counted, event_of};
 use super::*;
 use crate::compare::sources::SourceKind;
@@ -51,6 +52,7 @@ fn figure(
             kind: SourceKind::Organization,
             written: None,
             speaks_for: None,
+            description: None,
         },
         chain: origin.into(),
         status: ClaimStatus::Unreviewed,
@@ -152,4 +154,118 @@ fn verdicts_between_two_figures() {
         judge(&early_high, &late_low, false),
         Verdict::Undecided
     ));
+}
+
+/// What judging every pair of figures one by one gives: the reference the class-based
+/// judging must equal.
+fn judged_pair_by_pair(
+    figures: &[Figure],
+    cumulative: bool,
+) -> (usize, Vec<CredibilitySuggestion>) {
+    let n = figures.len();
+    let (mut agree, mut clash) = (vec![Vec::new(); n], vec![Vec::new(); n]);
+    let mut pairs = 0;
+    for i in 0..n {
+        for j in i + 1..n {
+            match judge(&figures[i], &figures[j], cumulative) {
+                Verdict::Agree => {
+                    agree[i].push(j);
+                    agree[j].push(i);
+                }
+                Verdict::Conflict(_) => {
+                    clash[i].push(j);
+                    clash[j].push(i);
+                    pairs += 1;
+                }
+                Verdict::Undecided => {}
+            }
+        }
+    }
+    let suggestions = (0..n)
+        .map(|i| {
+            let own = &figures[i].origin.independent().key;
+            let names = |others: &[usize]| {
+                let mut names: Vec<String> = others
+                    .iter()
+                    .map(|&k| figures[k].origin.independent())
+                    .filter(|o| &o.key != own)
+                    .map(|o| o.name.clone())
+                    .collect();
+                names.sort();
+                names.dedup();
+                names
+            };
+            let repeats = (0..n)
+                .filter(|&k| k != i && &figures[k].origin.independent().key == own)
+                .count();
+            CredibilitySuggestion::from_corroboration(names(&agree[i]), names(&clash[i]), repeats)
+        })
+        .collect();
+    (pairs, suggestions)
+}
+
+/// A small deterministic generator (xorshift), so the cases are the same on every run.
+struct Dice(u64);
+
+impl Dice {
+    fn roll(&mut self, sides: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        usize::try_from(self.0 % sides as u64).unwrap()
+    }
+}
+
+#[test]
+fn judging_by_class_equals_judging_every_pair() {
+    use TimingKind::{AsOf, By, Eventual, Unstated};
+    let mut dice = Dice(0x9E37_79B9_7F4A_7C15);
+    let windows = [
+        None,
+        Some((day(2024, 10, 1), day(2024, 10, 31))),
+        Some((day(2024, 10, 16), day(2024, 10, 16))),
+        Some((day(2024, 12, 1), day(2024, 12, 31))),
+    ];
+    let values = [3_000.0, 10_000.0, 11_500.0, 12_000.0, 20_000.0];
+    let qualifiers = [None, Some("approximately"), Some("at least"), Some("up to")];
+    let kinds = [AsOf, By, Eventual, Unstated];
+    for case in 0..300 {
+        let n = 1 + dice.roll(24);
+        let articles = 1 + dice.roll(6);
+        let figures: Vec<Figure> = (0..n)
+            .map(|_| {
+                let origin = ["NIS", "NSC", "Kyiv", "Yonhap"][dice.roll(4)];
+                let mut f = figure(
+                    origin,
+                    values[dice.roll(values.len())],
+                    qualifiers[dice.roll(qualifiers.len())],
+                    kinds[dice.roll(kinds.len())],
+                    windows[dice.roll(windows.len())],
+                );
+                f.article = ArticleId(format!("a{}", dice.roll(articles)));
+                if dice.roll(3) == 0 {
+                    f.timing.cue = Some("already".into());
+                }
+                if f.timing.kind == By && dice.roll(2) == 0 {
+                    f.timing.date = Some(DateValue::Day(day(2024, 12, 1)));
+                }
+                f
+            })
+            .collect();
+        let cumulative = case % 4 != 0;
+        let judged = corroboration::judge_group(&figures, cumulative);
+        let (pairs, suggestions) = judged_pair_by_pair(&figures, cumulative);
+        assert_eq!(judged.conflicting_pairs, pairs, "case {case}: {figures:#?}");
+        assert_eq!(judged.suggestions, suggestions, "case {case}: {figures:#?}");
+        let shown: usize = judged.strongest.iter().map(|c| c.alike).sum();
+        assert!(shown <= pairs && (pairs == 0) == judged.strongest.is_empty());
+        for c in &judged.strongest {
+            assert!(matches!(
+                judge(&figures[c.first], &figures[c.second], cumulative),
+                Verdict::Conflict(_)
+            ));
+        }
+        let clustered: usize = judged.clusters.iter().map(|c| c.figures).sum();
+        assert!(clustered <= n && (pairs == 0) == judged.clusters.is_empty());
+    }
 }

@@ -12,7 +12,9 @@ use super::super::theme;
 use super::super::view_state::{CentralView, ViewState};
 use super::super::widgets::labelled;
 use super::super::words::counted;
-use crate::compare::{Comparison, EditError, EntityIndex, FigureGroup, Timeline, TimelineFilter};
+use crate::compare::{
+    Comparison, EditError, EntityIndex, FigureGroup, Timeline, TimelineFilter, separated,
+};
 use crate::workspace::claim::{ClaimStatus, Grades};
 use crate::workspace::{Action, Workspace};
 
@@ -116,22 +118,28 @@ pub fn crosscheck_ui(
     };
     match view.central {
         CentralView::Reader | CentralView::Adjudicate => {}
-        CentralView::Figures => figures_ui(ui, session, data, intents),
+        CentralView::Figures => figures_ui(ui, session, view, data, intents),
         CentralView::Sources => sources_ui(ui, data, intents),
         CentralView::Entities => super::entities::entities_ui(ui, session, view, data, intents),
         CentralView::Timeline => timeline_ui(ui, view, data, intents),
     }
 }
 
-fn figures_ui(ui: &mut egui::Ui, session: &Session, data: &CrossCheck, intents: &mut Vec<Intent>) {
+fn figures_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    view: &mut ViewState,
+    data: &CrossCheck,
+    intents: &mut Vec<Intent>,
+) {
     let groups = &data.comparison.groups;
     if groups.is_empty() {
         ui.label("No figures to compare yet: open articles that report numbers.");
         return;
     }
     ui.label(format!(
-        "{} measures across articles · {} with conflicting figures",
-        groups.len(),
+        "{} across articles · {} with conflicting figures",
+        counted(groups.len(), "measure"),
         groups.iter().filter(|g| g.conflicting).count()
     ));
     // Figure tables are wide (speaker, chain, article, status, grade): scroll both ways.
@@ -139,12 +147,24 @@ fn figures_ui(ui: &mut egui::Ui, session: &Session, data: &CrossCheck, intents: 
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for group in groups {
-                group_ui(ui, session, group, intents);
+                group_ui(ui, session, view, group, intents);
             }
         });
 }
 
-fn group_ui(ui: &mut egui::Ui, session: &Session, group: &FigureGroup, intents: &mut Vec<Intent>) {
+/// Rows a group's table shows at first; more on request (a group can hold thousands).
+const FIGURE_ROWS_PAGE: usize = 50;
+
+/// Longest source chain or title a cell shows; the whole text is on hover.
+const CELL_CHARS: usize = 48;
+
+fn group_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    view: &mut ViewState,
+    group: &FigureGroup,
+    intents: &mut Vec<Intent>,
+) {
     let dark = ui.visuals().dark_mode;
     let conflict_color = theme::status_color(ClaimStatus::Unconfirmed, dark);
     let title = RichText::new(format!(
@@ -177,82 +197,194 @@ fn group_ui(ui: &mut egui::Ui, session: &Session, group: &FigureGroup, intents: 
                 ))
                 .small(),
             );
-            for conflict in &group.conflicts {
+            if group.conflicting {
+                // The sides first: which values stand against which, and how widely each is
+                // reported; the pairs themselves follow the table.
+                let sides: Vec<String> = group
+                    .clusters
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "{} from {} ({})",
+                            c.typical,
+                            counted(c.articles, "report"),
+                            counted(c.origins, "origin")
+                        )
+                    })
+                    .collect();
                 ui.label(
                     RichText::new(format!(
-                        "⚠ {} and {}: {}",
-                        group.figures[conflict.first].claim,
-                        group.figures[conflict.second].claim,
-                        conflict.reason
+                        "⚠ {}: {}",
+                        counted(group.conflicting_pairs, "conflicting pair"),
+                        sides.join("  vs  ")
                     ))
                     .color(conflict_color),
                 );
             }
-            egui::Grid::new(("figures", &group.id))
-                .striped(true)
-                .num_columns(7)
-                .show(ui, |ui| {
-                    for header in [
-                        "Figure",
-                        "Range",
-                        "Speaker",
-                        "Source chain",
-                        "Article",
-                        "Status",
-                        "Credibility",
-                    ] {
-                        ui.label(RichText::new(header).strong());
-                    }
-                    ui.end_row();
-                    for figure in &group.figures {
-                        if ui
-                            .link(figure.display())
-                            .on_hover_text(&figure.clause)
-                            .clicked()
-                        {
-                            intents.push(Intent::SelectClaim(figure.claim));
-                        }
-                        ui.label(figure.bounds.display());
-                        ui.label(figure.speaker.as_deref().unwrap_or("—"));
-                        ui.label(&figure.chain);
-                        ui.add(egui::Label::new(&figure.article_title).truncate());
-                        ui.label(
-                            RichText::new(format!(
-                                "{} {}",
-                                theme::status_symbol(figure.status),
-                                theme::status_label(figure.status)
-                            ))
-                            .color(theme::status_color(figure.status, dark)),
-                        );
-                        let suggestion = &figure.suggested_credibility;
-                        ui.horizontal(|ui| {
-                            if let Some(graded) = figure.analyst_credibility {
-                                ui.label(format!("{} (analyst)", graded.digit()));
-                            } else {
-                                ui.label(format!("suggested {}", suggestion.credibility.digit()))
-                                    .on_hover_text(&suggestion.reason);
-                                if ui
-                                    .small_button("Accept")
-                                    .on_hover_text(&suggestion.reason)
-                                    .clicked()
-                                {
-                                    let reliability = session
-                                        .workspace
-                                        .claim(figure.claim)
-                                        .and_then(|c| c.grades.reliability);
-                                    intents.push(Intent::Apply(Action::SetGrades {
-                                        claim: figure.claim,
-                                        grades: Grades {
-                                            reliability,
-                                            credibility: Some(suggestion.credibility),
-                                        },
-                                    }));
-                                }
-                            }
-                        });
-                        ui.end_row();
+            let shown = view
+                .figure_rows
+                .get(&group.id)
+                .copied()
+                .unwrap_or(FIGURE_ROWS_PAGE)
+                .min(group.figures.len());
+            figure_table_ui(ui, session, group, shown, intents);
+            if shown < group.figures.len() {
+                let more = (group.figures.len() - shown).min(FIGURE_ROWS_PAGE * 4);
+                ui.horizontal(|ui| {
+                    ui.label(format!(
+                        "Showing {} of {}.",
+                        separated(shown),
+                        counted(group.figures.len(), "figure")
+                    ));
+                    if ui
+                        .button(format!("Show {} more", separated(more)))
+                        .clicked()
+                    {
+                        view.figure_rows.insert(group.id.clone(), shown + more);
                     }
                 });
+            }
+            conflicts_ui(ui, group, conflict_color, intents);
+        });
+}
+
+/// The strongest conflicting pairs, each standing for the pairs that read alike.
+fn conflicts_ui(
+    ui: &mut egui::Ui,
+    group: &FigureGroup,
+    conflict_color: egui::Color32,
+    intents: &mut Vec<Intent>,
+) {
+    if group.conflicts.is_empty() {
+        return;
+    }
+    ui.label(RichText::new("Strongest conflicts").strong());
+    for conflict in &group.conflicts {
+        let (first, second) = (
+            &group.figures[conflict.first],
+            &group.figures[conflict.second],
+        );
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("⚠").color(conflict_color));
+            for figure in [first, second] {
+                if ui
+                    .link(format!("{} ({})", figure.display(), figure.claim))
+                    .on_hover_text(&figure.article_title)
+                    .clicked()
+                {
+                    intents.push(Intent::SelectClaim(figure.claim));
+                }
+            }
+            if conflict.alike > 1 {
+                ui.label(
+                    RichText::new(format!(
+                        "and {} like them",
+                        counted(conflict.alike - 1, "other pair")
+                    ))
+                    .weak(),
+                );
+            }
+        });
+        ui.label(
+            RichText::new(&conflict.reason)
+                .small()
+                .color(conflict_color),
+        );
+    }
+    let listed: usize = group.conflicts.iter().map(|c| c.alike).sum();
+    if group.conflicting_pairs > listed {
+        ui.label(
+            RichText::new(format!(
+                "… and {} more",
+                counted(group.conflicting_pairs - listed, "conflicting pair")
+            ))
+            .weak(),
+        );
+    }
+}
+
+/// `text` clipped to [`CELL_CHARS`], with the whole on hover.
+fn clipped_label(ui: &mut egui::Ui, text: &str) {
+    if text.chars().count() > CELL_CHARS {
+        let short: String = text.chars().take(CELL_CHARS - 1).chain(['…']).collect();
+        ui.label(short).on_hover_text(text);
+    } else {
+        ui.label(text);
+    }
+}
+
+fn figure_table_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    group: &FigureGroup,
+    rows: usize,
+    intents: &mut Vec<Intent>,
+) {
+    let dark = ui.visuals().dark_mode;
+    egui::Grid::new(("figures", &group.id))
+        .striped(true)
+        .num_columns(7)
+        .show(ui, |ui| {
+            for header in [
+                "Figure",
+                "Range",
+                "Speaker",
+                "Source chain",
+                "Article",
+                "Status",
+                "Credibility",
+            ] {
+                ui.label(RichText::new(header).strong());
+            }
+            ui.end_row();
+            for figure in &group.figures[..rows] {
+                if ui
+                    .link(figure.display())
+                    .on_hover_text(&figure.clause)
+                    .clicked()
+                {
+                    intents.push(Intent::SelectClaim(figure.claim));
+                }
+                ui.label(figure.bounds.display());
+                ui.label(figure.speaker.as_deref().unwrap_or("—"));
+                clipped_label(ui, &figure.chain);
+                clipped_label(ui, &figure.article_title);
+                ui.label(
+                    RichText::new(format!(
+                        "{} {}",
+                        theme::status_symbol(figure.status),
+                        theme::status_label(figure.status)
+                    ))
+                    .color(theme::status_color(figure.status, dark)),
+                );
+                let suggestion = &figure.suggested_credibility;
+                ui.horizontal(|ui| {
+                    if let Some(graded) = figure.analyst_credibility {
+                        ui.label(format!("{} (analyst)", graded.digit()));
+                    } else {
+                        ui.label(format!("suggested {}", suggestion.credibility.digit()))
+                            .on_hover_text(&suggestion.reason);
+                        if ui
+                            .small_button("Accept")
+                            .on_hover_text(&suggestion.reason)
+                            .clicked()
+                        {
+                            let reliability = session
+                                .workspace
+                                .claim(figure.claim)
+                                .and_then(|c| c.grades.reliability);
+                            intents.push(Intent::Apply(Action::SetGrades {
+                                claim: figure.claim,
+                                grades: Grades {
+                                    reliability,
+                                    credibility: Some(suggestion.credibility),
+                                },
+                            }));
+                        }
+                    }
+                });
+                ui.end_row();
+            }
         });
 }
 
