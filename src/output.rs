@@ -28,9 +28,9 @@ pub struct ArticleRecord<'a> {
     /// Boilerplate lines.
     pub boilerplate: Vec<BoilerplateRecord>,
     /// Entity mentions.
-    pub entities: Vec<EntityRecord<'a>>,
+    pub entities: EntityRecords<'a>,
     /// Claims.
-    pub claims: Vec<ClaimRecord<'a>>,
+    pub claims: ClaimRecords<'a>,
     /// Extraction warnings.
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     pub warnings: &'a [String],
@@ -118,7 +118,6 @@ impl<'a> ArticleRecord<'a> {
     #[must_use]
     pub fn new(article: &'a Article, extraction: &'a Extraction) -> Self {
         let text = &article.text;
-        let slice = |start: usize, end: usize| text.get(start..end).unwrap_or_default();
         Self {
             path: article.path.display().to_string(),
             id: &article.id.0,
@@ -137,49 +136,82 @@ impl<'a> ArticleRecord<'a> {
                     start: b.span.start,
                 })
                 .collect(),
-            entities: extraction
-                .entities
-                .iter()
-                .map(|e| EntityRecord::new(e, slice(e.span.start, e.span.end)))
-                .collect(),
-            claims: extraction
-                .claims
-                .iter()
-                .enumerate()
-                .map(|(n, c)| ClaimRecord {
-                    end: c.span.end,
-                    id: format!("{}-c{}", article.id, n + 1),
-                    origin: c
-                        .relays
-                        .first()
-                        .filter(|r| r.role == RelayRole::Cited)
-                        .map(|r| r.name.as_str())
-                        .or(c.speaker.as_deref()),
-                    relays: c
-                        .relays
-                        .iter()
-                        .map(|r| RelayRecord {
-                            cue: &r.cue,
-                            name: &r.name,
-                            role: r.role,
-                        })
-                        .collect(),
-                    speaker: c.speaker.as_deref(),
-                    // The words as written, when they differ from the canonical name
-                    // ("the spy agency", "NIS" for National Intelligence Service).
-                    speaker_text: c
-                        .speaker_span
-                        .and_then(|span| span.text(&article.text))
-                        .map(|words| words.split_whitespace().collect::<Vec<_>>().join(" "))
-                        .filter(|words| Some(words) != c.speaker.as_ref()),
-                    start: c.span.start,
-                    text: slice(c.span.start, c.span.end),
-                    values: c.values.iter().map(|&v| number_json(v)).collect(),
-                    via: c.via.as_deref(),
-                })
-                .collect(),
+            entities: EntityRecords {
+                text,
+                entities: &extraction.entities,
+            },
+            claims: ClaimRecords {
+                article,
+                extraction,
+            },
             warnings: &extraction.warnings,
         }
+    }
+}
+
+/// The entity mentions, each made into an [`EntityRecord`] only as it is written: a long
+/// text has hundreds of thousands of them.
+#[derive(Debug)]
+pub struct EntityRecords<'a> {
+    text: &'a str,
+    entities: &'a [Entity],
+}
+
+impl Serialize for EntityRecords<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let text = self.text;
+        serializer.collect_seq(
+            self.entities.iter().map(|e| {
+                EntityRecord::new(e, text.get(e.span.start..e.span.end).unwrap_or_default())
+            }),
+        )
+    }
+}
+
+/// The claims, each made into a [`ClaimRecord`] only as it is written.
+#[derive(Debug)]
+pub struct ClaimRecords<'a> {
+    article: &'a Article,
+    extraction: &'a Extraction,
+}
+
+impl Serialize for ClaimRecords<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (article, text) = (self.article, &self.article.text);
+        let slice = |start: usize, end: usize| text.get(start..end).unwrap_or_default();
+        serializer.collect_seq(self.extraction.claims.iter().enumerate().map(|(n, c)| {
+            ClaimRecord {
+                end: c.span.end,
+                id: format!("{}-c{}", article.id, n + 1),
+                origin: c
+                    .relays
+                    .first()
+                    .filter(|r| r.role == RelayRole::Cited)
+                    .map(|r| r.name.as_str())
+                    .or(c.speaker.as_deref()),
+                relays: c
+                    .relays
+                    .iter()
+                    .map(|r| RelayRecord {
+                        cue: &r.cue,
+                        name: &r.name,
+                        role: r.role,
+                    })
+                    .collect(),
+                speaker: c.speaker.as_deref(),
+                // The words as written, when they differ from the canonical name
+                // ("the spy agency", "NIS" for National Intelligence Service).
+                speaker_text: c
+                    .speaker_span
+                    .and_then(|span| span.text(text))
+                    .map(|words| words.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .filter(|words| Some(words) != c.speaker.as_ref()),
+                start: c.span.start,
+                text: slice(c.span.start, c.span.end),
+                values: c.values.iter().map(|&v| number_json(v)).collect(),
+                via: c.via.as_deref(),
+            }
+        }))
     }
 }
 

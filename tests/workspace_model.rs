@@ -33,10 +33,12 @@ fn analyzed(name: &str, text: &str, claims: &[&str]) -> AnalyzedArticle {
         .collect();
     let number = find(text, "3,000");
     let mut entity = Entity::new(number, EntityKind::Number);
-    entity.quantity = text.contains("3,000").then(|| Quantity {
-        value: 3000.0,
-        unit: Some("soldiers".into()),
-        qualifier: None,
+    entity.quantity = text.contains("3,000").then(|| {
+        Box::new(Quantity {
+            value: 3000.0,
+            unit: Some("soldiers".into()),
+            qualifier: None,
+        })
     });
     let entities = if text.contains("3,000") {
         vec![entity]

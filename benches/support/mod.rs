@@ -34,11 +34,11 @@ fn synthetic_article(n: usize) -> AnalyzedArticle {
         let number = Span::new(number_at, number_at + figure.to_string().len());
         let seoul = start + sentence.find("Seoul").unwrap();
         let mut quantity = Entity::new(number, EntityKind::Number);
-        quantity.quantity = Some(Quantity {
+        quantity.quantity = Some(Box::new(Quantity {
             value: figure as f64,
             unit: Some("soldiers".into()),
             qualifier: Some("about".into()),
-        });
+        }));
         extraction.entities.push(Entity::new(
             Span::new(seoul, seoul + 5),
             EntityKind::Location,

@@ -4,7 +4,7 @@
 use crate::extract::attribution::PROJECTING_REPORT_VERBS;
 use crate::extract::lexicon::lexicon;
 use crate::extract::names::REPORTING_VERBS;
-use crate::extract::token::{Token, TokenKind, tokenize};
+use crate::extract::token::{Token, TokenKind, tokenize_within};
 use crate::span::Span;
 
 lexicon!(
@@ -23,13 +23,7 @@ pub(crate) struct Words<'t> {
 impl<'t> Words<'t> {
     /// The tokens of `span` of `text`.
     pub fn new(text: &'t str, span: Span) -> Self {
-        let tokens: Vec<Token> = tokenize(&text[span.start..span.end])
-            .into_iter()
-            .map(|mut t| {
-                t.span = Span::new(t.span.start + span.start, t.span.end + span.start);
-                t
-            })
-            .collect();
+        let tokens = tokenize_within(text, span);
         let lower = tokens
             .iter()
             .map(|t| t.text(text).to_lowercase().replace('’', "'"))
@@ -62,7 +56,7 @@ impl<'t> Words<'t> {
 
     /// The first token starting at or after byte `offset`.
     pub fn index_at(&self, offset: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.start < offset)
+        self.tokens.partition_point(|t| t.span().start < offset)
     }
 
     /// Whether token `i` is punctuation that ends a clause (`,` `;` `:` `—` `(` `)` quotes).
@@ -102,9 +96,12 @@ impl<'t> Words<'t> {
     /// The byte span of tokens `from..to`.
     pub fn span(&self, from: usize, to: usize) -> Span {
         if from >= to {
-            let at = self.tokens.get(from).map_or(0, |t| t.span.start);
+            let at = self.tokens.get(from).map_or(0, |t| t.span().start);
             return Span::new(at, at);
         }
-        Span::new(self.tokens[from].span.start, self.tokens[to - 1].span.end)
+        Span::new(
+            self.tokens[from].span().start,
+            self.tokens[to - 1].span().end,
+        )
     }
 }

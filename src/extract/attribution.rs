@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::lexicon::{WordSet, lexicon, lowercase};
 use super::names::REPORTING_VERBS;
-use super::token::{Token, TokenKind, tokenize};
+use super::token::{Token, TokenKind, tokenize_within};
 use super::{Entity, EntityKind};
 use crate::span::Span;
 
@@ -64,16 +64,10 @@ pub struct Relay {
 /// span (for claims made by hand, and files written before relays were stored).
 #[must_use]
 pub fn relays_of(text: &str, span: Span, entities: &[Entity], speaker: Option<&str>) -> Vec<Relay> {
-    let Some(words) = text.get(span.start..span.end) else {
+    if text.get(span.start..span.end).is_none() {
         return Vec::new();
-    };
-    let tokens: Vec<Token> = tokenize(words)
-        .into_iter()
-        .map(|mut t| {
-            t.span = Span::new(t.span.start + span.start, t.span.end + span.start);
-            t
-        })
-        .collect();
+    }
+    let tokens = tokenize_within(text, span);
     let first = entities.partition_point(|e| e.span.start < span.start);
     let end = first + entities[first..].partition_point(|e| e.span.end <= span.end);
     relays(text, &tokens, &entities[first..end], speaker)
@@ -107,7 +101,7 @@ pub fn relays(
     let mut relayed: Vec<(usize, Relay)> = Vec::new();
     let first_that = (0..tokens.len()).find(|&k| words.word(k).eq_ignore_ascii_case("that"));
     // A cue stands before the name it introduces.
-    let cues_end = tokens.partition_point(|t| t.span.start < last_named.span.start);
+    let cues_end = tokens.partition_point(|t| t.span().start < last_named.span.start);
     for (i, token) in tokens[..cues_end].iter().enumerate() {
         if token.kind != TokenKind::Word {
             continue;
@@ -138,9 +132,9 @@ pub fn relays(
     if let Some(that) = first_that {
         for e in entities.iter().filter(|e| {
             matches!(e.kind, EntityKind::Person | EntityKind::Organization)
-                && tokens[that].span.end <= e.span.start
+                && tokens[that].span().end <= e.span.start
         }) {
-            let mut verb = tokens.partition_point(|t| t.span.start < e.span.end);
+            let mut verb = tokens.partition_point(|t| t.span().start < e.span.end);
             while verb < tokens.len() && SUBJECT_AUXILIARIES.contains(&words.lower(verb).as_ref()) {
                 verb += 1;
             }
@@ -301,10 +295,13 @@ impl Words<'_> {
     /// The byte span of tokens `from..to`.
     fn span(&self, from: usize, to: usize) -> Span {
         if from >= to {
-            let at = self.tokens.get(from).map_or(0, |t| t.span.start);
+            let at = self.tokens.get(from).map_or(0, |t| t.span().start);
             return Span::new(at, at);
         }
-        Span::new(self.tokens[from].span.start, self.tokens[to - 1].span.end)
+        Span::new(
+            self.tokens[from].span().start,
+            self.tokens[to - 1].span().end,
+        )
     }
 
     fn entities_within(&self, span: Span) -> &[Entity] {
@@ -332,7 +329,7 @@ impl Words<'_> {
     /// The organization (or, when `people`, person) named in the words right after token
     /// `from`, before the clause ends.
     fn named_after(&self, from: usize, people: bool) -> Option<&Entity> {
-        let start = self.tokens.get(from)?.span.start;
+        let start = self.tokens.get(from)?.span().start;
         let limit = (from + 10).min(self.len());
         let stop = (from..limit)
             .find(|&k| self.is_clause_punct(k) && self.word(k) != "." || self.lower(k) == "that")
@@ -351,7 +348,7 @@ impl Words<'_> {
         while k > 0 && SUBJECT_AUXILIARIES.contains(&self.lower(k - 1).as_ref()) {
             k -= 1;
         }
-        let subject_end = self.tokens.get(k.checked_sub(1)?)?.span.end;
+        let subject_end = self.tokens.get(k.checked_sub(1)?)?.span().end;
         self.entities_within(self.span(k.saturating_sub(8), k))
             .iter()
             .rev()
@@ -404,7 +401,7 @@ impl Words<'_> {
         let named_after_comma = self
             .entities
             .last()
-            .is_some_and(|e| e.span.start >= self.tokens[comma].span.end);
+            .is_some_and(|e| e.span.start >= self.tokens[comma].span().end);
         if !named_after_comma {
             return None;
         }

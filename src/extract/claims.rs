@@ -186,8 +186,8 @@ pub fn find(
                 continue;
             }
             let span = Span::new(
-                tokens[range.start].span.start,
-                tokens[range.end - 1].span.end,
+                tokens[range.start].span().start,
+                tokens[range.end - 1].span().end,
             );
             let values = finder
                 .entities_in(range.start, range.end)
@@ -279,7 +279,7 @@ struct Finder<'a> {
     entities: &'a [Entity],
     /// For each token (and one past the last), the index of the first entity starting at or
     /// after it: entity lookups by token range cost no search.
-    first_entity: Vec<usize>,
+    first_entity: Vec<u32>,
     /// Canonical names already looked up, and whether the article gives them.
     article_names: std::cell::RefCell<std::collections::HashMap<String, bool>>,
     /// Every entity's words as written, gathered the first time a canonical name is looked up.
@@ -296,8 +296,8 @@ impl Finder<'_> {
         if from >= to {
             return &[];
         }
-        let end = self.tokens[to - 1].span.end;
-        let first = self.first_entity[from];
+        let end = self.tokens[to - 1].span().end;
+        let first = self.first_entity[from] as usize;
         let within = self.entities[first..]
             .iter()
             .take_while(|e| e.span.end <= end)
@@ -581,7 +581,7 @@ impl Finder<'_> {
             return false;
         }
         let letters = || {
-            self.text[self.tokens[start].span.start..self.tokens[end - 1].span.end]
+            self.text[self.tokens[start].span().start..self.tokens[end - 1].span().end]
                 .chars()
                 .filter(|c| c.is_alphabetic())
         };
@@ -937,14 +937,14 @@ impl Finder<'_> {
             j -= 1;
         }
         // Never cut a name in two ("Disaster and Emergency Management Agency").
-        if let Some(entity) = self.first_entity[j]
+        if let Some(entity) = (self.first_entity[j] as usize)
             .checked_sub(1)
             .map(|e| &self.entities[e])
-            .filter(|e| j < k && e.span.end > self.tokens[j].span.start)
+            .filter(|e| j < k && e.span.end > self.tokens[j].span().start)
         {
             let entity_start = self
                 .tokens
-                .partition_point(|t| t.span.start < entity.span.start);
+                .partition_point(|t| t.span().start < entity.span.start);
             j = entity_start.max(start);
         }
         j
@@ -1003,7 +1003,10 @@ impl Finder<'_> {
         if from >= to {
             return None;
         }
-        let span = Span::new(self.tokens[from].span.start, self.tokens[to - 1].span.end);
+        let span = Span::new(
+            self.tokens[from].span().start,
+            self.tokens[to - 1].span().end,
+        );
         let inside = self.entities_in(from, to);
         let name = |e: &Entity| self.entity_name(e);
         let attribution = |speaker: Option<String>| Attribution {
@@ -1049,7 +1052,7 @@ impl Finder<'_> {
         if let Some(place) = inside.iter().find(|e| e.kind == EntityKind::Location) {
             let only_the_place = words
                 .iter()
-                .all(|&i| place.span.contains(self.tokens[i].span));
+                .all(|&i| place.span.contains(self.tokens[i].span()));
             if only_the_place {
                 return Some(Attribution {
                     named: Some(EntityKind::Location),
@@ -1086,8 +1089,9 @@ impl Finder<'_> {
                 }
             }
             let first = *words.first()?;
-            let description =
-                normalize(&self.text[self.tokens[first].span.start..self.tokens[to - 1].span.end]);
+            let description = normalize(
+                &self.text[self.tokens[first].span().start..self.tokens[to - 1].span().end],
+            );
             return Some(attribution(Some(description)));
         }
         None
@@ -1099,7 +1103,7 @@ impl Finder<'_> {
         if let Some(subject) = &discourse.previous_subject {
             return Some(subject.clone());
         }
-        let before = &self.entities[..self.first_entity[i]];
+        let before = &self.entities[..self.first_entity[i] as usize];
         let mut people = before.iter().rev().filter(|e| e.kind == EntityKind::Person);
         let last = people.next().map(|e| self.entity_name(e));
         if let Some(recent) = &discourse.recent_speaker
@@ -1139,8 +1143,10 @@ impl Finder<'_> {
             return gives;
         }
         let entity_texts = self.entity_texts.get_or_init(|| {
+            // Names only (a set grown as it goes: a long text has many numbers and dates).
             self.entities
                 .iter()
+                .filter(|e| e.kind.is_name())
                 .map(|e| &self.text[e.span.start..e.span.end])
                 .collect()
         });
@@ -1208,16 +1214,18 @@ impl Finder<'_> {
 
 /// For each token and one past the last, the index of the first entity (sorted by position)
 /// that starts at or after the token.
-fn first_entity_at_each_token(tokens: &[Token], entities: &[Entity]) -> Vec<usize> {
+fn first_entity_at_each_token(tokens: &[Token], entities: &[Entity]) -> Vec<u32> {
+    // u32: a long text has millions of tokens, and fewer entities than bytes.
+    let index = |n: usize| u32::try_from(n).expect("articles are capped far below 4 GiB");
     let mut next = 0;
     let mut first = Vec::with_capacity(tokens.len() + 1);
     for token in tokens {
-        while next < entities.len() && entities[next].span.start < token.span.start {
+        while next < entities.len() && entities[next].span.start < token.span().start {
             next += 1;
         }
-        first.push(next);
+        first.push(index(next));
     }
-    first.push(entities.len());
+    first.push(index(entities.len()));
     first
 }
 

@@ -116,9 +116,11 @@ pub fn find(
 
 /// The tokens exactly covering `span`, if its ends fall on token boundaries.
 fn token_range(tokens: &[Token], span: Span) -> Option<std::ops::Range<usize>> {
-    let first = tokens.partition_point(|t| t.span.start < span.start);
-    let end = tokens.partition_point(|t| t.span.end <= span.end);
-    (first < end && tokens[first].span.start == span.start && tokens[end - 1].span.end == span.end)
+    let first = tokens.partition_point(|t| t.span().start < span.start);
+    let end = tokens.partition_point(|t| t.span().end <= span.end);
+    (first < end
+        && tokens[first].span().start == span.start
+        && tokens[end - 1].span().end == span.end)
         .then_some(first..end)
 }
 

@@ -50,6 +50,12 @@ impl EntityKind {
         Self::Number,
     ];
 
+    /// Whether this kind is a name (person, organization, location, group), not a value.
+    #[must_use]
+    pub fn is_name(self) -> bool {
+        !matches!(self, Self::Date | Self::Number)
+    }
+
     /// The lower-case name used in files and on screen.
     #[must_use]
     pub fn as_str(self) -> &'static str {
@@ -124,7 +130,7 @@ pub struct Entity {
     pub kind: EntityKind,
     /// For numbers: the value, unit and qualifier.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quantity: Option<Quantity>,
+    pub quantity: Option<Box<Quantity>>,
     /// For dates: the resolved value, when it can be resolved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<DateValue>,
@@ -212,7 +218,8 @@ pub fn extract_text(text: &str, context: Context<'_>) -> Extraction {
     let mut entities = dates::find(text, &tokens, &mut taken, context.published);
     entities.extend(numbers::find(text, &tokens, &mut taken));
     entities.extend(names::find(text, &tokens, &sentences, &mut taken));
-    entities.sort_by_key(|e| e.span);
+    // Entities take their tokens, so no two share a span: unstable sorting is exact.
+    entities.sort_unstable_by_key(|e| e.span);
 
     let claims = claims::find(text, &tokens, &sentences, &entities, context.boilerplate);
     let mut warnings = Vec::new();

@@ -117,13 +117,13 @@ pub fn find(text: &str, tokens: &[Token], taken: &mut [bool]) -> Vec<Entity> {
             counted_noun(text, tokens, last + 1)
         };
         found.push(Entity {
-            quantity: Some(Quantity {
+            quantity: Some(Box::new(Quantity {
                 value,
                 unit,
                 qualifier: qualifier_before(text, tokens, first),
-            }),
+            })),
             ..Entity::new(
-                Span::new(tokens[first].span.start, tokens[last].span.end),
+                Span::new(tokens[first].span().start, tokens[last].span().end),
                 EntityKind::Number,
             )
         });

@@ -35,7 +35,7 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let ends_here = i + 1 == tokens.len() || boundary_after(text, tokens, i);
         if ends_here && i >= start {
             sentences.push(Sentence {
-                span: Span::new(tokens[start].span.start, tokens[i].span.end),
+                span: Span::new(tokens[start].span().start, tokens[i].span().end),
                 tokens: start..i + 1,
             });
             start = i + 1;

@@ -21,8 +21,12 @@ pub enum TokenKind {
 /// One token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    /// Where it is.
-    pub span: Span,
+    /// Where it starts, in bytes (u32: an article is at most
+    /// [`MAX_ARTICLE_BYTES`](crate::article::MAX_ARTICLE_BYTES), and a long text has millions
+    /// of tokens, so each byte here counts).
+    start: u32,
+    /// Where it ends.
+    end: u32,
     /// What it is.
     pub kind: TokenKind,
     /// Whitespace separates it from the previous token.
@@ -57,16 +61,22 @@ impl Initial {
 }
 
 impl Token {
+    /// Where it is.
+    #[must_use]
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     /// The token's text.
     #[must_use]
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.span.start..self.span.end]
+        &text[self.start as usize..self.end as usize]
     }
 
     /// Whether this is the punctuation character `c`.
     #[must_use]
     pub fn is_punct(&self, text: &str, c: char) -> bool {
-        self.kind == TokenKind::Punct && text[self.span.start..].starts_with(c)
+        self.kind == TokenKind::Punct && text[self.start as usize..].starts_with(c)
     }
 
     /// Whether this is a word that starts with an upper-case letter.
@@ -85,8 +95,12 @@ impl Token {
 const APOSTROPHES: [char; 2] = ['\'', '’'];
 
 /// Splits `text` into tokens.
+///
+/// # Panics
+/// When `text` is longer than 4 GiB (articles are capped far below).
 #[must_use]
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let offset = |at: usize| u32::try_from(at).expect("texts are capped far below 4 GiB");
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut pos = 0;
@@ -132,7 +146,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             TokenKind::Punct
         };
         tokens.push(Token {
-            span: Span::new(start, pos),
+            start: offset(start),
+            end: offset(pos),
             kind,
             space_before,
             newlines_before: newlines,
@@ -144,6 +159,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         });
         space_before = false;
         newlines = 0;
+    }
+    tokens
+}
+
+/// The tokens of `span` of `text`, placed in `text` (a clause tokenized on its own).
+#[must_use]
+pub fn tokenize_within(text: &str, span: Span) -> Vec<Token> {
+    let shift = u32::try_from(span.start).expect("texts are capped far below 4 GiB");
+    let mut tokens = tokenize(&text[span.start..span.end]);
+    for t in &mut tokens {
+        t.start += shift;
+        t.end += shift;
     }
     tokens
 }

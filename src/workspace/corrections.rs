@@ -247,11 +247,11 @@ mod tests {
 
     fn extracted() -> Vec<Entity> {
         let mut number = Entity::new(at(TEXT, "3,000"), EntityKind::Number);
-        number.quantity = Some(Quantity {
+        number.quantity = Some(Box::new(Quantity {
             value: 3000.0,
             unit: Some("troops".into()),
             qualifier: None,
-        });
+        }));
         vec![
             Entity::new(at(TEXT, "Sean Savett"), EntityKind::Person),
             Entity::new(at(TEXT, "Friday"), EntityKind::Date),

@@ -43,11 +43,11 @@ pub fn analyzed(name: &str, text: &str, claims: &[&str]) -> AnalyzedArticle {
             let mut entity =
                 Entity::new(Span::new(start, start + figure.len()), EntityKind::Number);
             let value = figure.replace(',', "").parse().unwrap();
-            entity.quantity = Some(Quantity {
+            entity.quantity = Some(Box::new(Quantity {
                 value,
                 unit: Some("troops".into()),
                 qualifier: None,
-            });
+            }));
             extraction.entities.push(entity);
         }
     }

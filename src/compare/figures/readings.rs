@@ -39,7 +39,7 @@ pub(super) fn figures_of_claim(
         .entities_within(claim.span)
         .iter()
         .filter(|e| e.kind == EntityKind::Number)
-        .filter_map(|e| Some((e, e.quantity.as_ref()?)))
+        .filter_map(|e| Some((e, e.quantity.as_deref()?)))
         .collect();
     let mut out: Vec<(Measure, Figure)> = Vec::new();
     let mut range_low: Option<(&Entity, f64)> = None;
@@ -351,7 +351,7 @@ impl<'w, 't> Reading<'w, 't> {
         for e in doc.entities_within(window) {
             let gap_from = places
                 .last()
-                .map_or(self.words.tokens[k].span.end, |p| p.span.end);
+                .map_or(self.words.tokens[k].span().end, |p| p.span.end);
             let gap = doc.text().get(gap_from..e.span.start).unwrap_or("x").trim();
             let joins = if places.is_empty() {
                 // `in Turkey`, `in southern Turkey`, `in the east of Ukraine` is too far.

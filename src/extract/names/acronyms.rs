@@ -163,7 +163,7 @@ impl Scan<'_> {
                     }
                     if k > start && wanted.contains(&letters) {
                         let phrase =
-                            &self.text[self.tokens[start].span.start..self.tokens[k].span.end];
+                            &self.text[self.tokens[start].span().start..self.tokens[k].span().end];
                         spelled
                             .entry(letters.clone())
                             .and_modify(|known| {

@@ -159,7 +159,10 @@ pub fn find(
     scan.define_acronyms(&mut found);
     scan.countries_as_teams(&mut found);
     canonicalize_people(text, &mut found);
-    found.into_iter().map(|(_, e)| e).collect()
+    // Without the growth slack: a long text's names are copied next to its other entities.
+    let mut names: Vec<Entity> = found.into_iter().map(|(_, e)| e).collect();
+    names.shrink_to_fit();
+    names
 }
 
 impl Scan<'_> {
@@ -220,7 +223,10 @@ impl Scan<'_> {
                             kind: EntityKind,
                             canonical: Option<String>,
                             taken: &mut [bool]| {
-                let span = Span::new(self.tokens[from].span.start, self.tokens[to - 1].span.end);
+                let span = Span::new(
+                    self.tokens[from].span().start,
+                    self.tokens[to - 1].span().end,
+                );
                 taken[from..to].iter_mut().for_each(|t| *t = true);
                 found.push((
                     from..to,
@@ -398,6 +404,6 @@ impl Scan<'_> {
     }
 
     fn span_text(&self, from: usize, to: usize) -> &str {
-        &self.text[self.tokens[from].span.start..self.tokens[to - 1].span.end]
+        &self.text[self.tokens[from].span().start..self.tokens[to - 1].span().end]
     }
 }
