@@ -21,16 +21,21 @@ trap 'rm -rf "$work"' EXIT
 corpus="$work/corpus"
 python3 examples/spark/repeat_corpus.py sample_data "$corpus" "$articles"
 
-started=$(date +%s.%N)
-"$binary" -q compare --format json "$corpus" > "$work/single.json"
-single=$(echo "$(date +%s.%N) - $started" | bc)
+# spark-submit from PATH, else the one the pyspark package carries.
+submit="$(command -v spark-submit || python3 -c \
+  'import os, pyspark; print(os.path.join(os.path.dirname(pyspark.__file__), "bin", "spark-submit"))')"
+seconds_since() { python3 -c "import sys, time; print(f'{time.time() - float(sys.argv[1]):.1f}')" "$1"; }
 
 started=$(date +%s.%N)
-spark-submit --master "local[${SPARK_CORES:-2}]" --driver-memory 1g \
+"$binary" -q compare --format json "$corpus" > "$work/single.json"
+single=$(seconds_since "$started")
+
+started=$(date +%s.%N)
+"$submit" --master "local[${SPARK_CORES:-2}]" --driver-memory 1g \
   --conf spark.ui.enabled=false --conf spark.log.level=WARN \
   examples/spark/crosscheck_spark.py \
   --crosscheck "$binary" --input "$corpus" --output "$work/spark.json"
-distributed=$(echo "$(date +%s.%N) - $started" | bc)
+distributed=$(seconds_since "$started")
 
 python3 - "$work/single.json" "$work/spark.json" <<'EOF'
 import json
