@@ -116,7 +116,8 @@ fn entry_list_ui(ui: &mut egui::Ui, view: &mut ViewState, entries: &[&IndexEntry
                 ));
                 let selected = view.entity.as_deref() == Some(entry.key.as_str());
                 ui.horizontal(|ui| {
-                    ui.label(RichText::new("■").color(theme::kind_color(entry.kind)))
+                    let dark = ui.visuals().dark_mode;
+                    ui.label(theme::kind_chip("  ", entry.kind, dark))
                         .on_hover_text(entry.kind.as_str());
                     if ui.add(egui::Button::selectable(selected, text)).clicked() {
                         view.entity = Some(entry.key.clone());
@@ -136,7 +137,11 @@ fn entry_ui(
     intents: &mut Vec<Intent>,
 ) {
     ui.heading(&entry.name);
-    ui.label(RichText::new(entry.kind.as_str()).color(theme::kind_color(entry.kind)));
+    ui.label(theme::kind_chip(
+        entry.kind.as_str(),
+        entry.kind,
+        ui.visuals().dark_mode,
+    ));
     if let Some(value) = &entry.value {
         ui.label(format!("value: {value}"));
     }

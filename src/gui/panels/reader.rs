@@ -400,11 +400,11 @@ fn legend_ui(ui: &mut egui::Ui, view: &mut ViewState) {
             let on = view.visible_kinds[index];
             // The chip is drawn exactly as the reader draws the kind: the same background on
             // the same panel, no button fill under it. Off, it is struck through.
-            let text = RichText::new(format!(" {} ", kind.as_str()));
+            let label = format!(" {} ", kind.as_str());
             let text = if on {
-                text.background_color(theme::kind_background(kind, dark))
+                theme::kind_chip(label, kind, dark)
             } else {
-                text.strikethrough().weak()
+                RichText::new(label).strikethrough().weak()
             };
             let response = ui
                 .add(egui::Button::new(text).frame(false).selected(on))
@@ -430,11 +430,7 @@ fn legend_ui(ui: &mut egui::Ui, view: &mut ViewState) {
 }
 
 fn entity_tooltip_ui(ui: &mut egui::Ui, text: &str, entity: &Entity) {
-    ui.label(
-        RichText::new(entity.kind.as_str())
-            .strong()
-            .color(theme::kind_color(entity.kind)),
-    );
+    ui.label(theme::kind_chip(entity.kind.as_str(), entity.kind, ui.visuals().dark_mode).strong());
     ui.label(format!("“{}”", &text[entity.span.start..entity.span.end]));
     if let Some(q) = &entity.quantity {
         let value = crate::output::number_json(q.value);

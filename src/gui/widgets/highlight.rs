@@ -113,6 +113,7 @@ fn piece_format(piece: Span, marks: &Marks<'_>, style: &Style) -> TextFormat {
         && marks.visible_kinds[kind_index(entity.kind)]
     {
         format.background = theme::kind_background(entity.kind, style.dark_mode);
+        format.color = theme::entity_text_color(style.dark_mode);
     }
     if let Some(claim) = marks.claims.iter().rev().find(|c| covers(c.span)) {
         let width = if claim.selected { 2.5 } else { 1.5 };
