@@ -364,3 +364,20 @@ fn a_large_group_leads_with_its_figures_and_summarizes_its_conflicts() {
     );
     assert_eq!(harness.state().view.figure_rows.get(&group.id), Some(&60));
 }
+
+#[test]
+fn the_claims_table_gives_figures_with_separators_and_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let harness = harness(dir.path());
+    assert!(
+        harness
+            .query_all_by_label_contains("12,000 troops · 1,500 soldiers")
+            .next()
+            .is_some(),
+        "the figures column reads as the article does"
+    );
+    assert!(
+        harness.query_all_by_label_contains("12000; 1500").next().is_none(),
+        "never the bare values"
+    );
+}

@@ -37,7 +37,7 @@ pub use entities::{
 pub use figures::{
     Bounds, Conflict, Counted, Event, Figure, FigureGroup, FigureReading, Measure, OriginCount,
     Rate, STRONGEST_CONFLICTS, Timing, TimingKind, ValueCluster, group_figures, group_readings,
-    kind_key, separated,
+    grouped, kind_key, separated,
 };
 pub use sources::{
     CredibilitySuggestion, Description, KnownOrganization, LinkRole, Organizations, Source,

@@ -287,6 +287,19 @@ fn thousands(value: f64) -> String {
     format!("{sign}{}", group_digits(digits))
 }
 
+/// A figure as people write it: `12000` → `12,000`, `1500.5` → `1,500.5`.
+#[must_use]
+pub fn grouped(value: f64) -> String {
+    let plain = format_value(value);
+    let (sign, digits) = plain
+        .strip_prefix('-')
+        .map_or(("", plain.as_str()), |d| ("-", d));
+    match digits.split_once('.') {
+        Some((whole, fraction)) => format!("{sign}{}.{fraction}", group_digits(whole)),
+        None => format!("{sign}{}", group_digits(digits)),
+    }
+}
+
 /// A count with thousands separators: `40000` → `40,000`.
 #[must_use]
 pub fn separated(count: usize) -> String {

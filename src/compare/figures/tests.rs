@@ -67,6 +67,15 @@ fn figure(
 }
 
 #[test]
+fn figures_are_grouped_as_people_write_them() {
+    assert_eq!(grouped(12_000.0), "12,000");
+    assert_eq!(grouped(1_500.5), "1,500.5");
+    assert_eq!(grouped(-2_500_000.0), "-2,500,000");
+    assert_eq!(grouped(42.0), "42");
+    assert_eq!(separated(40_000), "40,000");
+}
+
+#[test]
 fn qualifiers_make_intervals() {
     let exact = Bounds::of(12_000.0, None);
     assert_eq!(exact.display(), "12,000");

@@ -94,6 +94,40 @@ fn claim_units(workspace: &Workspace, claim: &Claim) -> Vec<String> {
         .collect()
 }
 
+/// The claim's figures as the analyst reads them, each with what it counts: `12,000 troops
+/// · 1,500 soldiers`.
+fn figures_text(workspace: &Workspace, claim: &Claim) -> String {
+    let quantities: Vec<&crate::extract::Quantity> =
+        match (workspace.article(&claim.article), claim.anchor.span) {
+            (Some(article), Some(span)) => article
+                .extraction
+                .entities
+                .iter()
+                .filter(|e| span.contains(e.span))
+                .filter_map(|e| e.quantity.as_deref())
+                .collect(),
+            _ => Vec::new(),
+        };
+    claim
+        .values
+        .iter()
+        .map(|&value| {
+            let figure = crate::compare::grouped(value);
+            #[allow(clippy::float_cmp)] // the same number, read once and copied
+            let unit = quantities
+                .iter()
+                .find(|q| q.value == value)
+                .and_then(|q| q.unit.as_deref());
+            match unit {
+                Some("%") => format!("{figure}%"),
+                Some(unit) => format!("{figure} {unit}"),
+                None => figure,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// Whether an entity whose text contains `needle` lies inside the claim.
 fn mentions_entity(workspace: &Workspace, claim: &Claim, needle: &str) -> bool {
     let (Some(article), Some(span)) = (workspace.article(&claim.article), claim.anchor.span) else {
@@ -145,9 +179,11 @@ pub fn claims_table_ui(
     let selected_row = view.claim.and_then(|c| rows.iter().position(|r| *r == c));
     // Speaker and article share what the status and figures columns leave, with the claim
     // text taking the rest.
-    let flexible = (ui.available_width() - 112.0 - 80.0 - 40.0).max(300.0);
-    let speaker_width = (flexible * 0.22).clamp(80.0, 220.0);
-    let article_width = (flexible * 0.25).clamp(80.0, 260.0);
+    let flexible = (ui.available_width() - 112.0 - 40.0).max(300.0);
+    let speaker_width = (flexible * 0.2).clamp(80.0, 220.0);
+    // Figures carry their unit (`12,000 troops · 1,500 soldiers`).
+    let figures_width = (flexible * 0.16).clamp(80.0, 200.0);
+    let article_width = (flexible * 0.22).clamp(80.0, 260.0);
     let mut table = TableBuilder::new(ui)
         .id_salt("claims_table")
         .striped(true)
@@ -162,7 +198,11 @@ pub fn claims_table_ui(
                 .at_least(60.0)
                 .clip(true),
         )
-        .column(TableColumn::initial(80.0).at_least(50.0).clip(true))
+        .column(
+            TableColumn::initial(figures_width)
+                .at_least(50.0)
+                .clip(true),
+        )
         .column(
             TableColumn::initial(article_width)
                 .at_least(60.0)
@@ -241,7 +281,7 @@ pub fn claims_table_ui(
                 });
                 row.col(|ui| {
                     ui.add(
-                        egui::Label::new(crate::export::figures(claim))
+                        egui::Label::new(figures_text(workspace, claim))
                             .truncate()
                             .selectable(false),
                     );

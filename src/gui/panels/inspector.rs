@@ -53,15 +53,14 @@ fn claim_ui(
     );
     ui.add(
         egui::Label::new(
-            RichText::new(format!(
-                "“{}”",
-                claim
+            RichText::new(quoted(
+                &claim
                     .anchor
                     .quote
                     .exact
                     .split_whitespace()
                     .collect::<Vec<_>>()
-                    .join(" ")
+                    .join(" "),
             ))
             .italics(),
         )
@@ -327,5 +326,29 @@ fn dispute_ui(ui: &mut egui::Ui, claim: &Claim, intents: &mut Vec<Intent>) {
                 .small(),
             );
         }
+    }
+}
+
+/// The claim's words in quotation marks, unless they open with their own (a quoted
+/// statement: `“We are concerned,” he said.`), which would double them.
+fn quoted(text: &str) -> String {
+    if text.starts_with(['“', '"', '‘', '\'', '«', '„']) {
+        text.to_owned()
+    } else {
+        format!("“{text}”")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted;
+
+    #[test]
+    fn a_claim_is_quoted_once() {
+        assert_eq!(quoted("Troops arrived."), "“Troops arrived.”");
+        assert_eq!(
+            quoted("“We are concerned,” he said."),
+            "“We are concerned,” he said."
+        );
     }
 }
