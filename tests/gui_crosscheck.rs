@@ -377,7 +377,10 @@ fn the_claims_table_gives_figures_with_separators_and_units() {
         "the figures column reads as the article does"
     );
     assert!(
-        harness.query_all_by_label_contains("12000; 1500").next().is_none(),
+        harness
+            .query_all_by_label_contains("12000; 1500")
+            .next()
+            .is_none(),
         "never the bare values"
     );
 }

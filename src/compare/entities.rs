@@ -2,7 +2,7 @@
 //! (`U.S.`/`US`/`United States`, `DPRK`/`North Korea`, `Kirby`/`John Kirby`), and the
 //! analyst's merge, split and rename edits (stored with the workspace) applied to it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -487,6 +487,8 @@ fn entry(
 fn refresh(entry: &mut IndexEntry) {
     let mut counts: Vec<Alias> = Vec::new();
     entry.articles.clear();
+    // A place named in thousands of articles: membership by set, order by first mention.
+    let mut seen: HashSet<&ArticleId> = HashSet::new();
     for m in &entry.mentions {
         let form = names::clean(&m.text);
         match counts.iter_mut().find(|a| a.text == form) {
@@ -496,7 +498,7 @@ fn refresh(entry: &mut IndexEntry) {
                 count: 1,
             }),
         }
-        if !entry.articles.contains(&m.article) {
+        if seen.insert(&m.article) {
             entry.articles.push(m.article.clone());
         }
     }

@@ -23,6 +23,8 @@ mod scan;
 pub mod sources;
 pub mod timeline;
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -179,18 +181,20 @@ impl<'a> Corpus<'a> {
             .articles()
             .map(|entry| Doc {
                 entry,
-                entities: workspace
-                    .entities(&entry.article.id)
-                    .unwrap_or_else(|| entry.extraction.entities.clone()),
+                entities: workspace.entities_of(entry),
             })
+            .collect();
+        // Claims find their article by id: a map, as a corpus has thousands of each.
+        let doc_of: HashMap<&ArticleId, usize> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (&d.entry.article.id, i))
             .collect();
         let mut claims: Vec<ClaimRef<'a>> = workspace
             .claims()
             .filter_map(|claim| {
                 let span = claim.anchor.span?;
-                let doc = docs
-                    .iter()
-                    .position(|d| d.entry.article.id == claim.article)?;
+                let doc = *doc_of.get(&claim.article)?;
                 docs[doc].text().get(span.start..span.end)?;
                 Some(ClaimRef { claim, doc, span })
             })

@@ -246,18 +246,26 @@ impl Workspace {
     /// The article's entities after the analyst's corrections; `None` for an unknown article.
     #[must_use]
     pub fn entities(&self, article: &ArticleId) -> Option<Vec<Entity>> {
-        let entry = self.article(article)?;
+        self.article(article).map(|entry| self.entities_of(entry))
+    }
+
+    /// The entities of `entry` (one of this workspace's articles) after the analyst's
+    /// corrections: [`Workspace::entities`] without looking the article up, for a pass over
+    /// every article.
+    #[must_use]
+    pub fn entities_of(&self, entry: &AnalyzedArticle) -> Vec<Entity> {
+        let article = &entry.article.id;
         let spans = self
             .corrections
             .spans
             .iter()
             .filter(|c| &c.article == article);
-        Some(corrections::corrected_entities(
+        corrections::corrected_entities(
             &entry.article.text,
             &entry.extraction.entities,
             &self.corrections.rules,
             spans,
-        ))
+        )
     }
 
     /// Counts every change, undo and redo: a window can compare it with the revision it saved
