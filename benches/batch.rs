@@ -144,9 +144,19 @@ mod unix {
             .output()
             .unwrap();
         fs::write(&figures, mapped.stdout).unwrap();
+        // The workbench's path: a saved workspace, compared with its corpus-wide index.
+        let workspace = dir.path().join("10000.json");
+        let created = Command::new(BINARY)
+            .args(["-q", "workspace", "new"])
+            .arg(&workspace)
+            .arg(&large)
+            .status()
+            .unwrap();
+        assert!(created.success());
 
         let path = |p: &Path| p.display().to_string();
         let (small, large, big, figures) = (path(&small), path(&large), path(&big), path(&figures));
+        let workspace = path(&workspace);
         println!(
             "{:<52} {:>10} {:>13} {:>14}",
             "command (median of runs)", "time", "peak memory", "throughput"
@@ -176,6 +186,11 @@ mod unix {
                 "figures --format jsonl (map), 10,000 articles",
                 vec!["-q", "figures", "--format", "jsonl", &large],
                 Some(large_bytes),
+            ),
+            (
+                "compare --format json, a 10,000-article workspace",
+                vec!["-q", "compare", "--format", "json", &workspace],
+                None,
             ),
             (
                 "compare --from-figures (reduce), 10,000 articles",

@@ -320,6 +320,44 @@ fn review_loop_save_reopen_and_export() {
 }
 
 #[test]
+fn a_selection_dragged_mid_word_covers_whole_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(StartWith::Demo, dir.path());
+    let article = harness.state().view.article.clone().unwrap();
+    let text = harness
+        .state()
+        .session
+        .workspace
+        .article(&article)
+        .unwrap()
+        .article
+        .text
+        .clone();
+    // From inside "significant" to inside "concern".
+    let start = text.find("significant concern").unwrap() + 3;
+    let end = start + "nificant conc".len();
+    let from = harness.state().caches.reader.screen_pos_of(start).unwrap();
+    let to = harness.state().caches.reader.screen_pos_of(end).unwrap();
+    pointer(
+        &mut harness,
+        vec![
+            Event::PointerMoved(from),
+            button(from, PointerButton::Primary, true),
+            Event::PointerMoved(from + egui::vec2(20.0, 0.0)),
+            Event::PointerMoved(to),
+            button(to, PointerButton::Primary, false),
+        ],
+    );
+    let (_, span) = harness
+        .state()
+        .view
+        .selection
+        .clone()
+        .expect("dragging selects text");
+    assert_eq!(&text[span.start..span.end], "significant concern");
+}
+
+#[test]
 fn manual_claim_and_entity_correction_with_the_mouse() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness(StartWith::Demo, dir.path());

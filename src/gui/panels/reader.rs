@@ -359,7 +359,8 @@ pub fn reader_ui(
         if response.dragged_by(egui::PointerButton::Primary) {
             let anchor: Option<usize> = ui.data(|d| d.get_temp(ui.scope_id().with("drag_anchor")));
             if let (Some(anchor), Some(offset)) = (anchor, response.interact_pointer_pos().and_then(|p| cache.offset_at(text, content_pos(p)))) {
-                let span = Span::new(anchor.min(offset), anchor.max(offset));
+                // Whole words: a claim or a name never starts or ends mid-word.
+                let span = Span::new(anchor.min(offset), anchor.max(offset)).snapped_to_words(text);
                 view.selection = (!span.is_empty()).then(|| (article_id.clone(), span));
             }
         }
