@@ -17,7 +17,7 @@ use crate::article::ArticleId;
 use crate::export::Scope;
 use crate::workspace::claim::{ClaimId, ClaimStatus};
 use crate::workspace::persist::{FileVersion, Recovered};
-use crate::workspace::{Action, Effect, Workspace, persist};
+use crate::workspace::{Action, ActionError, Effect, Workspace, persist};
 
 /// How long changes rest before they are written to the recovery file.
 const AUTOSAVE_DELAY: Duration = Duration::from_secs(3);
@@ -365,7 +365,10 @@ impl WorkbenchApp {
                 | Effect::Corrected(_)
                 | Effect::Reimported(_),
             ) => {}
-            Err(error) => self.notify(format!("{label}: {error}"), true),
+            Err(error) => {
+                let why = super::words::refusal(&error, &self.session.workspace);
+                self.notify(format!("{label}: {why}"), true);
+            }
         }
     }
 
@@ -726,7 +729,14 @@ impl WorkbenchApp {
                                 self.view.article = Some(id);
                             }
                         }
-                        Err(error) => self.notify(format!("{title}: {error}"), true),
+                        Err(ActionError::DuplicateArticle(_)) => self.notify(
+                            format!("“{title}” is already in the workspace (the same text)"),
+                            false,
+                        ),
+                        Err(error) => {
+                            let why = super::words::refusal(&error, &self.session.workspace);
+                            self.notify(format!("{title}: {why}"), true);
+                        }
                     }
                 }
                 JobEvent::LoadFailed(_, message) => self.notify(message, true),
