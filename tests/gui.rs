@@ -663,3 +663,39 @@ fn escape_closes_the_open_window() {
         "Esc closed the Export window"
     );
 }
+
+#[test]
+fn long_messages_are_read_whole_in_the_message_log() {
+    // A file that cannot be read gives a message longer than the status bar.
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir
+        .path()
+        .join("a-folder-with-a-rather-long-name/and-an-article-that-is-not-there-at-all.txt");
+    let mut harness = harness(StartWith::Paths(vec![missing]), dir.path());
+    let message = harness
+        .state()
+        .notices
+        .last()
+        .expect("the failure is reported")
+        .text
+        .clone();
+    assert!(
+        message.contains("and-an-article-that-is-not-there-at-all.txt"),
+        "{message}"
+    );
+    harness.get_by_label(&message).click_accesskit();
+    harness.run_steps(2);
+    assert!(harness.state().view.show_messages, "a click opens the log");
+    harness.run_steps(2);
+    assert!(
+        harness.query_all_by_label("Clear").next().is_some(),
+        "the log window is shown"
+    );
+    assert!(
+        harness.query_all_by_label(&message).count() >= 2,
+        "the whole message stands in the log, beside the status bar"
+    );
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    assert!(!harness.state().view.show_messages, "Esc closes the log");
+}

@@ -41,6 +41,8 @@ pub enum Intent {
     Export(ExportTarget, Scope),
     /// Cancel the running load.
     CancelLoad,
+    /// Open the message log.
+    ShowMessages,
     /// Answer the pending prompt.
     Answer(PromptAnswer),
     /// Use a typed path for a request that had no dialog.
@@ -138,7 +140,12 @@ pub struct Notice {
     pub text: String,
     /// Whether it reports a failure.
     pub error: bool,
+    /// When it was given, for the message log.
+    pub at: chrono::DateTime<chrono::Local>,
 }
+
+/// How many messages the log keeps.
+pub const MESSAGES_KEPT: usize = 200;
 
 /// The workbench.
 pub struct WorkbenchApp {
@@ -293,8 +300,9 @@ impl WorkbenchApp {
         self.notices.push(Notice {
             text: text.into(),
             error,
+            at: chrono::Local::now(),
         });
-        if self.notices.len() > 50 {
+        if self.notices.len() > MESSAGES_KEPT {
             self.notices.remove(0);
         }
     }
@@ -305,6 +313,7 @@ impl WorkbenchApp {
             Intent::Run(command) => self.run(ctx, command),
             Intent::Apply(action) => self.apply(action),
             Intent::SelectClaim(id) => self.select_claim(id),
+            Intent::ShowMessages => self.view.show_messages = true,
             Intent::SelectArticle(id) => {
                 self.view.central = CentralView::Reader;
                 self.view.article = Some(id);

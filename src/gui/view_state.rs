@@ -241,6 +241,8 @@ pub struct ViewState {
     pub show_help: bool,
     /// Whether the export window is open.
     pub show_export: bool,
+    /// Whether the message log is open.
+    pub show_messages: bool,
     /// A question waiting for an answer.
     pub prompt: Option<Prompt>,
     /// The text typed into the path fallback.
@@ -275,6 +277,7 @@ impl Default for ViewState {
             note_draft: FieldDraft::default(),
             speaker_draft: FieldDraft::default(),
             show_help: false,
+            show_messages: false,
             show_export: false,
             prompt: None,
             typed_path: String::new(),

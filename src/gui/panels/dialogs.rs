@@ -30,11 +30,13 @@ const TARGETS: [(ExportTarget, &str); 7] = [
 pub fn dialogs_ui(ctx: &egui::Context, app: &mut WorkbenchApp, intents: &mut Vec<Intent>) {
     // Esc closes the topmost window; a prompt answers its own Esc.
     if app.view.prompt.is_none()
-        && (app.view.show_export || app.view.show_help)
+        && (app.view.show_export || app.view.show_help || app.view.show_messages)
         && ctx.input(|i| i.key_pressed(egui::Key::Escape))
     {
         if app.view.show_export {
             app.view.show_export = false;
+        } else if app.view.show_messages {
+            app.view.show_messages = false;
         } else {
             app.view.show_help = false;
         }
@@ -42,11 +44,55 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut WorkbenchApp, intents: &mut Vec
     if app.view.show_help {
         help_ui(ctx, &mut app.view.show_help);
     }
+    if app.view.show_messages {
+        messages_ui(ctx, app);
+    }
     if app.view.show_export {
         export_ui(ctx, app, intents);
     }
     if let Some(prompt) = app.view.prompt.clone() {
         prompt_ui(ctx, app, &prompt, intents);
+    }
+}
+
+/// Every message of the session, newest first, wrapped to be read whole.
+fn messages_ui(ctx: &egui::Context, app: &mut WorkbenchApp) {
+    let mut open = true;
+    egui::Window::new("Messages")
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(560.0)
+        .max_height(ctx.content_rect().height() * 0.7)
+        .show(ctx, |ui| {
+            if app.notices.is_empty() {
+                ui.label("No messages yet.");
+                return;
+            }
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                for notice in app.notices.iter().rev() {
+                    ui.horizontal_top(|ui| {
+                        ui.label(
+                            egui::RichText::new(notice.at.format("%H:%M:%S").to_string())
+                                .monospace()
+                                .weak(),
+                        );
+                        let text = egui::RichText::new(&notice.text);
+                        let text = if notice.error {
+                            text.color(ui.visuals().error_fg_color)
+                        } else {
+                            text
+                        };
+                        ui.add(egui::Label::new(text).wrap());
+                    });
+                    ui.separator();
+                }
+            });
+            if ui.button("Clear").clicked() {
+                app.notices.clear();
+            }
+        });
+    if !open {
+        app.view.show_messages = false;
     }
 }
 

@@ -86,11 +86,21 @@ pub fn status_bar_ui(
             } else {
                 text
             };
-            ui.add(egui::Label::new(text).truncate()).on_hover_ui(|ui| {
-                for notice in app.notices.iter().rev().take(12) {
-                    ui.label(&notice.text);
-                }
-            });
+            // The latest message, one line; the whole log a click away.
+            let response = ui
+                .add(
+                    egui::Label::new(text)
+                        .truncate()
+                        .sense(egui::Sense::click()),
+                )
+                .on_hover_text(format!(
+                    "{}\n\nClick for every message ({}).",
+                    notice.text,
+                    app.notices.len()
+                ));
+            if response.clicked() {
+                intents.push(Intent::ShowMessages);
+            }
         }
     });
 }
