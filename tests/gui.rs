@@ -699,3 +699,23 @@ fn long_messages_are_read_whole_in_the_message_log() {
     harness.run_steps(2);
     assert!(!harness.state().view.show_messages, "Esc closes the log");
 }
+
+#[test]
+fn the_filter_bar_is_one_row_in_a_1280_by_720_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let harness = gui_support::start(
+        Harness::builder().with_size([1280.0, 720.0]),
+        StartWith::Demo,
+        "tester",
+        dir.path(),
+    );
+    let top = |label: &str| harness.get_by_label(label).rect().top();
+    let row = top("Find:");
+    for label in ["Entity:", "Status:", "Figures:"] {
+        assert!(
+            (top(label) - row).abs() < 4.0,
+            "{label} is on the Find row ({} vs {row})",
+            top(label)
+        );
+    }
+}

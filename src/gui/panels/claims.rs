@@ -301,6 +301,11 @@ pub fn claims_table_ui(
 }
 
 fn filter_bar_ui(ui: &mut egui::Ui, workspace: &Workspace, view: &mut ViewState, shown: usize) {
+    // Fields share the width, so the bar stays one row down to a 1280-pixel window.
+    let room = ui.available_width();
+    let find_width = (room * 0.2).clamp(90.0, 220.0);
+    let entity_width = (room * 0.11).clamp(60.0, 140.0);
+    let figures_width = (room * 0.11).clamp(70.0, 120.0);
     ui.horizontal_wrapped(|ui| {
         ui.strong("Claims");
         ui.label(format!("{shown} of {}", workspace.claims().len()));
@@ -310,13 +315,19 @@ fn filter_bar_ui(ui: &mut egui::Ui, workspace: &Workspace, view: &mut ViewState,
             "Find:",
             &mut view.filter.text,
             "text, speaker or note",
-            140.0,
+            find_width,
         );
         if view.focus_filter {
             find.request_focus();
             view.focus_filter = false;
         }
-        labelled::text_field(ui, "Entity:", &mut view.filter.entity, "e.g. Kirby", 90.0);
+        labelled::text_field(
+            ui,
+            "Entity:",
+            &mut view.filter.entity,
+            "e.g. Kirby",
+            entity_width,
+        );
         labelled::status_filter(ui, "Status:", &mut view.filter.status);
         if workspace.disputed_claims().next().is_some() || view.filter.disputed {
             ui.checkbox(&mut view.filter.disputed, "Disputed")
@@ -329,7 +340,7 @@ fn filter_bar_ui(ui: &mut egui::Ui, workspace: &Workspace, view: &mut ViewState,
         };
         let label = ui.label("Figures:");
         egui::ComboBox::from_id_salt("figure_filter")
-            .width(100.0)
+            .width(figures_width)
             .selected_text(figure_text)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut view.filter.figure_unit, None, "Any");

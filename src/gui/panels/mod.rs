@@ -99,10 +99,14 @@ pub fn workbench_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec
     let totals = app.caches.status_counts(&app.session.workspace).total;
     egui::Panel::bottom("status_bar")
         .show(ui, |ui| status_bar::status_bar_ui(ui, app, totals, intents));
+    // Side panels take a share of the window, and never more than a bound share of it: a
+    // long evidence link or title cannot widen one for good, at 1280×720 as at 1920×1080.
+    let width = ui.available_width();
     egui::Panel::left("articles")
         .resizable(true)
-        .default_size(250.0)
+        .default_size((width * 0.18).clamp(180.0, 320.0))
         .min_size(160.0)
+        .max_size((width * 0.3).max(200.0))
         .show(ui, |ui| {
             fill_panel_width(ui);
             let counts = app.caches.status_counts(&app.session.workspace);
@@ -110,8 +114,9 @@ pub fn workbench_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec
         });
     egui::Panel::right("inspector")
         .resizable(true)
-        .default_size(330.0)
+        .default_size((width * 0.23).clamp(250.0, 420.0))
         .min_size(240.0)
+        .max_size((width * 0.4).max(280.0))
         .show(ui, |ui| {
             fill_panel_width(ui);
             inspector::inspector_ui(
