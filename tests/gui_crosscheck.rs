@@ -384,3 +384,53 @@ fn the_claims_table_gives_figures_with_separators_and_units() {
         "never the bare values"
     );
 }
+
+#[test]
+fn the_timeline_fits_the_events_zooms_pans_and_marks_what_lies_outside() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    show(&mut harness, Key::Num5, CentralView::Timeline);
+    harness.run_steps(3);
+    // The samples' events lie in October 2024, and one claim recalls 2006: the first view
+    // holds the autumn, and marks the lone event at its edge instead of stretching to it.
+    let (left, right) = harness
+        .state()
+        .view
+        .timeline_days
+        .expect("the timeline is drawn");
+    assert!(
+        right - left < 60.0,
+        "the view spans weeks, not years: {}",
+        right - left
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("1 event outside this view")
+            .next()
+            .is_some()
+    );
+    // + zooms in around the middle, → moves later, 0 fits again.
+    harness.key_press(Key::Plus);
+    harness.run_steps(3);
+    let (l2, r2) = harness.state().view.timeline_days.unwrap();
+    assert!(
+        r2 - l2 < (right - left) * 0.9,
+        "zoomed in: {} < {}",
+        r2 - l2,
+        right - left
+    );
+    harness.key_press(Key::ArrowRight);
+    harness.run_steps(3);
+    let (l3, _) = harness.state().view.timeline_days.unwrap();
+    assert!(l3 > l2, "moved later");
+    harness.key_press(Key::Num0);
+    harness.run_steps(3);
+    let (l4, r4) = harness.state().view.timeline_days.unwrap();
+    assert!(
+        (l4 - left).abs() < 0.5 && (r4 - right).abs() < 0.5,
+        "fitted again"
+    );
+    harness.get_by_label("Fit to the events").click_accesskit();
+    harness.run_steps(3);
+    assert_eq!(harness.state().view.timeline_days, Some((l4, r4)));
+}

@@ -46,8 +46,8 @@ pub use sources::{
     SourceChain, SourceKind, SourceLink, source_chains,
 };
 pub use timeline::{
-    DateRelation, EventDate, Placement, PlacementBasis, Timeline, TimelineFilter, TimelineItem,
-    timeline,
+    CalendarTick, DateRelation, EventDate, Placement, PlacementBasis, Timeline, TimelineFilter,
+    TimelineItem, calendar_ticks, dense_range, timeline,
 };
 
 /// Everything the cross-checking views show, computed in one pass.

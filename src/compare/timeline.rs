@@ -161,6 +161,100 @@ impl Timeline {
     }
 }
 
+/// Where the bulk of `dates` lie, for a timeline's first view: the dates inside Tukey's far
+/// fences (three interquartile ranges, at least a week, beyond the quartiles), widened by a
+/// tenth on each side (at least three days). A lone event years away does not stretch the
+/// axis; it stays reachable by zooming out.
+#[must_use]
+pub fn dense_range(dates: &[NaiveDate]) -> Option<(NaiveDate, NaiveDate)> {
+    let mut sorted = dates.to_vec();
+    sorted.sort_unstable();
+    let last = sorted.len().checked_sub(1)?;
+    let quartile = |q: usize| sorted[(last * q + 2) / 4];
+    let (q1, q3) = (quartile(1), quartile(3));
+    let reach = chrono::Duration::days(3 * (q3 - q1).num_days().max(7));
+    let inside = |d: &&NaiveDate| **d >= q1 - reach && **d <= q3 + reach;
+    let low = *sorted.iter().find(inside)?;
+    let high = *sorted.iter().rev().find(inside)?;
+    let margin = chrono::Duration::days(((high - low).num_days() / 10).max(3));
+    Some((low - margin, high + margin))
+}
+
+/// One mark of a date axis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarTick {
+    /// The day it stands at.
+    pub date: NaiveDate,
+    /// Its label (`14 Oct`, `Oct 2024`, `2024`).
+    pub label: String,
+    /// The unit of the marks it belongs to, in days (1, 7, 30, 91, 365 ...): marks of one
+    /// unit are drawn alike.
+    pub unit_days: i64,
+}
+
+/// Marks for a date axis from `from` to `to`, on calendar boundaries (days, Mondays, first
+/// days of months, quarters, years, decades), at most about `most` of them.
+#[must_use]
+pub fn calendar_ticks(from: NaiveDate, to: NaiveDate, most: usize) -> Vec<CalendarTick> {
+    let span = (to - from).num_days().max(1);
+    let most = i64::try_from(most.max(2)).unwrap_or(i64::MAX);
+    // (unit in days, months per step, label format)
+    let units: [(i64, u32, &str); 8] = [
+        (1, 0, "%-d %b"),
+        (7, 0, "%-d %b"),
+        (30, 1, "%b %Y"),
+        (91, 3, "%b %Y"),
+        (182, 6, "%b %Y"),
+        (365, 12, "%Y"),
+        (1826, 60, "%Y"),
+        (3652, 120, "%Y"),
+    ];
+    let (unit, months, format) = units
+        .iter()
+        .copied()
+        .find(|&(unit, _, _)| span / unit <= most)
+        .unwrap_or(units[units.len() - 1]);
+    let mut ticks = Vec::new();
+    let mut date = match (unit, months) {
+        (1, _) => from,
+        (7, _) => {
+            from + chrono::Duration::days(i64::from(7 - from.weekday().num_days_from_monday()) % 7)
+        }
+        _ => {
+            // The first boundary of the step at or after `from`.
+            let step = i32::try_from(months).unwrap_or(12);
+            let index = from.year() * 12 + i32::try_from(from.month0()).unwrap_or(0);
+            let first = (index + step - 1).div_euclid(step) * step;
+            if month_start(first) < from {
+                month_start(first + step)
+            } else {
+                month_start(first)
+            }
+        }
+    };
+    while date <= to && ticks.len() < 400 {
+        ticks.push(CalendarTick {
+            date,
+            label: date.format(format).to_string(),
+            unit_days: unit,
+        });
+        date = if months == 0 {
+            date + chrono::Duration::days(unit)
+        } else {
+            let index = date.year() * 12 + i32::try_from(date.month0()).unwrap_or(0);
+            month_start(index + i32::try_from(months).unwrap_or(12))
+        };
+    }
+    ticks
+}
+
+/// The first day of the month `index` months after January of year 0.
+fn month_start(index: i32) -> NaiveDate {
+    let (year, month0) = (index.div_euclid(12), index.rem_euclid(12));
+    NaiveDate::from_ymd_opt(year, u32::try_from(month0).unwrap_or(0) + 1, 1)
+        .unwrap_or(NaiveDate::MIN)
+}
+
 /// The timeline of `workspace`; `index` gives the entity keys to filter by.
 #[must_use]
 pub fn timeline(workspace: &Workspace, index: &EntityIndex) -> Timeline {
@@ -312,5 +406,60 @@ fn relative(phrase: &str, published: NaiveDate) -> (NaiveDate, NaiveDate) {
             (day, day)
         }
         _ => (published, published),
+    }
+}
+
+#[cfg(test)]
+mod axis_tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn the_first_view_holds_most_events_and_leaves_a_lone_one_out() {
+        let mut dates: Vec<NaiveDate> = (0..40)
+            .map(|n| day(2024, 10, 1) + chrono::Duration::days(n))
+            .collect();
+        dates.push(day(2006, 3, 1));
+        let (from, to) = dense_range(&dates).unwrap();
+        assert!(
+            from > day(2024, 1, 1),
+            "2006 does not stretch the view: {from}"
+        );
+        assert!(
+            from <= day(2024, 10, 3) && to >= day(2024, 11, 7),
+            "{from}..{to}"
+        );
+        let (from, to) = dense_range(&[day(2024, 10, 16)]).unwrap();
+        assert_eq!((to - from).num_days(), 6, "one event: a week around it");
+        assert!(dense_range(&[]).is_none());
+    }
+
+    #[test]
+    fn ticks_fall_on_calendar_boundaries_at_a_readable_density() {
+        let weeks = calendar_ticks(day(2024, 10, 2), day(2024, 12, 20), 12);
+        assert!(
+            weeks
+                .iter()
+                .all(|t| t.date.weekday() == chrono::Weekday::Mon),
+            "{weeks:?}"
+        );
+        assert_eq!(weeks[0].label, "7 Oct");
+        let months = calendar_ticks(day(2024, 1, 15), day(2025, 1, 15), 14);
+        assert!(months.iter().all(|t| t.date.day() == 1));
+        assert_eq!(months[0].label, "Feb 2024");
+        assert!(months.len() <= 14);
+        let years = calendar_ticks(day(2006, 3, 1), day(2024, 11, 1), 12);
+        assert!(
+            years
+                .iter()
+                .all(|t| t.date.month() == 1 && t.date.day() == 1)
+        );
+        assert!(years.len() <= 12 && years.len() >= 3, "{years:?}");
+        let days = calendar_ticks(day(2024, 10, 14), day(2024, 10, 18), 10);
+        assert_eq!(days.len(), 5);
+        assert_eq!(days[0].label, "14 Oct");
     }
 }

@@ -206,6 +206,10 @@ pub struct ViewState {
     pub timeline_entity: String,
     /// The Timeline view's status filter.
     pub timeline_status: Option<ClaimStatus>,
+    /// The days the Timeline shows, as last drawn (days since 1970-01-01).
+    pub timeline_days: Option<(f64, f64)>,
+    /// Go back to the Timeline's first view on the next frame.
+    pub timeline_reset: bool,
     /// The article in the reader.
     pub article: Option<ArticleId>,
     /// The claim in the inspector.
@@ -261,6 +265,8 @@ impl Default for ViewState {
             figure_rows: std::collections::HashMap::new(),
             timeline_entity: String::new(),
             timeline_status: None,
+            timeline_days: None,
+            timeline_reset: false,
             article: None,
             claim: None,
             claim_row: None,

@@ -303,9 +303,9 @@ pub fn claims_table_ui(
 fn filter_bar_ui(ui: &mut egui::Ui, workspace: &Workspace, view: &mut ViewState, shown: usize) {
     // Fields share the width, so the bar stays one row down to a 1280-pixel window.
     let room = ui.available_width();
-    let find_width = (room * 0.2).clamp(90.0, 220.0);
-    let entity_width = (room * 0.11).clamp(60.0, 140.0);
-    let figures_width = (room * 0.11).clamp(70.0, 120.0);
+    let find_width = (room * 0.16).clamp(80.0, 220.0);
+    let entity_width = (room * 0.09).clamp(56.0, 140.0);
+    let figures_width = (room * 0.09).clamp(64.0, 120.0);
     ui.horizontal_wrapped(|ui| {
         ui.strong("Claims");
         ui.label(format!("{shown} of {}", workspace.claims().len()));

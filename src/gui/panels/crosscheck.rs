@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use egui::{RichText, Sense, Stroke, vec2};
+use egui::RichText;
 
 use super::super::app::Intent;
 use super::super::session::Session;
@@ -13,10 +13,13 @@ use super::super::view_state::{CentralView, ViewState};
 use super::super::widgets::labelled;
 use super::super::words::counted;
 use crate::compare::{
-    Comparison, EditError, EntityIndex, FigureGroup, Timeline, TimelineFilter, separated,
+    Comparison, EditError, EntityIndex, FigureGroup, PlacementBasis, Timeline, TimelineFilter,
+    TimelineItem, calendar_ticks, dense_range, separated,
 };
 use crate::workspace::claim::{ClaimStatus, Grades};
 use crate::workspace::{Action, Workspace};
+use chrono::NaiveDate;
+use egui_plot::{GridInput, GridMark, HoverPosition, Line, MarkerShape, Plot, Points};
 
 /// The cross-check data for one workspace revision.
 pub struct CrossCheck {
@@ -452,8 +455,21 @@ fn timeline_ui(
             140.0,
         );
         labelled::status_filter(ui, "Timeline status:", &mut view.timeline_status);
+        if ui
+            .button("Fit to the events")
+            .on_hover_text("Back to the first view (0)")
+            .clicked()
+        {
+            view.timeline_reset = true;
+        }
     });
-    ui.label(RichText::new("filled dot: the event's date · ring: the report's date · colour: status; click a dot to open its claim").small().weak());
+    ui.label(
+        RichText::new(
+            "● the event's date · ○ the report's date · colour: status · drag to pan, scroll or +/− to zoom, ←/→ to move, 0 to fit · click a dot to open its claim",
+        )
+        .small()
+        .weak(),
+    );
     let entity = Some(view.timeline_entity.trim())
         .filter(|t| !t.is_empty())
         .and_then(|name| data.index.resolve(name))
@@ -464,103 +480,278 @@ fn timeline_ui(
         include_report_dated: true,
         include_undated: false,
     };
-    let items: Vec<_> = data
+    let items: Vec<&TimelineItem> = data
         .timeline
         .filtered(&filter)
         .filter(|item| item.placement.is_some())
         .collect();
-    let Some((first, last)) = data.timeline.extent() else {
+    let placed: Vec<NaiveDate> = items
+        .iter()
+        .filter_map(|i| i.placement.map(|p| p.date))
+        .collect();
+    let Some((from, to)) = dense_range(&placed) else {
         ui.label("No claim in the workspace reports a datable event.");
         return;
     };
-    let days = (last - first).num_days().max(1) as f32;
+    timeline_keys(ui, view);
     let dark = ui.visuals().dark_mode;
-    let lane = 22.0;
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let width = ui.available_width();
-            let (rect, _) = ui.allocate_exact_size(
-                vec2(width, lane * (items.len() as f32 + 2.0)),
-                Sense::hover(),
-            );
-            let painter = ui.painter_at(rect);
-            let x_of = |date: chrono::NaiveDate| {
-                rect.left() + 20.0 + (width - 40.0) * (date - first).num_days() as f32 / days
+    let lanes = items.len() as f64;
+    let reset = std::mem::take(&mut view.timeline_reset);
+    let mut plot = Plot::new("timeline")
+        .id(timeline_id())
+        .show_axes([true, false])
+        .show_grid([true, false])
+        .allow_zoom([true, false])
+        .allow_scroll([true, false])
+        .allow_drag([true, false])
+        .allow_boxed_zoom(false)
+        .default_x_bounds(day_number(from), day_number(to))
+        .default_y_bounds(-1.0, lanes)
+        // Room below for the note on events outside the view.
+        .height((ui.available_height() - 24.0).max(120.0))
+        .x_grid_spacer(calendar_grid)
+        .x_axis_formatter(|mark, range| calendar_label(mark.value, range))
+        .label_formatter(|hover| {
+            let HoverPosition::NearDataPoint { position, .. } = hover else {
+                return None;
             };
-            let axis_y = rect.top() + 12.0;
-            painter.line_segment(
-                [
-                    egui::pos2(rect.left() + 20.0, axis_y),
-                    egui::pos2(rect.right() - 20.0, axis_y),
-                ],
-                Stroke::new(1.0, ui.visuals().weak_text_color()),
-            );
-            // The ends of the axis label inwards, so neither is cut off at the panel's edge.
-            for (date, align) in [
-                (first, egui::Align2::LEFT_BOTTOM),
-                (last, egui::Align2::RIGHT_BOTTOM),
-            ] {
-                painter.text(
-                    egui::pos2(x_of(date), axis_y - 2.0),
-                    align,
-                    date.to_string(),
-                    egui::FontId::proportional(11.0),
-                    ui.visuals().text_color(),
-                );
-            }
-            for (row, item) in items.iter().enumerate() {
-                let y = axis_y + lane * (row as f32 + 1.0);
-                let color = theme::status_color(item.status, dark);
+            let item = items.get(lane_of(position.y)?)?;
+            let placement = item.placement?;
+            let kind = match placement.basis {
+                PlacementBasis::Event => "event",
+                PlacementBasis::Report => "reported",
+            };
+            // Short lines: the label is drawn inside the plot, beside the pointer.
+            Some(format!(
+                "{} ({kind})\n{}\n{}",
+                placement.date,
+                wrapped(&item.article_title, 48, 1),
+                wrapped(&item.text, 48, 4)
+            ))
+        });
+    if reset {
+        plot = plot.reset();
+    }
+    let response = plot.show(ui, |plot_ui| {
+        let bounds = plot_ui.plot_bounds();
+        let (left, right) = (bounds.min()[0], bounds.max()[0]);
+        // Edge marks sit just inside the frame, so they are drawn whole.
+        let inset = (right - left) * 0.008;
+        for status in [
+            ClaimStatus::Unreviewed,
+            ClaimStatus::Confirmed,
+            ClaimStatus::Unconfirmed,
+        ] {
+            let color = theme::status_color(status, dark);
+            let (mut events, mut reports, mut before, mut after) =
+                (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            for (lane, item) in items.iter().enumerate().filter(|(_, i)| i.status == status) {
                 let Some(placement) = item.placement else {
                     continue;
                 };
-                let event = egui::pos2(x_of(placement.date), y);
-                if let Some(reported) = item
-                    .reported
-                    .map(|r| r.date())
-                    .filter(|r| *r != placement.date)
+                let y = lane as f64;
+                let x = day_number(placement.date);
+                if let Some(reported) = item.reported.map(|r| r.date())
+                    && reported != placement.date
                 {
-                    let report = egui::pos2(x_of(reported), y);
-                    painter
-                        .line_segment([event, report], Stroke::new(1.0, color.gamma_multiply(0.5)));
-                    painter.circle_stroke(report, 4.0, Stroke::new(1.5, color));
+                    let report_x = day_number(reported);
+                    plot_ui.line(
+                        Line::new("", vec![[x, y], [report_x, y]])
+                            .color(color.gamma_multiply(0.4))
+                            .allow_hover(false),
+                    );
+                    reports.push([report_x, y]);
                 }
-                painter.circle_filled(event, 5.0, color);
-                let hit = egui::Rect::from_center_size(event, vec2(14.0, 14.0));
-                let response = ui.interact(
-                    hit,
-                    ui.scope_id().with(("timeline", item.claim)),
-                    Sense::click(),
-                );
-                let response = response.on_hover_text(format!(
-                    "{} · {}\n{}",
-                    placement.date, item.article_title, item.text
-                ));
-                if response.clicked() {
-                    intents.push(Intent::SelectClaim(item.claim));
+                // Beyond the view: marked at its edge, pointing the way to it.
+                if x < left {
+                    before.push([left + inset, y]);
+                } else if x > right {
+                    after.push([right - inset, y]);
                 }
-                let label: String = format!(
-                    "{} · {}",
-                    item.speaker.as_deref().unwrap_or(&item.article_title),
-                    item.text
-                )
-                .chars()
-                .take(110)
-                .collect();
-                // Labels run away from the nearer edge, so late events stay readable.
-                let (anchor, align) = if event.x > rect.center().x {
-                    (event - vec2(9.0, 0.0), egui::Align2::RIGHT_CENTER)
-                } else {
-                    (event + vec2(9.0, 0.0), egui::Align2::LEFT_CENTER)
-                };
-                painter.text(
-                    anchor,
-                    align,
-                    label,
-                    egui::FontId::proportional(11.0),
-                    ui.visuals().text_color().gamma_multiply(0.8),
+                events.push([x, y]);
+            }
+            let name = theme::status_label(status);
+            plot_ui.points(
+                Points::new(name, events)
+                    .color(color)
+                    .radius(4.5)
+                    .filled(true),
+            );
+            plot_ui.points(
+                Points::new(format!("{name} (report date)"), reports)
+                    .color(color)
+                    .radius(4.0)
+                    .filled(false),
+            );
+            for (marks, shape) in [(before, MarkerShape::Left), (after, MarkerShape::Right)] {
+                plot_ui.points(
+                    Points::new("", marks)
+                        .color(color)
+                        .radius(5.0)
+                        .shape(shape)
+                        .allow_hover(false),
                 );
             }
-        });
+        }
+        let clicked = plot_ui.response().clicked();
+        let pointer = plot_ui.pointer_coordinate();
+        (clicked.then_some(pointer).flatten(), (left, right))
+    });
+    let (click, shown) = response.inner;
+    view.timeline_days = Some(shown);
+    if let Some(at) = click
+        && let Some(item) = lane_of(at.y).and_then(|lane| items.get(lane))
+        && let Some(placement) = item.placement
+    {
+        // Within a few pixels of the dot (or of its report date).
+        let per_pixel = (shown.1 - shown.0) / f64::from(response.response.rect.width().max(1.0));
+        let near = |day: f64| (at.x - day).abs() <= 8.0 * per_pixel;
+        if near(day_number(placement.date))
+            || item.reported.is_some_and(|r| near(day_number(r.date())))
+        {
+            intents.push(Intent::SelectClaim(item.claim));
+        }
+    }
+    let outside: usize = placed
+        .iter()
+        .filter(|d| {
+            let x = day_number(**d);
+            x < shown.0 || x > shown.1
+        })
+        .count();
+    if outside > 0 {
+        ui.label(
+            RichText::new(format!(
+                "{} outside this view, marked ◀ ▶ at its edges: scroll out or press 0 for all.",
+                counted(outside, "event")
+            ))
+            .small(),
+        );
+    }
+}
+
+/// The Timeline's keys, when no text field has the cursor: + and − zoom, ← and → move,
+/// 0 fits the view to the events again.
+fn timeline_keys(ui: &egui::Ui, view: &mut ViewState) {
+    if ui.ctx().egui_wants_keyboard_input() {
+        return;
+    }
+    let Some((left, right)) = view.timeline_days else {
+        return;
+    };
+    let width = right - left;
+    let (zoom, pan, fit) = ui.input(|i| {
+        let zoom = if i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals) {
+            Some(0.8)
+        } else if i.key_pressed(egui::Key::Minus) {
+            Some(1.25)
+        } else {
+            None
+        };
+        let pan = if i.key_pressed(egui::Key::ArrowLeft) {
+            -0.2
+        } else if i.key_pressed(egui::Key::ArrowRight) {
+            0.2
+        } else {
+            0.0
+        };
+        (zoom, pan, i.key_pressed(egui::Key::Num0))
+    });
+    if fit {
+        view.timeline_reset = true;
+        return;
+    }
+    if zoom.is_none() && pan == 0.0 {
+        return;
+    }
+    let center = f64::midpoint(left, right) + pan * width;
+    let half = width * zoom.unwrap_or(1.0) / 2.0;
+    if let Some(mut memory) = egui_plot::PlotMemory::load(ui.ctx(), timeline_id()) {
+        let bounds = memory.bounds();
+        let y = (bounds.min()[1], bounds.max()[1]);
+        memory.set_bounds(egui_plot::PlotBounds::from_min_max(
+            [center - half, y.0],
+            [center + half, y.1],
+        ));
+        memory.auto_bounds = false.into();
+        memory.store(ui.ctx(), timeline_id());
+    }
+}
+
+/// The Timeline plot's id, where its zoom and pan are kept between frames.
+fn timeline_id() -> egui::Id {
+    egui::Id::unique("crosscheck_timeline")
+}
+
+/// `text` in lines of at most `width` characters, broken between words, at most `lines` of
+/// them (the last ends in `…` when text is left over).
+fn wrapped(text: &str, width: usize, lines: usize) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            out.push(std::mem::take(&mut line));
+            if out.len() == lines {
+                if let Some(last) = out.last_mut() {
+                    last.push('…');
+                }
+                return out.join("\n");
+            }
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        out.push(line);
+    }
+    out.join("\n")
+}
+
+/// Days since 1970-01-01: the Timeline's x.
+fn day_number(date: NaiveDate) -> f64 {
+    #[allow(clippy::cast_precision_loss)] // days, far below 2^52
+    let days = (date - NaiveDate::default()).num_days() as f64;
+    days
+}
+
+fn date_of(day: f64) -> NaiveDate {
+    #[allow(clippy::cast_possible_truncation)] // days on the axis, far inside i64
+    let days = day.round() as i64;
+    NaiveDate::default()
+        .checked_add_signed(chrono::Duration::days(days))
+        .unwrap_or_default()
+}
+
+/// The lane (the item's row) a y coordinate is in.
+fn lane_of(y: f64) -> Option<usize> {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked non-negative
+    let lane = (y >= -0.5).then(|| y.round().max(0.0) as usize);
+    lane
+}
+
+/// Grid lines on calendar boundaries (weeks, months, years) for the days in view.
+#[allow(clippy::needless_pass_by_value)] // the signature egui_plot asks of a grid spacer
+fn calendar_grid(input: GridInput) -> Vec<GridMark> {
+    let (from, to) = (date_of(input.bounds.0), date_of(input.bounds.1));
+    calendar_ticks(from, to, 10)
+        .into_iter()
+        .map(|tick| GridMark {
+            value: day_number(tick.date),
+            #[allow(clippy::cast_precision_loss)]
+            step_size: tick.unit_days as f64,
+        })
+        .collect()
+}
+
+/// The label of a grid line: the date, as fine as the marks in view.
+fn calendar_label(day: f64, range: &std::ops::RangeInclusive<f64>) -> String {
+    let (from, to) = (date_of(*range.start()), date_of(*range.end()));
+    let date = date_of(day);
+    calendar_ticks(from, to, 10)
+        .into_iter()
+        .find(|tick| tick.date == date)
+        .map(|tick| tick.label)
+        .unwrap_or_default()
 }
