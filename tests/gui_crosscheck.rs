@@ -4,8 +4,8 @@
 
 mod gui_support;
 
+use crosscheck::compare::CrossCheck;
 use crosscheck::gui::jobs::Task;
-use crosscheck::gui::panels::CrossCheck;
 use crosscheck::gui::view_state::CentralView;
 use crosscheck::gui::{StartWith, WorkbenchApp};
 use egui::accesskit::Role;

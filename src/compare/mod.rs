@@ -77,6 +77,37 @@ impl Comparison {
     }
 }
 
+/// Everything the cross-checking views of one workspace revision show: figure groups and
+/// source chains, the entity index after the analyst's edits, and the timeline. The
+/// workbench computes it on a thread; `crosscheck compare` builds the comparison alike.
+pub struct CrossCheck {
+    /// Figure groups and source chains.
+    pub comparison: Comparison,
+    /// Every entity across the workspace, after the analyst's index edits.
+    pub index: EntityIndex,
+    /// The index edits that could not be applied: their position and why.
+    pub skipped_edits: Vec<(usize, EditError)>,
+    /// Claims placed on the time axis.
+    pub timeline: Timeline,
+}
+
+impl CrossCheck {
+    /// Computes everything for `workspace` (seconds for a large workspace: run it off the
+    /// UI thread).
+    #[must_use]
+    pub fn compute(workspace: &Workspace) -> Self {
+        let (index, skipped_edits) = EntityIndex::build_reporting(workspace);
+        let comparison = Comparison::build(workspace, &index);
+        let timeline = timeline(workspace, &index);
+        Self {
+            comparison,
+            index,
+            skipped_edits,
+            timeline,
+        }
+    }
+}
+
 /// One article's part of a comparison spread over articles (or machines): the map step,
 /// which [`ArticleFigures::reduce`] undoes.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]

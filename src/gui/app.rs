@@ -9,66 +9,17 @@ use chrono::Local;
 use serde::{Deserialize, Serialize};
 
 use super::command::Command;
+pub use super::intent::{Intent, PromptAnswer};
 use super::jobs::{JobEvent, Jobs, SaveFailure, Task};
 use super::panels;
 use super::session::Session;
 use super::view_state::{AfterPrompt, CentralView, ExportTarget, PathRequest, Prompt, ViewState};
-use crate::article::ArticleId;
-use crate::export::Scope;
 use crate::workspace::claim::{ClaimId, ClaimStatus};
 use crate::workspace::persist::{FileVersion, Recovered};
 use crate::workspace::{Action, ActionError, Effect, Workspace, persist};
 
 /// How long changes rest before they are written to the recovery file.
 const AUTOSAVE_DELAY: Duration = Duration::from_secs(3);
-
-/// What a panel asks the app to do.
-#[derive(Debug)]
-pub enum Intent {
-    /// Run a command.
-    Run(Command),
-    /// Change the workspace.
-    Apply(Action),
-    /// Select a claim (and its article), scrolling the reader and table to it.
-    SelectClaim(ClaimId),
-    /// Show an article in the reader.
-    SelectArticle(ArticleId),
-    /// Show a mention in the reader, selected.
-    ShowMention(ArticleId, crate::span::Span),
-    /// Load these files or folders.
-    LoadPaths(Vec<PathBuf>),
-    /// Export the claims to a file (or a folder) chosen next.
-    Export(ExportTarget, Scope),
-    /// Cancel the running load.
-    CancelLoad,
-    /// Open the message log.
-    ShowMessages,
-    /// Answer the pending prompt.
-    Answer(PromptAnswer),
-    /// Use a typed path for a request that had no dialog.
-    TypedPath(PathRequest, PathBuf),
-    /// Open a recently used workspace (after dealing with unsaved changes).
-    OpenRecent(PathBuf),
-}
-
-/// Answers to the prompts in [`Prompt`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PromptAnswer {
-    /// Save first, then go on.
-    Save,
-    /// Go on without saving, or restore the recovery file.
-    Discard,
-    /// Stay.
-    Cancel,
-    /// Restore the recovery file.
-    Restore,
-    /// Read the file again from disk, dropping the unsaved changes.
-    Reload,
-    /// Save under another name.
-    SaveAs,
-    /// Merge the version on disk into this one (then save over it).
-    MergeWithDisk,
-}
 
 /// Where the recovery file of an earlier session stands. Until the analyst has answered,
 /// nothing autosaves: the recovery file may hold the only copy of a morning's review.

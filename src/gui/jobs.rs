@@ -71,7 +71,7 @@ pub enum JobEvent {
         /// The revision it was computed from.
         revision: u64,
         /// Figure groups, chains, entity index, timeline.
-        data: Box<super::panels::CrossCheck>,
+        data: Box<crate::compare::CrossCheck>,
     },
     /// An export finished.
     Exported {
@@ -487,7 +487,7 @@ impl Jobs {
         self.started(Task::Compare);
         self.spawn("compare", move |sender, ctx| {
             let revision = workspace.revision();
-            let data = Box::new(super::panels::CrossCheck::compute(&workspace));
+            let data = Box::new(crate::compare::CrossCheck::compute(&workspace));
             let _ = sender.send(JobEvent::Compared { revision, data });
             ctx.request_repaint();
         });

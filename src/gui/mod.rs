@@ -5,6 +5,7 @@ pub mod app;
 pub mod command;
 pub mod demo;
 pub mod fonts;
+pub mod intent;
 pub mod jobs;
 pub mod panels;
 pub mod session;

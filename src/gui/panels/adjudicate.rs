@@ -3,8 +3,8 @@
 
 use egui::RichText;
 
-use super::super::app::Intent;
 use super::super::command::Command;
+use super::super::intent::Intent;
 use super::super::session::Session;
 use super::super::view_state::ViewState;
 use super::super::words::counted;

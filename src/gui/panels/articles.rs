@@ -3,7 +3,7 @@
 
 use egui::RichText;
 
-use super::super::app::Intent;
+use super::super::intent::Intent;
 use super::super::session::Session;
 use super::super::theme;
 use super::super::view_state::ViewState;

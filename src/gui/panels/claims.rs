@@ -4,7 +4,7 @@
 use egui::{Align, RichText};
 use egui_extras::{Column as TableColumn, TableBuilder};
 
-use super::super::app::Intent;
+use super::super::intent::Intent;
 use super::super::session::Session;
 use super::super::theme;
 use super::super::view_state::{ClaimFilter, Column, ViewState};

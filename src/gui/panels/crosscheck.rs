@@ -6,48 +6,20 @@ use std::collections::BTreeMap;
 
 use egui::RichText;
 
-use super::super::app::Intent;
+use super::super::intent::Intent;
 use super::super::session::Session;
 use super::super::theme;
 use super::super::view_state::{CentralView, ViewState};
 use super::super::widgets::labelled;
 use super::super::words::counted;
 use crate::compare::{
-    Comparison, EditError, EntityIndex, FigureGroup, PlacementBasis, Timeline, TimelineFilter,
-    TimelineItem, calendar_ticks, dense_range, separated,
+    CrossCheck, FigureGroup, PlacementBasis, TimelineFilter, TimelineItem, calendar_ticks,
+    dense_range, separated,
 };
+use crate::workspace::Action;
 use crate::workspace::claim::{ClaimStatus, Grades};
-use crate::workspace::{Action, Workspace};
 use chrono::NaiveDate;
 use egui_plot::{GridInput, GridMark, HoverPosition, Line, MarkerShape, Plot, Points};
-
-/// The cross-check data for one workspace revision.
-pub struct CrossCheck {
-    /// Figure groups and source chains.
-    pub comparison: Comparison,
-    /// Every entity across the workspace, after the analyst's index edits.
-    pub index: EntityIndex,
-    /// The index edits that could not be applied: their position and why.
-    pub skipped_edits: Vec<(usize, EditError)>,
-    /// Claims placed on the time axis.
-    pub timeline: Timeline,
-}
-
-impl CrossCheck {
-    /// Computes everything for `workspace` (slow for large workspaces: run it on a thread).
-    #[must_use]
-    pub fn compute(workspace: &Workspace) -> Self {
-        let (index, skipped_edits) = EntityIndex::build_reporting(workspace);
-        let comparison = Comparison::build(workspace, &index);
-        let timeline = crate::compare::timeline(workspace, &index);
-        Self {
-            comparison,
-            index,
-            skipped_edits,
-            timeline,
-        }
-    }
-}
 
 /// The tab bar over the central area; `outdated` when the cross-check views show an older
 /// revision while the current one is computed.

@@ -1,8 +1,9 @@
 //! Windows over the workbench: keyboard help, export options, and questions to the analyst
 //! (unsaved changes, recovery, a typed path where no native dialog exists).
 
-use super::super::app::{Intent, PromptAnswer, WorkbenchApp};
+use super::super::app::WorkbenchApp;
 use super::super::command::Command;
+use super::super::intent::{Intent, PromptAnswer};
 use super::super::view_state::{AfterPrompt, ExportTarget, PathRequest, Prompt};
 use crate::export::{ExportFormat, Scope};
 

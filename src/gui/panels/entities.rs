@@ -3,13 +3,13 @@
 
 use egui::RichText;
 
-use super::super::app::Intent;
+use super::super::intent::Intent;
 use super::super::session::Session;
 use super::super::theme;
 use super::super::view_state::{IndexEditDraft, ViewState};
 use super::super::widgets::labelled;
 use super::super::words::counted;
-use super::crosscheck::CrossCheck;
+use crate::compare::CrossCheck;
 use crate::compare::{EntityIndex, IndexEntry, apply_edit};
 use crate::workspace::action::index_edit_label;
 use crate::workspace::{Action, IndexEdit};

@@ -1,7 +1,8 @@
 //! The menu bar: File, Edit, Review, View and Help, each item a [`Command`].
 
-use super::super::app::{Intent, WorkbenchApp};
+use super::super::app::WorkbenchApp;
 use super::super::command::Command;
+use super::super::intent::Intent;
 use super::super::jobs::Task;
 
 /// A menu entry for `command`, with its shortcut shown.

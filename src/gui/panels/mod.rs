@@ -14,15 +14,16 @@ mod status_bar;
 
 use std::collections::HashMap;
 
-use super::app::{Intent, WorkbenchApp};
+use super::app::WorkbenchApp;
+use super::intent::Intent;
 use super::view_state::{ClaimFilter, Column, ExportTarget, ViewState};
 use crate::article::ArticleId;
+use crate::compare::CrossCheck;
 use crate::export::Scope;
 use crate::workspace::Workspace;
 use crate::workspace::claim::ClaimId;
 use crate::workspace::claim::ClaimStatus;
 
-pub use crosscheck::CrossCheck;
 pub use reader::ReaderCache;
 
 /// What the claims table shows, for one workspace revision, filter and sort.

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use egui::{Galley, Pos2, RichText, Sense, Vec2};
 
-use super::super::app::Intent;
+use super::super::intent::Intent;
 use super::super::session::Session;
 use super::super::theme;
 use super::super::view_state::ViewState;

@@ -3,7 +3,8 @@
 
 use egui::RichText;
 
-use super::super::app::{Intent, WorkbenchApp};
+use super::super::app::WorkbenchApp;
+use super::super::intent::Intent;
 use super::super::jobs::Task;
 use super::super::theme;
 use crate::workspace::claim::ClaimStatus;
