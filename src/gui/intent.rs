@@ -39,7 +39,7 @@ pub enum Intent {
     OpenRecent(PathBuf),
 }
 
-/// Answers to the prompts in [`Prompt`].
+/// Answers to the prompts in [`Prompt`](super::view_state::Prompt).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptAnswer {
     /// Save first, then go on.
