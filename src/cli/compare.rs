@@ -52,8 +52,8 @@ pub fn run(args: &CompareArgs) -> anyhow::Result<bool> {
             .is_some_and(|e| e.eq_ignore_ascii_case("json"))
     };
     let (groups, all_loaded) = if args.from_figures {
-        let (readings, all_read) = read_figures(&args.paths)?;
-        (readings.reduce(), all_read)
+        let (gathered, all_read) = read_figures(&args.paths)?;
+        (gathered.reduce(), all_read)
     } else if let Some(file) = args.paths.iter().find(|p| is_workspace(p)) {
         if args.paths.len() > 1 {
             bail!(
@@ -63,8 +63,8 @@ pub fn run(args: &CompareArgs) -> anyhow::Result<bool> {
         }
         (compare_workspace(file)?, true)
     } else {
-        let (readings, all_taken) = readings_of_articles(&args.paths)?;
-        (readings.reduce(), all_taken)
+        let (gathered, all_taken) = readings_of_articles(&args.paths)?;
+        (gathered.reduce(), all_taken)
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match args.format {
@@ -124,13 +124,13 @@ impl Gathered {
 /// The articles under `paths`, each analysed and read for figures on its own and then
 /// dropped: only the readings are held, so a large corpus fits.
 fn readings_of_articles(paths: &[PathBuf]) -> anyhow::Result<(Gathered, bool)> {
-    let mut readings = Gathered::default();
+    let mut gathered = Gathered::default();
     let mut left_out = 0;
     let taken = inputs::analyze_each(paths, None, |path, analyzed| {
         let article = analyzed.article.id.clone();
         match ArticleFigures::of(analyzed) {
             Ok(found) => {
-                if !readings.take(article, found) {
+                if !gathered.take(article, found) {
                     say::warning(format_args!(
                         "{}: the same text as an article before it; left out",
                         path.display()
@@ -146,13 +146,13 @@ fn readings_of_articles(paths: &[PathBuf]) -> anyhow::Result<(Gathered, bool)> {
     if taken.articles == left_out {
         bail!("no article could be loaded");
     }
-    Ok((readings, taken.all_taken()? && left_out == 0))
+    Ok((gathered, taken.all_taken()? && left_out == 0))
 }
 
 /// The readings in files of `crosscheck figures --format jsonl` (`-`: stdin). Lines that are
 /// not readings are reported and skipped; error lines of the map step count as failures.
 fn read_figures(paths: &[PathBuf]) -> anyhow::Result<(Gathered, bool)> {
-    let mut readings = Gathered::default();
+    let mut gathered = Gathered::default();
     let mut all_read = true;
     for path in paths {
         let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
@@ -171,7 +171,7 @@ fn read_figures(paths: &[PathBuf]) -> anyhow::Result<(Gathered, bool)> {
             let at = format!("{} line {}", path.display(), number + 1);
             match serde_json::from_str::<FiguresRecord>(&line) {
                 Ok(record) => {
-                    readings.take(record.article, record.figures);
+                    gathered.take(record.article, record.figures);
                 }
                 Err(error) => {
                     all_read = false;
@@ -186,7 +186,7 @@ fn read_figures(paths: &[PathBuf]) -> anyhow::Result<(Gathered, bool)> {
             }
         }
     }
-    Ok((readings, all_read))
+    Ok((gathered, all_read))
 }
 
 fn write_markdown(groups: &[FigureGroup], out: &mut impl Write) -> std::io::Result<()> {
