@@ -74,6 +74,24 @@ fn right_click(harness: &mut Harness<'static, WorkbenchApp>, pos: Pos2) {
     );
 }
 
+/// Drags across the reader from byte `start` to byte `end` of the shown article; returns
+/// where the pointer was let go.
+fn drag_in_reader(harness: &mut Harness<'static, WorkbenchApp>, start: usize, end: usize) -> Pos2 {
+    let from = harness.state().caches.reader.screen_pos_of(start).unwrap();
+    let to = harness.state().caches.reader.screen_pos_of(end).unwrap();
+    pointer(
+        harness,
+        vec![
+            Event::PointerMoved(from),
+            button(from, PointerButton::Primary, true),
+            Event::PointerMoved(from + egui::vec2(20.0, 0.0)),
+            Event::PointerMoved(to),
+            button(to, PointerButton::Primary, false),
+        ],
+    );
+    to
+}
+
 fn button(pos: Pos2, button: PointerButton, pressed: bool) -> Event {
     Event::PointerButton {
         pos,
@@ -336,18 +354,7 @@ fn a_selection_dragged_mid_word_covers_whole_words() {
     // From inside "significant" to inside "concern".
     let start = text.find("significant concern").unwrap() + 3;
     let end = start + "nificant conc".len();
-    let from = harness.state().caches.reader.screen_pos_of(start).unwrap();
-    let to = harness.state().caches.reader.screen_pos_of(end).unwrap();
-    pointer(
-        &mut harness,
-        vec![
-            Event::PointerMoved(from),
-            button(from, PointerButton::Primary, true),
-            Event::PointerMoved(from + egui::vec2(20.0, 0.0)),
-            Event::PointerMoved(to),
-            button(to, PointerButton::Primary, false),
-        ],
-    );
+    drag_in_reader(&mut harness, start, end);
     let (_, span) = harness
         .state()
         .view
@@ -381,18 +388,7 @@ fn manual_claim_and_entity_correction_with_the_mouse() {
     // Drag across "Get in Touch" and make it a claim from the context menu.
     let start = text.find("significant concern").unwrap();
     let end = start + "significant concern".len();
-    let from = harness.state().caches.reader.screen_pos_of(start).unwrap();
-    let to = harness.state().caches.reader.screen_pos_of(end).unwrap();
-    pointer(
-        &mut harness,
-        vec![
-            Event::PointerMoved(from),
-            button(from, PointerButton::Primary, true),
-            Event::PointerMoved(from + egui::vec2(20.0, 0.0)),
-            Event::PointerMoved(to),
-            button(to, PointerButton::Primary, false),
-        ],
-    );
+    let to = drag_in_reader(&mut harness, start, end);
     let (_, span) = harness
         .state()
         .view
