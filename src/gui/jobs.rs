@@ -349,7 +349,7 @@ impl Jobs {
         self.loading = Some(progress.clone());
         self.spawn("load articles", move |sender, ctx| {
             let report = |report: LoadReport| {
-                let _ = sender.send(report.into_event(generation));
+                tell(&sender, report.into_event(generation));
                 ctx.request_repaint();
             };
             let loads = plan(&progress, &report);
@@ -377,10 +377,13 @@ impl Jobs {
                 }
                 progress.done.fetch_add(1, Ordering::Relaxed);
             }
-            let _ = sender.send(JobEvent::LoadFinished {
-                generation,
-                cancelled,
-            });
+            tell(
+                &sender,
+                JobEvent::LoadFinished {
+                    generation,
+                    cancelled,
+                },
+            );
             ctx.request_repaint();
         });
         generation
@@ -395,11 +398,14 @@ impl Jobs {
             let result = persist::load_versioned(&path)
                 .map(Box::new)
                 .map_err(|e| e.to_string());
-            let _ = sender.send(JobEvent::WorkspaceOpened {
-                generation,
-                path,
-                result,
-            });
+            tell(
+                &sender,
+                JobEvent::WorkspaceOpened {
+                    generation,
+                    path,
+                    result,
+                },
+            );
             ctx.request_repaint();
         });
     }
@@ -437,7 +443,7 @@ impl Jobs {
                 let measured = Box::new(agreement(&raters));
                 (files, measured, versions)
             });
-            let _ = sender.send(JobEvent::ReadForMerge(result));
+            tell(&sender, JobEvent::ReadForMerge(result));
             ctx.request_repaint();
         });
     }
@@ -449,7 +455,7 @@ impl Jobs {
             let result = persist::load_recovery(&recovery)
                 .map(Box::new)
                 .map_err(|e| e.to_string());
-            let _ = sender.send(JobEvent::RecoveryRead(result));
+            tell(&sender, JobEvent::RecoveryRead(result));
             ctx.request_repaint();
         });
     }
@@ -473,11 +479,14 @@ impl Jobs {
                 }
                 other => SaveFailure::Other(other.to_string()),
             });
-            let _ = sender.send(JobEvent::Saved {
-                path,
-                revision,
-                result,
-            });
+            tell(
+                &sender,
+                JobEvent::Saved {
+                    path,
+                    revision,
+                    result,
+                },
+            );
             ctx.request_repaint();
         });
     }
@@ -488,7 +497,7 @@ impl Jobs {
         self.spawn("compare", move |sender, ctx| {
             let revision = workspace.revision();
             let data = Box::new(crate::compare::CrossCheck::compute(&workspace));
-            let _ = sender.send(JobEvent::Compared { revision, data });
+            tell(&sender, JobEvent::Compared { revision, data });
             ctx.request_repaint();
         });
     }
@@ -509,7 +518,7 @@ impl Jobs {
                 .map_err(|e| e.to_string())
                 .and_then(|()| persist::replace_file(&path, &bytes).map_err(|e| e.to_string()))
                 .map(|()| counted(crate::export::select(&workspace, scope).len(), "claim"));
-            let _ = sender.send(JobEvent::Exported { path, result });
+            tell(&sender, JobEvent::Exported { path, result });
             ctx.request_repaint();
         });
     }
@@ -528,10 +537,13 @@ impl Jobs {
                     )
                 })
                 .map_err(|e| e.to_string());
-            let _ = sender.send(JobEvent::Exported {
-                path: folder,
-                result,
-            });
+            tell(
+                &sender,
+                JobEvent::Exported {
+                    path: folder,
+                    result,
+                },
+            );
             ctx.request_repaint();
         });
     }
@@ -547,7 +559,7 @@ impl Jobs {
         self.spawn("autosave", move |sender, ctx| {
             let result = persist::save_recovery(&workspace, &recovery, workspace_file.as_deref())
                 .map_err(|e| e.to_string());
-            let _ = sender.send(JobEvent::Autosaved(result));
+            tell(&sender, JobEvent::Autosaved(result));
             ctx.request_repaint();
         });
     }
@@ -585,11 +597,14 @@ impl Jobs {
                 PathRequest::ExportFolder => dialog.pick_folder().into_iter().collect(),
             };
             let no_dialog_service = paths.is_empty() && started.elapsed() < NO_DIALOG_SERVICE;
-            let _ = sender.send(JobEvent::Picked {
-                purpose,
-                paths,
-                no_dialog_service,
-            });
+            tell(
+                &sender,
+                JobEvent::Picked {
+                    purpose,
+                    paths,
+                    no_dialog_service,
+                },
+            );
             ctx.request_repaint();
         });
     }
@@ -601,12 +616,23 @@ impl Jobs {
             let started = Instant::now();
             let paths: Vec<PathBuf> = rfd::FileDialog::new().pick_folder().into_iter().collect();
             let no_dialog_service = paths.is_empty() && started.elapsed() < NO_DIALOG_SERVICE;
-            let _ = sender.send(JobEvent::Picked {
-                purpose: PathRequest::OpenArticles,
-                paths,
-                no_dialog_service,
-            });
+            tell(
+                &sender,
+                JobEvent::Picked {
+                    purpose: PathRequest::OpenArticles,
+                    paths,
+                    no_dialog_service,
+                },
+            );
             ctx.request_repaint();
         });
+    }
+}
+
+/// Hands a job's result to the window. The send fails only when the window has closed (the
+/// app is quitting and nobody is left to show it): that is logged, not dropped unseen.
+fn tell(sender: &Sender<JobEvent>, event: JobEvent) {
+    if sender.send(event).is_err() {
+        log::debug!("a background job finished after the window closed; its result is dropped");
     }
 }
