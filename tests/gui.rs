@@ -74,6 +74,23 @@ fn right_click(harness: &mut Harness<'static, WorkbenchApp>, pos: Pos2) {
     );
 }
 
+/// The article the reader shows, and its text.
+fn shown_text(
+    harness: &Harness<'static, WorkbenchApp>,
+) -> (crosscheck::article::ArticleId, String) {
+    let app = harness.state();
+    let article = app.view.article.clone().expect("an article is shown");
+    let text = app
+        .session
+        .workspace
+        .article(&article)
+        .unwrap()
+        .article
+        .text
+        .clone();
+    (article, text)
+}
+
 /// Drags across the reader from byte `start` to byte `end` of the shown article; returns
 /// where the pointer was let go.
 fn drag_in_reader(harness: &mut Harness<'static, WorkbenchApp>, start: usize, end: usize) -> Pos2 {
@@ -341,16 +358,7 @@ fn review_loop_save_reopen_and_export() {
 fn a_selection_dragged_mid_word_covers_whole_words() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness(StartWith::Demo, dir.path());
-    let article = harness.state().view.article.clone().unwrap();
-    let text = harness
-        .state()
-        .session
-        .workspace
-        .article(&article)
-        .unwrap()
-        .article
-        .text
-        .clone();
+    let (_, text) = shown_text(&harness);
     // From inside "significant" to inside "concern".
     let start = text.find("significant concern").unwrap() + 3;
     let end = start + "nificant conc".len();
@@ -368,21 +376,7 @@ fn a_selection_dragged_mid_word_covers_whole_words() {
 fn manual_claim_and_entity_correction_with_the_mouse() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness(StartWith::Demo, dir.path());
-    let article = harness
-        .state()
-        .view
-        .article
-        .clone()
-        .expect("the first article is shown");
-    let text = harness
-        .state()
-        .session
-        .workspace
-        .article(&article)
-        .unwrap()
-        .article
-        .text
-        .clone();
+    let (article, text) = shown_text(&harness);
     let claims_before = harness.state().session.workspace.claims().len();
 
     // Drag across "Get in Touch" and make it a claim from the context menu.

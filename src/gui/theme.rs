@@ -91,6 +91,17 @@ pub fn status_symbol(status: ClaimStatus) -> &'static str {
     }
 }
 
+/// A status as the tables show it: symbol and name, in its colour.
+#[must_use]
+pub fn status_text(status: ClaimStatus, dark_mode: bool) -> RichText {
+    RichText::new(format!(
+        "{} {}",
+        status_symbol(status),
+        status_label(status)
+    ))
+    .color(status_color(status, dark_mode))
+}
+
 /// Boilerplate text: dimmed, never hidden unless the analyst asks.
 #[must_use]
 pub fn boilerplate_color(dark_mode: bool) -> Color32 {

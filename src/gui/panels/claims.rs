@@ -256,14 +256,7 @@ pub fn claims_table_ui(
                 row.set_selected(view.claim == Some(claim.id));
                 row.col(|ui| {
                     let dark = ui.visuals().dark_mode;
-                    ui.label(
-                        RichText::new(format!(
-                            "{} {}",
-                            theme::status_symbol(claim.status),
-                            theme::status_label(claim.status)
-                        ))
-                        .color(theme::status_color(claim.status, dark)),
-                    );
+                    ui.label(theme::status_text(claim.status, dark));
                 });
                 row.col(|ui| {
                     ui.add(

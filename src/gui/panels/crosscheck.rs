@@ -324,14 +324,7 @@ fn figure_table_ui(
                 ui.label(figure.speaker.as_deref().unwrap_or("—"));
                 clipped_label(ui, &figure.chain);
                 clipped_label(ui, &figure.article_title);
-                ui.label(
-                    RichText::new(format!(
-                        "{} {}",
-                        theme::status_symbol(figure.status),
-                        theme::status_label(figure.status)
-                    ))
-                    .color(theme::status_color(figure.status, dark)),
-                );
+                ui.label(theme::status_text(figure.status, dark));
                 let suggestion = &figure.suggested_credibility;
                 ui.horizontal(|ui| {
                     if let Some(graded) = figure.analyst_credibility {
