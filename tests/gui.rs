@@ -464,6 +464,92 @@ impl egui::DroppedFile for Dropped {
     }
 }
 
+/// Opens one article file written from `text` and waits until the reader shows it.
+fn open_article(dir: &Path, name: &str, text: &str) -> Harness<'static, WorkbenchApp> {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    let mut harness = harness(StartWith::Paths(vec![path]), dir);
+    settle(&mut harness);
+    harness.run_steps(2);
+    harness
+}
+
+#[test]
+fn hebrew_reads_right_to_left_with_its_figures_left_to_right() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_article(
+        dir.path(),
+        "hebrew.txt",
+        "דיווח מהגבול\n\nדובר הצבא אמר כי 10000 חיילים הגיעו לגבול ביום שלישי (IDF).\n",
+    );
+    let (_, text) = shown_text(&harness);
+    let reader = &harness.state().caches.reader;
+    let x = |offset: usize| reader.screen_pos_of(offset).unwrap().x;
+    let at = |needle: &str| text.find(needle).unwrap();
+    // The paragraph starts at the right: its first word is right of the next ones.
+    assert!(x(at("דובר")) > x(at("הצבא")));
+    assert!(x(at("הצבא")) > x(at("10000")));
+    // A figure inside it still reads 10000, not 00001, and Latin keeps its order.
+    assert!(x(at("10000")) < x(at("10000") + 4));
+    assert!(x(at("IDF")) < x(at("IDF") + 2));
+    // Dragging from inside one word to inside another selects the words between, whole.
+    let start = at("הצבא") + 2;
+    let end = at("אמר") + 2;
+    drag_in_reader(&mut harness, start, end);
+    let (_, span) = harness
+        .state()
+        .view
+        .selection
+        .clone()
+        .expect("dragging selects text");
+    assert_eq!(&text[span.start..span.end], "הצבא אמר");
+}
+
+#[test]
+fn arabic_is_joined_right_to_left_and_its_claims_open_with_a_click() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_article(
+        dir.path(),
+        "arabic.txt",
+        "تقرير من الحدود\n\nقال المتحدث باسم الجيش إن 10000 جندي وصلوا إلى الحدود يوم الثلاثاء.\n",
+    );
+    let (article, text) = shown_text(&harness);
+    let at = |needle: &str| text.find(needle).unwrap();
+    let (first_word, figure) = {
+        let reader = &harness.state().caches.reader;
+        (
+            reader.screen_pos_of(at("قال")).unwrap(),
+            reader.screen_pos_of(at("10000")).unwrap(),
+        )
+    };
+    assert!(first_word.x > figure.x, "the paragraph reads right to left");
+    assert!(
+        harness
+            .query_all_by_label_contains("تقرير")
+            .next()
+            .is_some(),
+        "the title is listed"
+    );
+    // Clicking the words of the claim selects it.
+    let claim = harness
+        .state()
+        .session
+        .workspace
+        .claims_of(&article)
+        .next()
+        .expect("the sentence with a figure is a claim")
+        .id;
+    pointer(
+        &mut harness,
+        vec![
+            Event::PointerMoved(first_word),
+            button(first_word, PointerButton::Primary, true),
+            button(first_word, PointerButton::Primary, false),
+        ],
+    );
+    assert_eq!(harness.state().view.claim, Some(claim));
+}
+
 #[test]
 fn dropped_folder_loads_and_hangul_and_cyrillic_render() {
     let dir = tempfile::tempdir().unwrap();
@@ -709,4 +795,32 @@ fn the_filter_bar_is_one_row_in_a_1280_by_720_window() {
             top(label)
         );
     }
+}
+
+/// Shrinking the window shares the new width among the table's columns: the last one ends
+/// inside the table's panel, not under the Inspector.
+#[test]
+fn the_claims_table_follows_the_window_when_it_shrinks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = gui_support::start(
+        Harness::builder().with_size([1920.0, 1050.0]),
+        StartWith::Demo,
+        "tester",
+        dir.path(),
+    );
+    harness.set_size(egui::vec2(1240.0, 690.0));
+    harness.run_steps(4);
+    let article = harness
+        .query_all_by_label_contains("Article")
+        .find(|node| {
+            let label = node.accesskit_node().label().unwrap_or_default();
+            label == "Article" || label.starts_with("Article ⏶") || label.starts_with("Article ⏷")
+        })
+        .expect("the Article column's header")
+        .rect();
+    let inspector = harness.get_by_label("Inspector").rect();
+    assert!(
+        article.right() <= inspector.left(),
+        "the Article column ({article:?}) is left of the Inspector ({inspector:?})"
+    );
 }

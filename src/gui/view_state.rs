@@ -202,6 +202,9 @@ pub struct ViewState {
     pub index_draft: IndexEditDraft,
     /// Figures view: how many rows each group (by id) shows, when more than the first page.
     pub figure_rows: std::collections::HashMap<String, usize>,
+    /// The claims table's width as last drawn: when the window changes it, the columns are
+    /// laid out afresh for the new width.
+    pub claims_table_width: Option<f32>,
     /// The Timeline view's entity filter.
     pub timeline_entity: String,
     /// The Timeline view's status filter.
@@ -263,6 +266,7 @@ impl Default for ViewState {
             entity_search: String::new(),
             index_draft: IndexEditDraft::default(),
             figure_rows: std::collections::HashMap::new(),
+            claims_table_width: None,
             timeline_entity: String::new(),
             timeline_status: None,
             timeline_days: None,

@@ -7,6 +7,7 @@ use super::super::intent::Intent;
 use super::super::session::Session;
 use super::super::theme;
 use super::super::view_state::ViewState;
+use super::super::widgets::bidi;
 use super::{StatusCounts, status_slot};
 use crate::workspace::claim::ClaimStatus;
 
@@ -61,7 +62,7 @@ pub fn articles_ui(
                 let mut row = ui
                     .new_child(egui::UiBuilder::new().max_rect(rect.shrink2(egui::vec2(6.0, 3.0))));
                 row.add(
-                    egui::Label::new(RichText::new(&title).strong())
+                    egui::Label::new(bidi::line(&row, RichText::new(&title).strong()))
                         .truncate()
                         .selectable(false),
                 );

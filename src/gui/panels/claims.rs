@@ -8,6 +8,7 @@ use super::super::intent::Intent;
 use super::super::session::Session;
 use super::super::theme;
 use super::super::view_state::{ClaimFilter, Column, ViewState};
+use super::super::widgets::bidi;
 use super::super::widgets::labelled;
 use crate::workspace::Workspace;
 use crate::workspace::claim::{Claim, ClaimId, ClaimStatus};
@@ -179,7 +180,8 @@ pub fn claims_table_ui(
     let selected_row = view.claim.and_then(|c| rows.iter().position(|r| *r == c));
     // Speaker and article share what the status and figures columns leave, with the claim
     // text taking the rest.
-    let flexible = (ui.available_width() - 112.0 - 40.0).max(300.0);
+    let width = ui.available_width();
+    let flexible = (width - 112.0 - 40.0).max(300.0);
     let speaker_width = (flexible * 0.2).clamp(80.0, 220.0);
     // Figures carry their unit (`12,000 troops · 1,500 soldiers`).
     let figures_width = (flexible * 0.16).clamp(80.0, 200.0);
@@ -210,6 +212,15 @@ pub fn claims_table_ui(
         )
         .min_scrolled_height(0.0)
         .auto_shrink([false, false]);
+    // Widths the analyst dragged hold until the window changes; then the columns share the
+    // new width, so the last never hides under the Inspector.
+    if view
+        .claims_table_width
+        .is_some_and(|last| (last - width).abs() > 1.0)
+    {
+        table.reset();
+    }
+    view.claims_table_width = Some(width);
     if view.scroll_table_to_claim {
         if let Some(row) = selected_row {
             table = table.scroll_to_row(row, Some(Align::Center));
@@ -260,14 +271,14 @@ pub fn claims_table_ui(
                 });
                 row.col(|ui| {
                     ui.add(
-                        egui::Label::new(one_line(&claim.anchor.quote.exact))
+                        egui::Label::new(bidi::line(ui, one_line(&claim.anchor.quote.exact)))
                             .truncate()
                             .selectable(false),
                     );
                 });
                 row.col(|ui| {
                     ui.add(
-                        egui::Label::new(claim.speaker.as_deref().unwrap_or("—"))
+                        egui::Label::new(bidi::line(ui, claim.speaker.as_deref().unwrap_or("—")))
                             .truncate()
                             .selectable(false),
                     );
@@ -284,7 +295,11 @@ pub fn claims_table_ui(
                         .article(&claim.article)
                         .map(|a| a.article.display_title())
                         .unwrap_or_default();
-                    ui.add(egui::Label::new(title).truncate().selectable(false));
+                    ui.add(
+                        egui::Label::new(bidi::line(ui, title))
+                            .truncate()
+                            .selectable(false),
+                    );
                 });
                 if row.response().clicked() {
                     intents.push(Intent::SelectClaim(claim.id));

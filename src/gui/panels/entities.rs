@@ -7,6 +7,7 @@ use super::super::intent::Intent;
 use super::super::session::Session;
 use super::super::theme;
 use super::super::view_state::{IndexEditDraft, ViewState};
+use super::super::widgets::bidi;
 use super::super::widgets::labelled;
 use super::super::words::counted;
 use crate::compare::CrossCheck;
@@ -191,7 +192,8 @@ fn entry_ui(
                 ui.horizontal(|ui| {
                     ui.add_sized(
                         [120.0, 18.0],
-                        egui::Label::new(RichText::new(&title).small().weak()).truncate(),
+                        egui::Label::new(bidi::line(ui, RichText::new(&title).small().weak()))
+                            .truncate(),
                     );
                     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                     if ui

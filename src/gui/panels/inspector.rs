@@ -8,6 +8,7 @@ use super::super::intent::Intent;
 use super::super::session::Session;
 use super::super::theme;
 use super::super::view_state::ViewState;
+use super::super::widgets::bidi;
 use crate::workspace::Action;
 use crate::workspace::claim::{Claim, ClaimStatus, Credibility, Relation, Reliability};
 
@@ -46,25 +47,24 @@ fn claim_ui(
         .article(&claim.article)
         .map(|a| a.article.display_title())
         .unwrap_or_default();
-    ui.label(
+    ui.label(bidi::line(
+        ui,
         RichText::new(format!("Claim {} · {article}", claim.id))
             .small()
             .weak(),
-    );
-    ui.add(
-        egui::Label::new(
-            RichText::new(quoted(
-                &claim
-                    .anchor
-                    .quote
-                    .exact
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ))
-            .italics(),
-        )
-        .wrap(),
+    ));
+    bidi::wrapped_label(
+        ui,
+        RichText::new(quoted(
+            &claim
+                .anchor
+                .quote
+                .exact
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        ))
+        .italics(),
     );
     if let Some(via) = &claim.via {
         ui.label(RichText::new(format!("relayed via {via}")).small());

@@ -12,6 +12,7 @@ use super::super::intent::Intent;
 use super::super::session::Session;
 use super::super::theme;
 use super::super::view_state::ViewState;
+use super::super::widgets::bidi::{self, SourceMap};
 use super::super::widgets::highlight::{ClaimMark, Marks, Style, kind_index, line_job};
 use crate::article::ArticleId;
 use crate::extract::{Entity, EntityKind};
@@ -35,6 +36,8 @@ struct LayoutKey {
 struct Line {
     span: Span,
     galley: Arc<Galley>,
+    /// Where each shown character comes from, when the line was reordered (right-to-left).
+    map: Option<SourceMap>,
     hidden: bool,
 }
 
@@ -131,7 +134,7 @@ impl ReaderCache {
             };
             let mut job = line_job(text, span, &line_marks, &style);
             job.wrap.max_width = width;
-            ui.fonts_mut(|f| f.layout_job(job))
+            bidi::lay_out(job, |job| ui.fonts_mut(|f| f.layout_job(job)))
         };
         if full {
             self.lines = line_spans(text)
@@ -140,9 +143,11 @@ impl ReaderCache {
                         && analyzed.article.boilerplate.iter().any(|b| {
                             b.span.start <= span.start && span.end <= b.span.end && !span.is_empty()
                         });
+                    let laid = layout(span);
                     Line {
                         span,
-                        galley: layout(span),
+                        galley: laid.galley,
+                        map: laid.map,
                         hidden,
                     }
                 })
@@ -154,7 +159,9 @@ impl ReaderCache {
                     s.is_some_and(|s| s.start <= line.span.end && s.end >= line.span.start)
                 };
                 if touched(selection) || touched(self.selection) {
-                    line.galley = layout(line.span);
+                    let laid = layout(line.span);
+                    line.galley = laid.galley;
+                    line.map = laid.map;
                 }
             }
         }
@@ -182,10 +189,28 @@ impl ReaderCache {
             .galley
             .cursor_from_pos(Vec2::new(pos.x, pos.y - self.tops[index]));
         let line_text = &text[line.span.start..line.span.end];
-        let byte = line_text
-            .char_indices()
-            .nth(cursor.index.0)
-            .map_or(line_text.len(), |(b, _)| b);
+        let byte = match &line.map {
+            // The character under the pointer, whichever way its run reads: the cursor is the
+            // nearest edge, and in a right-to-left run the edge after a character is its left.
+            Some(map) => {
+                let index = cursor.index.0;
+                let edge = line
+                    .galley
+                    .pos_from_cursor(egui::text::CCursor::new(index))
+                    .min
+                    .x;
+                let under = if pos.x < edge {
+                    index.saturating_sub(1)
+                } else {
+                    index
+                };
+                map.byte_at(under, line_text.len())
+            }
+            None => line_text
+                .char_indices()
+                .nth(cursor.index.0)
+                .map_or(line_text.len(), |(b, _)| b),
+        };
         Some(line.span.start + byte)
     }
 
@@ -214,12 +239,13 @@ impl ReaderCache {
             .position(|l| l.span.start <= offset && offset < l.span.end.max(l.span.start + 1))?;
         let line = &self.lines[index];
         let text_before = offset - line.span.start;
+        let char_index = match &line.map {
+            Some(map) => map.index_of(text_before),
+            None => line_char_index(&line.galley, text_before),
+        };
         let rect = line
             .galley
-            .pos_from_cursor(egui::text::CCursor::new(line_char_index(
-                &line.galley,
-                text_before,
-            )));
+            .pos_from_cursor(egui::text::CCursor::new(char_index));
         Some(origin + Vec2::new(rect.center().x + 1.0, self.tops[index] + rect.center().y))
     }
 
@@ -280,9 +306,8 @@ pub fn reader_ui(
         .article(&article_id)
         .expect("checked above");
     let article = &analyzed.article;
-    ui.horizontal_wrapped(|ui| {
-        ui.heading(article.display_title());
-    });
+    // A right-to-left title aligns right, as its text does.
+    bidi::wrapped_label(ui, RichText::new(article.display_title()).heading());
     ui.horizontal_wrapped(|ui| {
         let date = article
             .published

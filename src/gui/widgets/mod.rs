@@ -1,4 +1,5 @@
 //! Reusable widgets of the workbench.
 
+pub mod bidi;
 pub mod highlight;
 pub mod labelled;
