@@ -216,7 +216,7 @@ fn review_loop_save_reopen_and_export() {
     let ctx = harness.ctx.clone();
     harness
         .state_mut()
-        .handle(&ctx, Intent::TypedPath(PathRequest::SaveAs, file.clone()));
+        .handle(&ctx, Intent::Chose(PathRequest::SaveAs, vec![file.clone()]));
     settle(&mut harness);
     assert!(file.exists(), "{:?}", harness.state().notices);
     assert!(!harness.state().session.is_dirty());
@@ -255,9 +255,10 @@ fn review_loop_save_reopen_and_export() {
         crosscheck::export::Scope::Reviewed,
     ));
     let ctx = reopened.ctx.clone();
-    reopened
-        .state_mut()
-        .handle(&ctx, Intent::TypedPath(PathRequest::Export, export.clone()));
+    reopened.state_mut().handle(
+        &ctx,
+        Intent::Chose(PathRequest::Export, vec![export.clone()]),
+    );
     // The export runs as a background job; its notice says when the file is complete.
     gui_support::wait_until(&mut reopened, |app| {
         app.notices
@@ -290,7 +291,7 @@ fn review_loop_save_reopen_and_export() {
     ));
     reopened.state_mut().handle(
         &ctx,
-        Intent::TypedPath(PathRequest::Export, reviews.clone()),
+        Intent::Chose(PathRequest::Export, vec![reviews.clone()]),
     );
     gui_support::wait_until(&mut reopened, |app| {
         app.notices
@@ -313,7 +314,7 @@ fn review_loop_save_reopen_and_export() {
     ));
     reopened.state_mut().handle(
         &ctx,
-        Intent::TypedPath(PathRequest::ExportFolder, brat.clone()),
+        Intent::Chose(PathRequest::ExportFolder, vec![brat.clone()]),
     );
     gui_support::wait_until(&mut reopened, |app| {
         app.notices
@@ -823,4 +824,95 @@ fn the_claims_table_follows_the_window_when_it_shrinks() {
         article.right() <= inspector.left(),
         "the Article column ({article:?}) is left of the Inspector ({inspector:?})"
     );
+}
+
+/// Without a desktop file dialog, the in-app browser opens several articles (folders
+/// browsed, files selected with Ctrl), completes a typed path with Tab, suggests a name for
+/// Save as, asks before replacing, and closes on Esc.
+#[test]
+fn the_file_browser_opens_articles_and_saves_under_a_suggested_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir_all(inbox.join("older")).unwrap();
+    std::fs::write(inbox.join("a.txt"), "Kirby said 3,000 troops arrived.\n").unwrap();
+    std::fs::write(inbox.join("b.txt"), "Reuters said 2,000 troops left.\n").unwrap();
+    std::fs::write(inbox.join("scan.pdf"), "%PDF").unwrap();
+    let mut harness = harness(StartWith::Empty, dir.path());
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .handle(&ctx, Intent::Browse(PathRequest::OpenArticles));
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Open articles").is_some());
+
+    // Type the start of the folder's path and complete it with Tab.
+    harness.get_by_label("Path").focus();
+    harness.run_steps(1);
+    harness
+        .get_by_label("Path")
+        .type_text(&format!("{}/inb", dir.path().display()));
+    harness.run_steps(1);
+    press(&mut harness, Key::Tab);
+    let typed = harness.state().view.browser.as_ref().unwrap().path.clone();
+    assert!(
+        typed.ends_with("/inbox/"),
+        "Tab completed the folder: {typed}"
+    );
+    press(&mut harness, Key::Enter);
+    let listed: Vec<String> = harness
+        .state()
+        .view
+        .browser
+        .as_ref()
+        .unwrap()
+        .entries
+        .iter()
+        .map(|e| e.name.clone())
+        .collect();
+    assert_eq!(listed, ["older", "a.txt", "b.txt"], "folders first; no PDF");
+
+    // Click one article, Ctrl-click the other, open both.
+    harness.get_by_label_contains("a.txt").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label_contains("b.txt")
+        .click_modifiers(Modifiers::COMMAND);
+    harness.run_steps(2);
+    harness.get_by_label("Open").click();
+    harness.run_steps(2);
+    assert!(harness.state().view.browser.is_none(), "the browser closed");
+    settle(&mut harness);
+    assert_eq!(harness.state().session.workspace.articles().len(), 2);
+
+    // Save as: the name is suggested; an existing file is replaced only when confirmed.
+    std::fs::write(inbox.join("workspace.json"), "{}").unwrap();
+    harness
+        .state_mut()
+        .handle(&ctx, Intent::Browse(PathRequest::SaveAs));
+    harness.run_steps(2);
+    {
+        let browser = harness.state().view.browser.as_ref().unwrap();
+        assert_eq!(browser.path, "workspace.json", "the name is suggested");
+        assert!(browser.folder.ends_with("inbox"), "in the folder last used");
+    }
+    harness.get_by_label("Save").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains("already exists").is_some());
+    harness.get_by_label("Replace").click();
+    harness.run_steps(2);
+    settle(&mut harness);
+    let saved = std::fs::read_to_string(inbox.join("workspace.json")).unwrap();
+    assert!(
+        saved.contains("Kirby"),
+        "the workspace replaced the old file"
+    );
+
+    // Esc closes the browser without choosing anything.
+    harness
+        .state_mut()
+        .handle(&ctx, Intent::Browse(PathRequest::OpenWorkspace));
+    harness.run_steps(2);
+    press(&mut harness, Key::Escape);
+    assert!(harness.state().view.browser.is_none());
+    assert_eq!(harness.state().session.workspace.articles().len(), 2);
 }

@@ -262,9 +262,9 @@ fn entity_index_edits_merge_rename_split_undo_withdraw_and_persist() {
     let ctx = harness.ctx.clone();
     harness.state_mut().handle(
         &ctx,
-        crosscheck::gui::app::Intent::TypedPath(
+        crosscheck::gui::app::Intent::Chose(
             crosscheck::gui::view_state::PathRequest::SaveAs,
-            file.clone(),
+            vec![file.clone()],
         ),
     );
     gui_support::wait_until(&mut harness, |app| !gui_support::busy(app));

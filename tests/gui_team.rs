@@ -77,7 +77,7 @@ fn merge_from_the_menu_then_adjudicate_with_the_keyboard_and_undo() {
     let ctx = harness.ctx.clone();
     harness
         .state_mut()
-        .handle(&ctx, Intent::TypedPath(PathRequest::MergeWorkspaces, bob));
+        .handle(&ctx, Intent::Chose(PathRequest::MergeWorkspaces, vec![bob]));
     settle(&mut harness);
 
     let app = harness.state();

@@ -9,6 +9,7 @@ use chrono::Local;
 use serde::{Deserialize, Serialize};
 
 use super::command::Command;
+use super::file_browser::FileBrowser;
 pub use super::intent::{Intent, PromptAnswer};
 use super::jobs::{JobEvent, Jobs, SaveFailure, Task};
 use super::panels;
@@ -63,6 +64,8 @@ pub struct Settings {
     pub visible_kinds: [bool; 6],
     /// Hide boilerplate instead of dimming it.
     pub hide_boilerplate: bool,
+    /// The folder the in-app file browser last chose from.
+    pub last_browsed: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -77,6 +80,7 @@ impl Default for Settings {
             started_before: false,
             visible_kinds: [true; 6],
             hide_boilerplate: false,
+            last_browsed: None,
         }
     }
 }
@@ -280,10 +284,7 @@ impl WorkbenchApp {
             Intent::Export(target, scope) => {
                 self.caches.pending_export = Some((target, scope));
                 self.view.show_export = false;
-                self.jobs.pick(
-                    target.path_request(),
-                    self.session.path.as_deref().and_then(Path::parent),
-                );
+                self.pick(target.path_request());
             }
             Intent::CancelLoad => {
                 if let Some(loading) = &self.jobs.loading {
@@ -294,9 +295,10 @@ impl WorkbenchApp {
             }
             Intent::Answer(answer) => self.answer(ctx, answer),
             Intent::OpenRecent(path) => self.guard_unsaved(ctx, AfterPrompt::OpenFile(path)),
-            Intent::TypedPath(request, path) => {
-                self.view.prompt = None;
-                self.use_picked(request, vec![path]);
+            Intent::Browse(request) => self.browse(request),
+            Intent::Chose(request, paths) => {
+                self.view.browser = None;
+                self.use_picked(request, paths);
             }
         }
     }
@@ -366,21 +368,15 @@ impl WorkbenchApp {
     pub fn run(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::NewWorkspace => self.guard_unsaved(ctx, AfterPrompt::NewWorkspace),
-            Command::OpenArticles => self.jobs.pick(PathRequest::OpenArticles, None),
+            Command::OpenArticles => self.pick(PathRequest::OpenArticles),
             Command::OpenFolder => self.jobs.pick_folder(),
             Command::OpenWorkspace => self.guard_unsaved(ctx, AfterPrompt::OpenWorkspace),
-            Command::MergeWorkspace => self.jobs.pick(
-                PathRequest::MergeWorkspaces,
-                self.session.path.as_deref().and_then(Path::parent),
-            ),
+            Command::MergeWorkspace => self.pick(PathRequest::MergeWorkspaces),
             Command::Save => match self.session.path.clone() {
                 Some(path) => self.save_to(path),
-                None => self.jobs.pick(PathRequest::SaveAs, None),
+                None => self.pick(PathRequest::SaveAs),
             },
-            Command::SaveAs => self.jobs.pick(
-                PathRequest::SaveAs,
-                self.session.path.as_deref().and_then(Path::parent),
-            ),
+            Command::SaveAs => self.pick(PathRequest::SaveAs),
             Command::Export => self.view.show_export = true,
             Command::Quit => self.guard_unsaved(ctx, AfterPrompt::Quit),
             Command::Undo => {
@@ -520,7 +516,7 @@ impl WorkbenchApp {
             AfterPrompt::NewWorkspace => {
                 self.replace_session(Session::new(Workspace::new(uuid::Uuid::new_v4()), None));
             }
-            AfterPrompt::OpenWorkspace => self.jobs.pick(PathRequest::OpenWorkspace, None),
+            AfterPrompt::OpenWorkspace => self.pick(PathRequest::OpenWorkspace),
             AfterPrompt::OpenFile(path) => self.jobs.open_workspace(path),
         }
     }
@@ -635,7 +631,71 @@ impl WorkbenchApp {
         self.jobs.save(self.session.workspace.clone(), path, opened);
     }
 
+    /// Asks for paths for `purpose` in the desktop's file dialog (where there is none, the
+    /// in-app browser), starting in the folder [`Self::start_folder`] gives, with the name a
+    /// save or an export proposes.
+    fn pick(&mut self, purpose: PathRequest) {
+        let suggested = self.suggested_name(purpose);
+        let folder = self.start_folder();
+        self.jobs.pick(purpose, folder.as_deref(), suggested);
+    }
+
+    /// The workspace's folder, else the folder last chosen from.
+    fn start_folder(&self) -> Option<PathBuf> {
+        self.session
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .filter(|p| p.is_dir())
+            .map(Path::to_path_buf)
+            .or_else(|| self.settings.last_browsed.clone().filter(|p| p.is_dir()))
+    }
+
+    /// Opens the in-app file browser for `purpose`: in the workspace's folder (else the
+    /// folder last browsed, else home), with the name a save or an export proposes.
+    fn browse(&mut self, purpose: PathRequest) {
+        let folder = self
+            .start_folder()
+            .or_else(|| std::env::var_os("HOME").map(PathBuf::from))
+            .unwrap_or_else(|| PathBuf::from("."));
+        let suggested = self.suggested_name(purpose);
+        self.view.browser = Some(FileBrowser::new(purpose, &folder, suggested));
+    }
+
+    /// The file name a save or an export proposes: the workspace's own name, and for an
+    /// export that name with what the export holds.
+    fn suggested_name(&self, purpose: PathRequest) -> Option<String> {
+        let stem = self
+            .session
+            .path
+            .as_deref()
+            .and_then(Path::file_stem)
+            .map_or_else(
+                || "workspace".to_owned(),
+                |s| s.to_string_lossy().into_owned(),
+            );
+        match purpose {
+            PathRequest::SaveAs => Some(format!("{stem}.json")),
+            PathRequest::Export => match self.caches.pending_export {
+                Some((ExportTarget::File(format), _)) => {
+                    Some(format!("{stem}-claims.{}", format.extension()))
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     fn use_picked(&mut self, purpose: PathRequest, paths: Vec<PathBuf>) {
+        if let Some(folder) = paths.first().and_then(|p| {
+            if p.is_dir() {
+                Some(p.as_path())
+            } else {
+                p.parent()
+            }
+        }) {
+            self.settings.last_browsed = Some(folder.to_path_buf());
+        }
         let Some(first) = paths.first().cloned() else {
             return;
         };
@@ -809,8 +869,7 @@ impl WorkbenchApp {
                     no_dialog_service,
                 } => {
                     if no_dialog_service {
-                        self.view.typed_path.clear();
-                        self.view.prompt = Some(Prompt::TypePath(purpose));
+                        self.browse(purpose);
                     } else {
                         self.use_picked(purpose, paths);
                     }
@@ -904,7 +963,8 @@ impl WorkbenchApp {
         self.drain_jobs(&ctx);
         self.handle_close_request(&ctx);
         // While a question is open, the keyboard answers it, not the workbench.
-        let mut intents: Vec<Intent> = if self.view.prompt.is_some() {
+        let mut intents: Vec<Intent> = if self.view.prompt.is_some() || self.view.browser.is_some()
+        {
             Vec::new()
         } else {
             Command::pressed(&ctx)

@@ -33,8 +33,10 @@ pub enum Intent {
     ShowMessages,
     /// Answer the pending prompt.
     Answer(PromptAnswer),
-    /// Use a typed path for a request that had no dialog.
-    TypedPath(PathRequest, PathBuf),
+    /// Show the in-app file browser for a request (where there is no native dialog).
+    Browse(PathRequest),
+    /// Use the paths chosen for a request, in the in-app browser or by a test.
+    Chose(PathRequest, Vec<PathBuf>),
     /// Open a recently used workspace (after dealing with unsaved changes).
     OpenRecent(PathBuf),
 }

@@ -564,8 +564,14 @@ impl Jobs {
         });
     }
 
-    /// Shows the native dialog for `purpose` on a thread of its own.
-    pub fn pick(&mut self, purpose: PathRequest, start_in: Option<&Path>) {
+    /// Shows the native dialog for `purpose` on a thread of its own, in `start_in` and with
+    /// `suggested` as the file name (for a save).
+    pub fn pick(
+        &mut self,
+        purpose: PathRequest,
+        start_in: Option<&Path>,
+        suggested: Option<String>,
+    ) {
         self.started(Task::Dialog);
         let start_in = start_in.map(Path::to_path_buf);
         self.spawn("file dialog", move |sender, ctx| {
@@ -573,6 +579,9 @@ impl Jobs {
             let mut dialog = rfd::FileDialog::new();
             if let Some(dir) = &start_in {
                 dialog = dialog.set_directory(dir);
+            }
+            if let Some(name) = &suggested {
+                dialog = dialog.set_file_name(name);
             }
             let paths = match purpose {
                 PathRequest::OpenArticles => dialog

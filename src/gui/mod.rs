@@ -4,6 +4,7 @@
 pub mod app;
 pub mod command;
 pub mod demo;
+pub mod file_browser;
 pub mod fonts;
 pub mod intent;
 pub mod jobs;

@@ -102,8 +102,6 @@ pub enum Prompt {
     },
     /// A save was refused: the file changed on disk since it was opened.
     ChangedOnDisk(std::path::PathBuf),
-    /// No native file dialog service: ask for a path instead.
-    TypePath(PathRequest),
 }
 
 /// What to do once unsaved changes are dealt with.
@@ -252,8 +250,8 @@ pub struct ViewState {
     pub show_messages: bool,
     /// A question waiting for an answer.
     pub prompt: Option<Prompt>,
-    /// The text typed into the path fallback.
-    pub typed_path: String,
+    /// The in-app file browser, while it is open (where there is no native dialog).
+    pub browser: Option<super::file_browser::FileBrowser>,
     /// How far the analysts agreed, as measured when their files were last merged in.
     pub last_agreement: Option<crate::agreement::Agreement>,
 }
@@ -290,7 +288,7 @@ impl Default for ViewState {
             show_messages: false,
             show_export: false,
             prompt: None,
-            typed_path: String::new(),
+            browser: None,
             last_agreement: None,
         }
     }

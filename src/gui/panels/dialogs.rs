@@ -4,7 +4,7 @@
 use super::super::app::WorkbenchApp;
 use super::super::command::Command;
 use super::super::intent::{Intent, PromptAnswer};
-use super::super::view_state::{AfterPrompt, ExportTarget, PathRequest, Prompt};
+use super::super::view_state::{AfterPrompt, ExportTarget, Prompt};
 use crate::export::{ExportFormat, Scope};
 
 /// The exports as the export window offers them.
@@ -169,7 +169,7 @@ fn prompt_ui(
     let keyed = match prompt {
         Prompt::Recovery { .. } if enter => Some(PromptAnswer::Restore),
         Prompt::Recovery { .. } if escape => Some(PromptAnswer::Discard),
-        Prompt::UnsavedChanges(_) | Prompt::ChangedOnDisk(_) | Prompt::TypePath(_) if escape => {
+        Prompt::UnsavedChanges(_) | Prompt::ChangedOnDisk(_) if escape => {
             Some(PromptAnswer::Cancel)
         }
         _ => None,
@@ -244,38 +244,6 @@ fn prompt_ui(
                     }
                 });
             }
-            Prompt::TypePath(request) => {
-                let what = match request {
-                    PathRequest::OpenArticles => "the article file or folder to open",
-                    PathRequest::OpenWorkspace => "the workspace file to open",
-                    PathRequest::MergeWorkspaces => "the workspace file to merge in",
-                    PathRequest::SaveAs => "where to save the workspace",
-                    PathRequest::Export => "where to write the export",
-                    PathRequest::ExportFolder => "the folder to write the brat export into",
-                };
-                ui.heading("Type a path");
-                ui.label(format!("This system has no file dialog service. Type {what}:"));
-                let label = ui.label("Path");
-                let field = ui.add(egui::TextEdit::singleline(&mut app.view.typed_path).desired_width(380.0)).labelled_by(label.id);
-                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                ui.horizontal(|ui| {
-                    let path = app.view.typed_path.trim().to_owned();
-                    if (ui.add_enabled(!path.is_empty(), egui::Button::new("OK")).clicked() || entered) && !path.is_empty() {
-                        intents.push(Intent::TypedPath(*request, expand_home(&path)));
-                    }
-                    if ui.button("Cancel").clicked() {
-                        intents.push(Intent::Answer(PromptAnswer::Cancel));
-                    }
-                });
-            }
         }
     });
-}
-
-/// `~/x` → `$HOME/x`.
-fn expand_home(path: &str) -> std::path::PathBuf {
-    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
-        (Some(rest), Some(home)) => std::path::PathBuf::from(home).join(rest),
-        _ => std::path::PathBuf::from(path),
-    }
 }

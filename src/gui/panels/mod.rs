@@ -7,6 +7,7 @@ mod claims;
 mod crosscheck;
 mod dialogs;
 mod entities;
+mod file_browser;
 mod inspector;
 mod menu;
 mod reader;
@@ -169,4 +170,5 @@ pub fn workbench_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec
         }
     });
     dialogs::dialogs_ui(ui.ctx(), app, intents);
+    file_browser::file_browser_ui(ui.ctx(), &mut app.view.browser, intents);
 }
