@@ -916,3 +916,40 @@ fn the_file_browser_opens_articles_and_saves_under_a_suggested_name() {
     assert!(harness.state().view.browser.is_none());
     assert_eq!(harness.state().session.workspace.articles().len(), 2);
 }
+
+/// A text wrapped at a fixed width (wire copy, mail) reads as paragraphs: the lines of one
+/// paragraph flow on one line of the reader, and selection still maps to the text.
+#[test]
+fn hard_line_breaks_inside_a_paragraph_are_reflowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_article(
+        dir.path(),
+        "wire.txt",
+        "Wire copy\n\n\
+         The Pentagon said on Tuesday that about 10,000 North Korean\n\
+         troops had moved to the Kursk region, where they were\n\
+         expected to join Russian units in the coming weeks, and\n\
+         that the figure could grow.\n",
+    );
+    let (_, text) = shown_text(&harness);
+    let (end_of_first, start_of_second) = {
+        let reader = &harness.state().caches.reader;
+        let at = |needle: &str| reader.screen_pos_of(text.find(needle).unwrap()).unwrap();
+        (at("Korean"), at("troops had"))
+    };
+    assert!(
+        (end_of_first.y - start_of_second.y).abs() < 1.0 && start_of_second.x > end_of_first.x,
+        "the second line of the paragraph goes on after the first ({end_of_first:?}, {start_of_second:?})"
+    );
+    // Dragging across the joined break selects the words on both sides.
+    let start = text.find("North").unwrap() + 2;
+    let end = text.find("troops had").unwrap() + 3;
+    drag_in_reader(&mut harness, start, end);
+    let (_, span) = harness
+        .state()
+        .view
+        .selection
+        .clone()
+        .expect("dragging selects text");
+    assert_eq!(&text[span.start..span.end], "North Korean\ntroops");
+}

@@ -814,3 +814,55 @@ fn entity_corrections_flow_into_the_claims_figures() {
     workspace.undo();
     assert_eq!(values(&workspace), [vec![3000.0], vec![12.0]]);
 }
+
+/// Articles are found by id through an index: it follows adds, removals, undo and redo.
+#[test]
+fn articles_are_found_by_id_through_adds_removals_undo_and_redo() {
+    let mut workspace = Workspace::new(Uuid::nil());
+    let entries: Vec<AnalyzedArticle> = (0..5)
+        .map(|n| {
+            analyzed(
+                &format!("a{n}.txt"),
+                &format!("Article {n} says 10 troops."),
+                &[],
+            )
+        })
+        .collect();
+    let ids: Vec<ArticleId> = entries.iter().map(|e| e.article.id.clone()).collect();
+    for entry in entries {
+        assert!(workspace.article(&entry.article.id).is_none());
+        workspace
+            .apply(Action::AddArticle(Box::new(entry)))
+            .unwrap();
+    }
+    let found = |workspace: &Workspace| -> Vec<bool> {
+        ids.iter()
+            .map(|id| workspace.article(id).is_some_and(|a| &a.article.id == id))
+            .collect()
+    };
+    assert_eq!(found(&workspace), [true; 5]);
+    assert_eq!(workspace.article_position(&ids[3]), Some(3));
+
+    workspace
+        .apply(Action::RemoveArticle {
+            article: ids[1].clone(),
+        })
+        .unwrap();
+    assert_eq!(found(&workspace), [true, false, true, true, true]);
+    assert_eq!(
+        workspace.article_position(&ids[3]),
+        Some(2),
+        "positions move up"
+    );
+    workspace.undo();
+    assert_eq!(found(&workspace), [true; 5]);
+    assert_eq!(workspace.article_position(&ids[3]), Some(3));
+    workspace.undo();
+    assert_eq!(
+        found(&workspace),
+        [true, true, true, true, false],
+        "the last add undone"
+    );
+    workspace.redo();
+    assert_eq!(found(&workspace), [true; 5]);
+}

@@ -21,6 +21,8 @@ use crate::workspace::{Action, ActionError, Effect, Workspace, persist};
 
 /// How long changes rest before they are written to the recovery file.
 const AUTOSAVE_DELAY: Duration = Duration::from_secs(3);
+/// How long a frame may spend taking in background reports (loaded articles, mostly).
+const DRAIN_BUDGET: Duration = Duration::from_millis(8);
 
 /// Where the recovery file of an earlier session stands. Until the analyst has answered,
 /// nothing autosaves: the recovery file may hold the only copy of a morning's review.
@@ -738,7 +740,13 @@ impl WorkbenchApp {
 
     /// Handles what background jobs reported.
     fn drain_jobs(&mut self, ctx: &egui::Context) {
-        for event in self.jobs.drain() {
+        // Thousands of articles may be waiting: take what fits in a frame and leave the rest
+        // for the next, so the window keeps drawing and answering while a big load lands.
+        let started = Instant::now();
+        while started.elapsed() < DRAIN_BUDGET {
+            let Some(event) = self.jobs.next_event() else {
+                break;
+            };
             match event {
                 JobEvent::ArticleLoaded(_, analyzed) => {
                     let id = analyzed.article.id.clone();
@@ -875,6 +883,10 @@ impl WorkbenchApp {
                     }
                 }
             }
+        }
+        if started.elapsed() >= DRAIN_BUDGET {
+            // Reports are still waiting: draw the next frame at once to take more.
+            ctx.request_repaint();
         }
     }
 

@@ -217,12 +217,12 @@ impl Jobs {
         }
     }
 
-    /// Reports that arrived since the last call, without those of superseded loads.
-    pub fn drain(&mut self) -> Vec<JobEvent> {
-        let events: Vec<JobEvent> = self.receiver.try_iter().collect();
+    /// The next report that has arrived, skipping those of superseded loads; `None` when
+    /// there is none yet. Taken one at a time, so the window can stop when its frame is full.
+    pub fn next_event(&mut self) -> Option<JobEvent> {
         let current = self.generation;
-        let mut fresh = Vec::with_capacity(events.len());
-        for event in events {
+        loop {
+            let event = self.receiver.try_recv().ok()?;
             let stale = match &event {
                 JobEvent::ArticleLoaded(generation, _)
                 | JobEvent::LoadFailed(generation, _)
@@ -266,10 +266,9 @@ impl Jobs {
                 }
             };
             if !stale {
-                fresh.push(event);
+                return Some(event);
             }
         }
-        fresh
     }
 
     /// Stops the running load and the workspace being opened, and drops whatever they still

@@ -575,7 +575,7 @@ impl Workspace {
             claims.push(claim.id);
             self.insert_claim(patch, claim);
         }
-        self.articles_mut(patch).push(Arc::new(entry));
+        self.push_article(patch, Arc::new(entry));
         Ok(Effect::ArticleAdded { article, claims })
     }
 

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::Arc;
 
-use super::{AnalyzedArticle, Claim, ClaimId, Corrections, MergeSource, Workspace};
+use super::{AnalyzedArticle, ArticleIndex, Claim, ClaimId, Corrections, MergeSource, Workspace};
 
 /// How many changes undo can go back by default.
 pub const DEFAULT_HISTORY_LIMIT: usize = 1000;
@@ -107,7 +107,17 @@ impl History {
 impl Workspace {
     pub(super) fn articles_mut(&mut self, patch: &mut Patch) -> &mut Vec<Arc<AnalyzedArticle>> {
         patch.articles.get_or_insert_with(|| self.articles.clone());
+        self.article_index = ArticleIndex::default();
         &mut self.articles
+    }
+
+    /// Adds an article at the end, keeping the article index.
+    pub(super) fn push_article(&mut self, patch: &mut Patch, entry: Arc<AnalyzedArticle>) {
+        patch.articles.get_or_insert_with(|| self.articles.clone());
+        if let Some(index) = self.article_index.0.get_mut() {
+            index.insert(entry.article.id.clone(), self.articles.len());
+        }
+        self.articles.push(entry);
     }
 
     pub(super) fn merged_from_mut(&mut self, patch: &mut Patch) -> &mut Vec<MergeSource> {
@@ -156,6 +166,7 @@ impl Workspace {
         let mut inverse = Patch::default();
         if let Some(articles) = patch.articles {
             inverse.articles = Some(std::mem::replace(&mut self.articles, articles));
+            self.article_index = ArticleIndex::default();
         }
         if let Some(corrections) = patch.corrections {
             inverse.corrections = Some(std::mem::replace(&mut self.corrections, corrections));

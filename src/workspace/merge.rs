@@ -172,6 +172,7 @@ fn merge_one(
     for entry in other.articles() {
         if !known.contains(&entry.article.sha256) {
             merged.articles.push(Arc::new(entry.clone()));
+            merged.article_index = super::ArticleIndex::default();
             report.added_articles += 1;
         }
     }

@@ -134,6 +134,11 @@ pub struct MergeSource {
     pub sha256: String,
 }
 
+/// Article ids to positions in [`Workspace::articles`], so finding an article does not scan
+/// ten thousand of them. Not part of the workspace's value: built again on demand.
+#[derive(Debug, Clone, Default)]
+struct ArticleIndex(std::sync::OnceLock<std::collections::HashMap<ArticleId, usize>>);
+
 /// A workspace: articles, claims and corrections, plus the undo history of this session.
 #[derive(Debug, Clone)]
 pub struct Workspace {
@@ -142,6 +147,9 @@ pub struct Workspace {
     merged_from: Vec<MergeSource>,
     /// In the order they were added; shared so an undo step can keep the list cheaply.
     articles: Vec<Arc<AnalyzedArticle>>,
+    /// Where each article sits in `articles`: built when first asked for, kept up to date
+    /// when an article is added, dropped when the list changes otherwise.
+    article_index: ArticleIndex,
     claims: BTreeMap<ClaimId, Claim>,
     corrections: Corrections,
     next_ids: NextIds,
@@ -158,6 +166,7 @@ impl Workspace {
             id,
             merged_from: Vec::new(),
             articles: Vec::new(),
+            article_index: ArticleIndex::default(),
             claims: BTreeMap::new(),
             corrections: Corrections::default(),
             next_ids: NextIds::default(),
@@ -192,13 +201,23 @@ impl Workspace {
     /// The article with this id.
     #[must_use]
     pub fn article(&self, id: &ArticleId) -> Option<&AnalyzedArticle> {
-        self.articles().find(|entry| &entry.article.id == id)
+        self.article_position(id).map(|at| &*self.articles[at])
     }
 
     /// Where the article sits in [`Workspace::articles`].
     #[must_use]
     pub fn article_position(&self, id: &ArticleId) -> Option<usize> {
-        self.articles().position(|entry| &entry.article.id == id)
+        self.article_index
+            .0
+            .get_or_init(|| {
+                self.articles
+                    .iter()
+                    .enumerate()
+                    .map(|(at, entry)| (entry.article.id.clone(), at))
+                    .collect()
+            })
+            .get(id)
+            .copied()
     }
 
     /// Every claim, by id.

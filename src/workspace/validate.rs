@@ -295,6 +295,7 @@ impl Workspace {
             id,
             merged_from,
             articles: articles.into_iter().map(Arc::new).collect(),
+            article_index: super::ArticleIndex::default(),
             claims: by_id,
             corrections,
             next_ids,

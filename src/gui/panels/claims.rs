@@ -24,12 +24,13 @@ pub fn filtered_sorted(
 ) -> Vec<ClaimId> {
     let text = filter.text.to_lowercase();
     let entity = filter.entity.to_lowercase();
+    // Each claim's article position, looked up once: a sort compares a claim many times.
     let article_position = |claim: &Claim| {
         workspace
             .article_position(&claim.article)
             .unwrap_or(usize::MAX)
     };
-    let mut claims: Vec<&Claim> = workspace
+    let mut claims: Vec<(usize, &Claim)> = workspace
         .claims()
         .filter(|c| filter.status.is_none_or(|s| c.status == s))
         .filter(|c| !filter.disputed || c.is_disputed())
@@ -47,9 +48,10 @@ pub fn filtered_sorted(
                 || c.note.to_lowercase().contains(&text)
         })
         .filter(|c| entity.is_empty() || mentions_entity(workspace, c, &entity))
+        .map(|c| (article_position(c), c))
         .collect();
     let (column, ascending) = sort;
-    claims.sort_by(|a, b| {
+    claims.sort_by(|&(a_at, a), &(b_at, b)| {
         let order = match column {
             Column::Text => a.anchor.quote.exact.cmp(&b.anchor.quote.exact),
             Column::Speaker => a.speaker.cmp(&b.speaker),
@@ -58,10 +60,10 @@ pub fn filtered_sorted(
                 .first()
                 .partial_cmp(&b.values.first())
                 .unwrap_or(std::cmp::Ordering::Equal),
-            Column::Article => article_position(a).cmp(&article_position(b)),
+            Column::Article => a_at.cmp(&b_at),
             Column::Status => status_rank(a.status).cmp(&status_rank(b.status)),
         }
-        .then_with(|| article_position(a).cmp(&article_position(b)))
+        .then_with(|| a_at.cmp(&b_at))
         .then_with(|| {
             a.anchor
                 .span
@@ -70,7 +72,7 @@ pub fn filtered_sorted(
         });
         if ascending { order } else { order.reverse() }
     });
-    claims.into_iter().map(|c| c.id).collect()
+    claims.into_iter().map(|(_, c)| c.id).collect()
 }
 
 fn status_rank(status: ClaimStatus) -> u8 {

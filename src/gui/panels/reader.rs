@@ -1,8 +1,8 @@
 //! The reader: the article with entities coloured by kind, claims underlined in their status
-//! colour and boilerplate dimmed or hidden. Lines are laid out once and cached (rebuilt only
-//! when what they show changes) and only the visible ones are painted. Clicking a claim
-//! selects it; dragging selects text for "New claim" or "Mark as ..."; right-clicking an
-//! entity offers to change or remove it.
+//! colour and boilerplate dimmed or hidden; a hard-wrapped paragraph reads as one. Lines are
+//! laid out once and cached (rebuilt only when what they show changes) and only the visible
+//! ones are painted. Clicking a claim selects it; dragging selects text for "New claim" or
+//! "Mark as ..."; right-clicking an entity offers to change or remove it.
 
 use std::sync::Arc;
 
@@ -14,6 +14,7 @@ use super::super::theme;
 use super::super::view_state::ViewState;
 use super::super::widgets::bidi::{self, SourceMap};
 use super::super::widgets::highlight::{ClaimMark, Marks, Style, kind_index, line_job};
+use super::super::widgets::paragraphs;
 use crate::article::ArticleId;
 use crate::extract::{Entity, EntityKind};
 use crate::span::Span;
@@ -137,7 +138,14 @@ impl ReaderCache {
             bidi::lay_out(job, |job| ui.fonts_mut(|f| f.layout_job(job)))
         };
         if full {
-            self.lines = line_spans(text)
+            let boilerplate: Vec<Span> = analyzed
+                .article
+                .boilerplate
+                .iter()
+                .map(|b| b.span)
+                .collect();
+            self.lines = paragraphs::reader_lines(text, &boilerplate)
+                .into_iter()
                 .map(|span| {
                     let hidden = view.hide_boilerplate
                         && analyzed.article.boilerplate.iter().any(|b| {
@@ -266,16 +274,6 @@ fn line_char_index(galley: &Galley, byte: usize) -> usize {
         .char_indices()
         .take_while(|(b, _)| *b < byte)
         .count()
-}
-
-/// Byte ranges of the lines of `text`, without their line breaks.
-fn line_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
-    let mut start = 0;
-    text.split_inclusive('\n').map(move |line| {
-        let span = Span::new(start, start + line.trim_end_matches(['\n', '\r']).len());
-        start += line.len();
-        span
-    })
 }
 
 /// What was right-clicked, remembered while its menu is open.

@@ -56,7 +56,8 @@ pub fn kind_index(kind: EntityKind) -> usize {
     EntityKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
 }
 
-/// Lays out the text of `line` (a byte range of `text` without its line break).
+/// Lays out the text of `line` (a byte range of `text` without its final line break; one
+/// inside it is shown as a space).
 #[must_use]
 pub fn line_job(text: &str, line: Span, marks: &Marks<'_>, style: &Style) -> LayoutJob {
     let mut job = LayoutJob::default();
@@ -85,11 +86,10 @@ pub fn line_job(text: &str, line: Span, marks: &Marks<'_>, style: &Style) -> Lay
         if piece.is_empty() {
             continue;
         }
-        job.append(
-            &text[piece.start..piece.end],
-            0.0,
-            piece_format(piece, marks, style),
-        );
+        // A line break inside a reflowed paragraph reads as a space (one byte for one, so
+        // offsets hold).
+        let words = text[piece.start..piece.end].replace(['\n', '\r'], " ");
+        job.append(&words, 0.0, piece_format(piece, marks, style));
     }
     if job.text.is_empty() {
         // An empty line still takes a line's height.

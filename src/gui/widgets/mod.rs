@@ -3,3 +3,4 @@
 pub mod bidi;
 pub mod highlight;
 pub mod labelled;
+pub mod paragraphs;
