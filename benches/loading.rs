@@ -69,7 +69,11 @@ fn main() {
     while app.jobs.is_busy() || app.session.workspace.articles().len() < articles {
         let took = frame(&mut app, Vec::new());
         frames.push(took);
-        let progress = app.jobs.loading.as_ref().map(crosscheck::gui::jobs::LoadProgress::counts);
+        let progress = app
+            .jobs
+            .loading
+            .as_ref()
+            .map(crosscheck::gui::jobs::LoadProgress::counts);
         if let Some(counts) = progress
             && counts != shown
         {

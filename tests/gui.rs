@@ -953,3 +953,44 @@ fn hard_line_breaks_inside_a_paragraph_are_reflowed() {
         .expect("dragging selects text");
     assert_eq!(&text[span.start..span.end], "North Korean\ntroops");
 }
+
+/// A claim whose evidence links quote long claims keeps the Inspector's width: the links are
+/// cut to the panel, not the panel stretched to them.
+#[test]
+fn long_evidence_links_do_not_widen_the_inspector() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(StartWith::Demo, dir.path());
+    let ctx = harness.ctx.clone();
+    let claims: Vec<_> = {
+        let workspace = &harness.state().session.workspace;
+        let mut claims: Vec<_> = workspace.claims().collect();
+        claims.sort_by_key(|c| std::cmp::Reverse(c.anchor.quote.exact.len()));
+        claims.iter().map(|c| c.id).collect()
+    };
+    let (plain, long_ones) = (claims[claims.len() - 1], &claims[..3]);
+    harness.state_mut().handle(&ctx, Intent::SelectClaim(plain));
+    harness.run_steps(3);
+    let width =
+        |harness: &Harness<'static, WorkbenchApp>| harness.get_by_label("Note").rect().width();
+    let before = width(&harness);
+    for &long in long_ones {
+        harness.state_mut().handle(
+            &ctx,
+            Intent::Apply(crosscheck::workspace::Action::Link {
+                from: plain,
+                relation: crosscheck::workspace::claim::Relation::Supports,
+                to: long,
+            }),
+        );
+    }
+    harness.run_steps(4);
+    assert!(
+        harness.query_all_by_label_contains("supports c").count() >= 3,
+        "the links are shown"
+    );
+    let after = width(&harness);
+    assert!(
+        after <= before + 1.0,
+        "the Inspector kept its width: {before} before the links, {after} after"
+    );
+}

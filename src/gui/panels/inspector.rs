@@ -55,16 +55,7 @@ fn claim_ui(
     ));
     bidi::wrapped_label(
         ui,
-        RichText::new(quoted(
-            &claim
-                .anchor
-                .quote
-                .exact
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
-        ))
-        .italics(),
+        RichText::new(quoted(&one_line(&claim.anchor.quote.exact))).italics(),
     );
     if let Some(via) = &claim.via {
         ui.label(RichText::new(format!("relayed via {via}")).small());
@@ -230,21 +221,8 @@ fn evidence_ui(ui: &mut egui::Ui, session: &Session, claim: &Claim, intents: &mu
     ui.label(RichText::new("Evidence").strong());
     for link in &claim.links {
         ui.horizontal(|ui| {
-            let other = workspace
-                .claim(link.claim)
-                .map(|c| c.anchor.quote.exact.chars().take(60).collect::<String>())
-                .unwrap_or_default();
-            if ui
-                .link(format!(
-                    "{} {}: “{other}…”",
-                    link.relation.as_str(),
-                    link.claim
-                ))
-                .on_hover_text("Go to that claim")
-                .clicked()
-            {
-                intents.push(Intent::SelectClaim(link.claim));
-            }
+            // The remove button first and the link cut to the panel: a long quote must not
+            // stretch the Inspector (its whole text is on hover).
             if ui
                 .small_button("✖")
                 .on_hover_text("Remove this link")
@@ -254,6 +232,22 @@ fn evidence_ui(ui: &mut egui::Ui, session: &Session, claim: &Claim, intents: &mu
                     from: claim.id,
                     to: link.claim,
                 }));
+            }
+            let other = workspace
+                .claim(link.claim)
+                .map(|c| one_line(&c.anchor.quote.exact))
+                .unwrap_or_default();
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+            if ui
+                .link(format!(
+                    "{} {}: “{other}”",
+                    link.relation.as_str(),
+                    link.claim
+                ))
+                .on_hover_text(format!("{other}\n\nClick to go to that claim"))
+                .clicked()
+            {
+                intents.push(Intent::SelectClaim(link.claim));
             }
         });
     }
@@ -327,6 +321,11 @@ fn dispute_ui(ui: &mut egui::Ui, claim: &Claim, intents: &mut Vec<Intent>) {
             );
         }
     }
+}
+
+/// `text` with its line breaks and runs of spaces as single spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The claim's words in quotation marks, unless they open with their own (a quoted
