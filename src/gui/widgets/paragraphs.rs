@@ -7,17 +7,16 @@ use crate::span::Span;
 /// The longest line width taken for a hard wrap.
 const MAX_WRAP: usize = 100;
 
-/// The byte ranges the reader shows as one line each, without their final line break. In a
-/// hard-wrapped text, a full line and the next non-blank line that does not open a list item
-/// share one range (the reader shows the break inside as a space); otherwise each line of
-/// `text` is its own range. A range never joins lines on both sides of a `boundaries` edge.
+/// The byte ranges the reader shows as one line each, without their final line break. Two
+/// lines share one range (the reader shows the break inside as a space) when the sentence
+/// runs on: the first does not end a sentence and the next starts in lower case. In a
+/// hard-wrapped text, so do a full line and the next non-blank line that does not open a
+/// list item. A range never joins lines on both sides of a `boundaries` edge.
 #[must_use]
 pub fn reader_lines(text: &str, boundaries: &[Span]) -> Vec<Span> {
     let lines = source_lines(text);
-    let Some(wrap) = hard_wrap_width(text, &lines) else {
-        return lines;
-    };
-    let full = wrap * 3 / 5;
+    // No line is "full" in a text that is not hard-wrapped.
+    let full = hard_wrap_width(text, &lines).map_or(usize::MAX, |wrap| wrap * 3 / 5);
     let crosses_edge = |a: Span, b: Span| {
         boundaries.iter().any(|edge| {
             let inside = |s: Span| edge.start <= s.start && s.end <= edge.end;
@@ -29,11 +28,14 @@ pub fn reader_lines(text: &str, boundaries: &[Span]) -> Vec<Span> {
     for line in lines {
         let words = &text[line.start..line.end];
         let joins = last_line.is_some_and(|previous| {
-            let previous_words = &text[previous.start..previous.end];
-            previous_words.trim().chars().count() >= full
+            let previous_words = text[previous.start..previous.end].trim();
+            let wrapped = previous_words.chars().count() >= full
                 && !words.trim().is_empty()
-                && !opens_item(words)
-                && !crosses_edge(previous, line)
+                && !opens_item(words);
+            let runs_on = !previous_words.is_empty()
+                && !ends_sentence(previous_words)
+                && words.trim_start().starts_with(char::is_lowercase);
+            (wrapped || runs_on) && !crosses_edge(previous, line)
         });
         match merged.last_mut() {
             Some(paragraph) if joins => paragraph.end = line.end,
@@ -67,6 +69,13 @@ fn hard_wrap_width(text: &str, lines: &[Span]) -> Option<usize> {
     let wrap = *lengths.iter().max()?;
     let near_full = lengths.iter().filter(|&&n| n * 5 >= wrap * 4).count();
     (lengths.len() >= 4 && wrap <= MAX_WRAP && near_full * 2 >= lengths.len()).then_some(wrap)
+}
+
+/// Whether `line` ends a sentence (or a clause that may stand alone): `.`, `!`, `?`, `:`,
+/// `;` or `…`, maybe inside closing quotes or brackets.
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']'])
+        .ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
 /// Whether a line starts a list item or a quotation of its own (`- `, `* `, `• `, `1. `,
@@ -146,6 +155,23 @@ mod tests {
         let split = reader_lines(text, &[last]);
         assert_eq!(split.len(), 2);
         assert_eq!(split[1], last);
+    }
+
+    #[test]
+    fn a_sentence_broken_mid_way_runs_on() {
+        let text = "WASHINGTON — The potential involvement of North Korean forces is seen\n\
+            as a significant escalation, officials said.\n\
+            The next paragraph starts here.\n\
+            “Quoted,” he said:\n\
+            more after a colon stays apart.\n";
+        let lines = shown(text);
+        assert_eq!(
+            lines[0],
+            "WASHINGTON — The potential involvement of North Korean forces is seen⏎as a \
+             significant escalation, officials said."
+        );
+        assert_eq!(lines[1], "The next paragraph starts here.");
+        assert_eq!(lines.len(), 4, "{lines:?}");
     }
 
     #[test]
