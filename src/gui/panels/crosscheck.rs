@@ -130,8 +130,22 @@ fn figures_ui(
 /// Rows a group's table shows at first; more on request (a group can hold thousands).
 const FIGURE_ROWS_PAGE: usize = 50;
 
-/// Longest source chain or title a cell shows; the whole text is on hover.
-const CELL_CHARS: usize = 48;
+/// About how wide the figures table's other columns are together (figure, range, status,
+/// credibility with its button), in points.
+const FIXED_COLUMNS: f32 = 600.0;
+
+/// How many characters the speaker, source chain and article cells show: the width the other
+/// columns leave them, at about 7 points a character; the whole text is on hover. Below about
+/// 1,400 points of window the table scrolls sideways.
+fn cell_chars(available_width: f32) -> usize {
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "clamped to a small positive count"
+    )]
+    let chars = ((available_width - FIXED_COLUMNS) / 3.0 / 7.0).clamp(14.0, 60.0) as usize;
+    chars
+}
 
 fn group_ui(
     ui: &mut egui::Ui,
@@ -278,10 +292,10 @@ fn conflicts_ui(
     }
 }
 
-/// `text` clipped to [`CELL_CHARS`], with the whole on hover.
-fn clipped_label(ui: &mut egui::Ui, text: &str) {
-    if text.chars().count() > CELL_CHARS {
-        let short: String = text.chars().take(CELL_CHARS - 1).chain(['…']).collect();
+/// `text` clipped to `chars` characters, with the whole on hover.
+fn clipped_label(ui: &mut egui::Ui, text: &str, chars: usize) {
+    if text.chars().count() > chars {
+        let short: String = text.chars().take(chars - 1).chain(['…']).collect();
         ui.label(short).on_hover_text(text);
     } else {
         ui.label(text);
@@ -296,6 +310,7 @@ fn figure_table_ui(
     intents: &mut Vec<Intent>,
 ) {
     let dark = ui.visuals().dark_mode;
+    let chars = cell_chars(ui.available_width());
     egui::Grid::new(("figures", &group.id))
         .striped(true)
         .num_columns(7)
@@ -321,9 +336,9 @@ fn figure_table_ui(
                     intents.push(Intent::SelectClaim(figure.claim));
                 }
                 ui.label(figure.bounds.display());
-                ui.label(figure.speaker.as_deref().unwrap_or("—"));
-                clipped_label(ui, &figure.chain);
-                clipped_label(ui, &figure.article_title);
+                clipped_label(ui, figure.speaker.as_deref().unwrap_or("—"), chars);
+                clipped_label(ui, &figure.chain, chars);
+                clipped_label(ui, &figure.article_title, chars);
                 ui.label(theme::status_text(figure.status, dark));
                 let suggestion = &figure.suggested_credibility;
                 ui.horizontal(|ui| {
