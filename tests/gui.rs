@@ -772,6 +772,10 @@ fn long_messages_are_read_whole_in_the_message_log() {
         harness.query_all_by_label(&message).count() >= 2,
         "the whole message stands in the log, beside the status bar"
     );
+    harness.get_by_label("Clear").click();
+    harness.run_steps(2);
+    assert!(harness.state().notices.is_empty(), "Clear empties the log");
+    assert!(harness.query_by_label("No messages yet.").is_some());
     harness.key_press(Key::Escape);
     harness.run_steps(2);
     assert!(!harness.state().view.show_messages, "Esc closes the log");

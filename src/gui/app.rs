@@ -6,14 +6,15 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::Local;
-use serde::{Deserialize, Serialize};
 
 use super::command::Command;
 use super::file_browser::FileBrowser;
 pub use super::intent::{Intent, PromptAnswer};
 use super::jobs::{JobEvent, Jobs, SaveFailure, Task};
+use super::notice::{MESSAGES_KEPT, Notice};
 use super::panels;
 use super::session::Session;
+use super::settings::Settings;
 use super::view_state::{AfterPrompt, CentralView, ExportTarget, PathRequest, Prompt, ViewState};
 use crate::workspace::claim::{ClaimId, ClaimStatus};
 use crate::workspace::persist::{FileVersion, Recovered};
@@ -50,59 +51,8 @@ pub enum StartWith {
     Paths(Vec<PathBuf>),
 }
 
-/// Settings that outlive a session (eframe storage).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    /// The workspace to reopen.
-    pub last_workspace: Option<PathBuf>,
-    /// Recently used workspace files, newest first.
-    pub recent: Vec<PathBuf>,
-    /// The analyst's name, recorded with every status change.
-    pub analyst: String,
-    /// Whether the workbench has started before (the first start opens the demo).
-    pub started_before: bool,
-    /// Entity kinds shown in the reader.
-    pub visible_kinds: [bool; 6],
-    /// Hide boilerplate instead of dimming it.
-    pub hide_boilerplate: bool,
-    /// The folder the in-app file browser last chose from.
-    pub last_browsed: Option<PathBuf>,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            last_workspace: None,
-            recent: Vec::new(),
-            analyst: std::env::var("USER")
-                .ok()
-                .filter(|u| !u.is_empty())
-                .unwrap_or_else(|| "analyst".to_owned()),
-            started_before: false,
-            visible_kinds: [true; 6],
-            hide_boilerplate: false,
-            last_browsed: None,
-        }
-    }
-}
-
 const SETTINGS_KEY: &str = "crosscheck-settings";
 const MAX_RECENT: usize = 8;
-
-/// A line in the status bar's message area.
-#[derive(Debug, Clone)]
-pub struct Notice {
-    /// The text.
-    pub text: String,
-    /// Whether it reports a failure.
-    pub error: bool,
-    /// When it was given, for the message log.
-    pub at: chrono::DateTime<chrono::Local>,
-}
-
-/// How many messages the log keeps.
-pub const MESSAGES_KEPT: usize = 200;
 
 /// The workbench.
 pub struct WorkbenchApp {
@@ -270,6 +220,7 @@ impl WorkbenchApp {
             Intent::Run(command) => self.run(ctx, command),
             Intent::Apply(action) => self.apply(action),
             Intent::SelectClaim(id) => self.select_claim(id),
+            Intent::ClearMessages => self.notices.clear(),
             Intent::ShowMessages => self.view.show_messages = true,
             Intent::SelectArticle(id) => {
                 self.view.central = CentralView::Reader;
@@ -985,7 +936,17 @@ impl WorkbenchApp {
                 .collect()
         };
         intents.extend(dropped_files(&ctx).map(Intent::LoadPaths));
-        panels::workbench_ui(ui, self, &mut intents);
+        let autosave = self.autosave_state();
+        let workbench = panels::Workbench {
+            session: &self.session,
+            view: &mut self.view,
+            caches: &mut self.caches,
+            settings: &mut self.settings,
+            jobs: &self.jobs,
+            notices: &self.notices,
+            autosave,
+        };
+        panels::workbench_ui(ui, workbench, &mut intents);
         for intent in intents {
             self.handle(&ctx, intent);
         }

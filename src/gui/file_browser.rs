@@ -6,7 +6,22 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::view_state::PathRequest;
+/// What the chosen paths are for (in the desktop's dialog or this browser).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathRequest {
+    /// Articles or folders to add.
+    OpenArticles,
+    /// A workspace file to open.
+    OpenWorkspace,
+    /// Workspace files to merge into this one.
+    MergeWorkspaces,
+    /// Where to save the workspace.
+    SaveAs,
+    /// Where to write an export.
+    Export,
+    /// The folder to write a brat export into.
+    ExportFolder,
+}
 
 /// A folder lists at most this many entries: the listing runs on the UI thread.
 const MAX_ENTRIES: usize = 5_000;

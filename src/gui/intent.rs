@@ -31,6 +31,8 @@ pub enum Intent {
     CancelLoad,
     /// Open the message log.
     ShowMessages,
+    /// Empty the message log.
+    ClearMessages,
     /// Answer the pending prompt.
     Answer(PromptAnswer),
     /// Show the in-app file browser for a request (where there is no native dialog).

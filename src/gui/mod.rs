@@ -8,14 +8,17 @@ pub mod file_browser;
 pub mod fonts;
 pub mod intent;
 pub mod jobs;
+pub mod notice;
 pub mod panels;
 pub mod session;
+pub mod settings;
 pub mod theme;
 pub mod view_state;
 pub mod widgets;
 pub mod words;
 
-pub use app::{Settings, StartWith, WorkbenchApp};
+pub use app::{StartWith, WorkbenchApp};
+pub use settings::Settings;
 
 /// The window's application id (Wayland `app_id`, X11 `WM_CLASS`): the desktop entry
 /// `assets/crosscheck.desktop` names it as `StartupWMClass` so docks group the window with it.

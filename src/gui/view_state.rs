@@ -7,6 +7,8 @@ use crate::extract::EntityKind;
 use crate::span::Span;
 use crate::workspace::claim::{ClaimId, ClaimStatus};
 
+pub use super::file_browser::PathRequest;
+
 /// Columns of the claims table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Column {
@@ -146,23 +148,6 @@ impl FieldDraft {
         }
         self
     }
-}
-
-/// What a typed path is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PathRequest {
-    /// Articles or folders to add.
-    OpenArticles,
-    /// A workspace file to open.
-    OpenWorkspace,
-    /// Workspace files to merge into this one.
-    MergeWorkspaces,
-    /// Where to save the workspace.
-    SaveAs,
-    /// Where to write an export.
-    Export,
-    /// The folder to write a brat export into.
-    ExportFolder,
 }
 
 /// What an export writes: one file in a format, or a folder of brat standoff files.

@@ -1,10 +1,10 @@
 //! Windows over the workbench: keyboard help, export options, and questions to the analyst
 //! (unsaved changes, recovery, a typed path where no native dialog exists).
 
-use super::super::app::WorkbenchApp;
 use super::super::command::Command;
 use super::super::intent::{Intent, PromptAnswer};
 use super::super::view_state::{AfterPrompt, ExportTarget, Prompt};
+use super::Workbench;
 use crate::export::{ExportFormat, Scope};
 
 /// The exports as the export window offers them.
@@ -28,36 +28,36 @@ const TARGETS: [(ExportTarget, &str); 7] = [
 ];
 
 /// Shows whichever windows are open.
-pub fn dialogs_ui(ctx: &egui::Context, app: &mut WorkbenchApp, intents: &mut Vec<Intent>) {
+pub fn dialogs_ui(ctx: &egui::Context, w: &mut Workbench<'_>, intents: &mut Vec<Intent>) {
     // Esc closes the topmost window; a prompt answers its own Esc.
-    if app.view.prompt.is_none()
-        && (app.view.show_export || app.view.show_help || app.view.show_messages)
+    if w.view.prompt.is_none()
+        && (w.view.show_export || w.view.show_help || w.view.show_messages)
         && ctx.input(|i| i.key_pressed(egui::Key::Escape))
     {
-        if app.view.show_export {
-            app.view.show_export = false;
-        } else if app.view.show_messages {
-            app.view.show_messages = false;
+        if w.view.show_export {
+            w.view.show_export = false;
+        } else if w.view.show_messages {
+            w.view.show_messages = false;
         } else {
-            app.view.show_help = false;
+            w.view.show_help = false;
         }
     }
-    if app.view.show_help {
-        help_ui(ctx, &mut app.view.show_help);
+    if w.view.show_help {
+        help_ui(ctx, &mut w.view.show_help);
     }
-    if app.view.show_messages {
-        messages_ui(ctx, app);
+    if w.view.show_messages {
+        messages_ui(ctx, w, intents);
     }
-    if app.view.show_export {
-        export_ui(ctx, app, intents);
+    if w.view.show_export {
+        export_ui(ctx, w, intents);
     }
-    if let Some(prompt) = app.view.prompt.clone() {
-        prompt_ui(ctx, app, &prompt, intents);
+    if let Some(prompt) = w.view.prompt.clone() {
+        prompt_ui(ctx, w, &prompt, intents);
     }
 }
 
 /// Every message of the session, newest first, wrapped to be read whole.
-fn messages_ui(ctx: &egui::Context, app: &mut WorkbenchApp) {
+fn messages_ui(ctx: &egui::Context, w: &mut Workbench<'_>, intents: &mut Vec<Intent>) {
     let mut open = true;
     egui::Window::new("Messages")
         .open(&mut open)
@@ -65,12 +65,12 @@ fn messages_ui(ctx: &egui::Context, app: &mut WorkbenchApp) {
         .default_width(560.0)
         .max_height(ctx.content_rect().height() * 0.7)
         .show(ctx, |ui| {
-            if app.notices.is_empty() {
+            if w.notices.is_empty() {
                 ui.label("No messages yet.");
                 return;
             }
             egui::ScrollArea::vertical().show(ui, |ui| {
-                for notice in app.notices.iter().rev() {
+                for notice in w.notices.iter().rev() {
                     ui.horizontal_top(|ui| {
                         ui.label(
                             egui::RichText::new(notice.at.format("%H:%M:%S").to_string())
@@ -89,11 +89,11 @@ fn messages_ui(ctx: &egui::Context, app: &mut WorkbenchApp) {
                 }
             });
             if ui.button("Clear").clicked() {
-                app.notices.clear();
+                intents.push(Intent::ClearMessages);
             }
         });
     if !open {
-        app.view.show_messages = false;
+        w.view.show_messages = false;
     }
 }
 
@@ -116,7 +116,7 @@ fn help_ui(ctx: &egui::Context, open: &mut bool) {
         });
 }
 
-fn export_ui(ctx: &egui::Context, app: &mut WorkbenchApp, intents: &mut Vec<Intent>) {
+fn export_ui(ctx: &egui::Context, w: &mut Workbench<'_>, intents: &mut Vec<Intent>) {
     let id = egui::Id::unique("export_choice");
     let (mut target, mut scope): (ExportTarget, Scope) = ctx
         .data(|d| d.get_temp(id))
@@ -138,8 +138,7 @@ fn export_ui(ctx: &egui::Context, app: &mut WorkbenchApp, intents: &mut Vec<Inte
                 "Reviewed claims only (confirmed or unconfirmed)",
             );
             ui.radio_value(&mut scope, Scope::All, "Every claim");
-            if app.session.workspace.disputed_claims().next().is_some() || scope == Scope::Disputed
-            {
+            if w.session.workspace.disputed_claims().next().is_some() || scope == Scope::Disputed {
                 ui.radio_value(&mut scope, Scope::Disputed, "Disputed claims only");
             }
             ui.separator();
@@ -149,13 +148,13 @@ fn export_ui(ctx: &egui::Context, app: &mut WorkbenchApp, intents: &mut Vec<Inte
         });
     ctx.data_mut(|d| d.insert_temp(id, (target, scope)));
     if !open {
-        app.view.show_export = false;
+        w.view.show_export = false;
     }
 }
 
 fn prompt_ui(
     ctx: &egui::Context,
-    app: &mut WorkbenchApp,
+    w: &mut Workbench<'_>,
     prompt: &Prompt,
     intents: &mut Vec<Intent>,
 ) {
@@ -188,7 +187,7 @@ fn prompt_ui(
                     AfterPrompt::OpenWorkspace | AfterPrompt::OpenFile(_) => "opening another workspace",
                 };
                 ui.heading("Unsaved changes");
-                ui.label(format!("Save the changes to {} before {doing}?", app.session.display_name()));
+                ui.label(format!("Save the changes to {} before {doing}?", w.session.display_name()));
                 ui.horizontal(|ui| {
                     if ui.button("Save").clicked() {
                         intents.push(Intent::Answer(PromptAnswer::Save));

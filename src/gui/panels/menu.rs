@@ -1,9 +1,9 @@
 //! The menu bar: File, Edit, Review, View and Help, each item a [`Command`].
 
-use super::super::app::WorkbenchApp;
 use super::super::command::Command;
 use super::super::intent::Intent;
 use super::super::jobs::Task;
+use super::Workbench;
 
 /// A menu entry for `command`, with its shortcut shown.
 fn item(ui: &mut egui::Ui, command: Command, enabled: bool, intents: &mut Vec<Intent>) {
@@ -21,39 +21,39 @@ fn item(ui: &mut egui::Ui, command: Command, enabled: bool, intents: &mut Vec<In
 }
 
 /// Draws the menu bar.
-pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec<Intent>) {
+pub fn menu_bar_ui(ui: &mut egui::Ui, w: &mut Workbench<'_>, intents: &mut Vec<Intent>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             item(ui, Command::NewWorkspace, true, intents);
             item(
                 ui,
                 Command::OpenArticles,
-                !app.jobs.is_running(Task::Dialog),
+                !w.jobs.is_running(Task::Dialog),
                 intents,
             );
             item(
                 ui,
                 Command::OpenFolder,
-                !app.jobs.is_running(Task::Dialog),
+                !w.jobs.is_running(Task::Dialog),
                 intents,
             );
             item(
                 ui,
                 Command::OpenWorkspace,
-                !app.jobs.is_running(Task::Dialog),
+                !w.jobs.is_running(Task::Dialog),
                 intents,
             );
             item(
                 ui,
                 Command::MergeWorkspace,
-                !app.jobs.is_running(Task::Dialog) && app.session.workspace.articles().len() > 0,
+                !w.jobs.is_running(Task::Dialog) && w.session.workspace.articles().len() > 0,
                 intents,
             );
             ui.menu_button("Recent", |ui| {
-                if app.settings.recent.is_empty() {
+                if w.settings.recent.is_empty() {
                     ui.label("No recent workspaces");
                 }
-                for path in app.settings.recent.clone() {
+                for path in w.settings.recent.clone() {
                     if ui.button(path.display().to_string()).clicked() {
                         intents.push(Intent::OpenRecent(path));
                         ui.close();
@@ -61,24 +61,19 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec<
                 }
             });
             ui.separator();
-            item(ui, Command::Save, !app.jobs.is_running(Task::Save), intents);
-            item(
-                ui,
-                Command::SaveAs,
-                !app.jobs.is_running(Task::Save),
-                intents,
-            );
+            item(ui, Command::Save, !w.jobs.is_running(Task::Save), intents);
+            item(ui, Command::SaveAs, !w.jobs.is_running(Task::Save), intents);
             item(
                 ui,
                 Command::Export,
-                app.session.workspace.claims().len() > 0,
+                w.session.workspace.claims().len() > 0,
                 intents,
             );
             ui.separator();
             item(ui, Command::Quit, true, intents);
         });
         ui.menu_button("Edit", |ui| {
-            let workspace = &app.session.workspace;
+            let workspace = &w.session.workspace;
             let undo = workspace
                 .undo_label()
                 .map_or_else(|| "Undo".to_owned(), |l| format!("Undo {l}"));
@@ -103,12 +98,12 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec<
             ui.separator();
             ui.horizontal(|ui| {
                 let label = ui.label("Analyst:");
-                ui.add(egui::TextEdit::singleline(&mut app.settings.analyst).desired_width(120.0))
+                ui.add(egui::TextEdit::singleline(&mut w.settings.analyst).desired_width(120.0))
                     .labelled_by(label.id);
             });
         });
         ui.menu_button("Review", |ui| {
-            let selected = app.view.claim.is_some();
+            let selected = w.view.claim.is_some();
             item(ui, Command::NextClaim, true, intents);
             item(ui, Command::PreviousClaim, true, intents);
             ui.separator();
@@ -121,7 +116,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec<
         });
         ui.menu_button("View", |ui| {
             egui::widgets::global_theme_preference_buttons(ui);
-            ui.checkbox(&mut app.view.hide_boilerplate, "Hide boilerplate");
+            ui.checkbox(&mut w.view.hide_boilerplate, "Hide boilerplate");
         });
         ui.menu_button("Help", |ui| item(ui, Command::Help, true, intents));
     });

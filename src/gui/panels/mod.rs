@@ -15,8 +15,11 @@ mod status_bar;
 
 use std::collections::HashMap;
 
-use super::app::WorkbenchApp;
 use super::intent::Intent;
+use super::jobs::Jobs;
+use super::notice::Notice;
+use super::session::Session;
+use super::settings::Settings;
 use super::view_state::{ClaimFilter, Column, ExportTarget, ViewState};
 use crate::article::ArticleId;
 use crate::compare::CrossCheck;
@@ -95,12 +98,32 @@ fn fill_panel_width(ui: &mut egui::Ui) {
     ui.set_min_width(ui.available_width());
 }
 
+/// The app's parts the panels draw from, lent for one frame: they read the session, jobs and
+/// messages, keep their view state, caches and settings, and ask for everything else with
+/// [`Intent`]s.
+pub struct Workbench<'a> {
+    /// The open workspace.
+    pub session: &'a Session,
+    /// Selection, filters and open windows.
+    pub view: &'a mut ViewState,
+    /// What the panels derive and keep between frames.
+    pub caches: &'a mut Caches,
+    /// The analyst's name (edited in the Edit menu) and the recent workspaces.
+    pub settings: &'a mut Settings,
+    /// What runs in the background.
+    pub jobs: &'a Jobs,
+    /// Messages for the analyst, newest last.
+    pub notices: &'a [Notice],
+    /// Whether the recovery file holds the latest changes, in words.
+    pub autosave: &'static str,
+}
+
 /// Lays out the whole workbench for one frame.
-pub fn workbench_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec<Intent>) {
-    egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, app, intents));
-    let totals = app.caches.status_counts(&app.session.workspace).total;
+pub fn workbench_ui(ui: &mut egui::Ui, mut w: Workbench<'_>, intents: &mut Vec<Intent>) {
+    egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, &mut w, intents));
+    let totals = w.caches.status_counts(&w.session.workspace).total;
     egui::Panel::bottom("status_bar")
-        .show(ui, |ui| status_bar::status_bar_ui(ui, app, totals, intents));
+        .show(ui, |ui| status_bar::status_bar_ui(ui, &w, totals, intents));
     // Side panels take a share of the window, and never more than a bound share of it: a
     // long evidence link or title cannot widen one for good, at 1280×720 as at 1920×1080.
     let width = ui.available_width();
@@ -111,8 +134,8 @@ pub fn workbench_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec
         .max_size((width * 0.3).max(200.0))
         .show(ui, |ui| {
             fill_panel_width(ui);
-            let counts = app.caches.status_counts(&app.session.workspace);
-            articles::articles_ui(ui, &app.session, &app.view, counts, intents);
+            let counts = w.caches.status_counts(&w.session.workspace);
+            articles::articles_ui(ui, w.session, w.view, counts, intents);
         });
     egui::Panel::right("inspector")
         .resizable(true)
@@ -121,54 +144,33 @@ pub fn workbench_ui(ui: &mut egui::Ui, app: &mut WorkbenchApp, intents: &mut Vec
         .max_size((width * 0.4).max(280.0))
         .show(ui, |ui| {
             fill_panel_width(ui);
-            inspector::inspector_ui(
-                ui,
-                &app.session,
-                &mut app.view,
-                &app.settings.analyst,
-                intents,
-            );
+            inspector::inspector_ui(ui, w.session, w.view, &w.settings.analyst, intents);
         });
     egui::Panel::bottom("claims")
         .resizable(true)
         .default_size(280.0)
         .min_size(120.0)
         .show(ui, |ui| {
-            let rows = app
-                .caches
-                .claim_rows(&app.session.workspace, &app.view)
-                .to_vec();
-            claims::claims_table_ui(ui, &app.session, &mut app.view, &rows, intents);
+            let rows = w.caches.claim_rows(&w.session.workspace, w.view).to_vec();
+            claims::claims_table_ui(ui, w.session, w.view, &rows, intents);
         });
     egui::CentralPanel::default().show(ui, |ui| {
-        let outdated = app
+        let outdated = w
             .caches
             .crosscheck
             .as_ref()
-            .is_some_and(|(revision, _)| *revision != app.session.workspace.revision());
-        crosscheck::view_tabs_ui(ui, &mut app.view, outdated);
-        if app.view.central == super::view_state::CentralView::Adjudicate {
-            adjudicate::adjudicate_ui(
-                ui,
-                &app.session,
-                &app.settings.analyst,
-                &mut app.view,
-                intents,
-            );
-        } else if app.view.central == super::view_state::CentralView::Reader {
-            reader::reader_ui(
-                ui,
-                &app.session,
-                &mut app.view,
-                &mut app.caches.reader,
-                intents,
-            );
+            .is_some_and(|(revision, _)| *revision != w.session.workspace.revision());
+        crosscheck::view_tabs_ui(ui, w.view, outdated);
+        if w.view.central == super::view_state::CentralView::Adjudicate {
+            adjudicate::adjudicate_ui(ui, w.session, &w.settings.analyst, w.view, intents);
+        } else if w.view.central == super::view_state::CentralView::Reader {
+            reader::reader_ui(ui, w.session, w.view, &mut w.caches.reader, intents);
         } else {
             // Shown while a newer revision is computed, so the view never goes blank.
-            let data = app.caches.crosscheck.as_ref().map(|(_, data)| data.clone());
-            crosscheck::crosscheck_ui(ui, &app.session, &mut app.view, data.as_deref(), intents);
+            let data = w.caches.crosscheck.as_ref().map(|(_, data)| data.clone());
+            crosscheck::crosscheck_ui(ui, w.session, w.view, data.as_deref(), intents);
         }
     });
-    dialogs::dialogs_ui(ui.ctx(), app, intents);
-    file_browser::file_browser_ui(ui.ctx(), &mut app.view.browser, intents);
+    dialogs::dialogs_ui(ui.ctx(), &mut w, intents);
+    file_browser::file_browser_ui(ui.ctx(), &mut w.view.browser, intents);
 }

@@ -3,16 +3,16 @@
 
 use egui::RichText;
 
-use super::super::app::WorkbenchApp;
 use super::super::intent::Intent;
 use super::super::jobs::Task;
 use super::super::theme;
+use super::Workbench;
 use crate::workspace::claim::ClaimStatus;
 
 /// Draws the status bar.
 pub fn status_bar_ui(
     ui: &mut egui::Ui,
-    app: &WorkbenchApp,
+    w: &Workbench<'_>,
     counts: [usize; 3],
     intents: &mut Vec<Intent>,
 ) {
@@ -33,36 +33,36 @@ pub fn status_bar_ui(
             );
         }
         ui.separator();
-        if app.session.is_dirty() {
+        if w.session.is_dirty() {
             ui.label(RichText::new("• unsaved changes").strong())
-                .on_hover_text(app.autosave_state());
-        } else if app.session.path.is_none() {
+                .on_hover_text(w.autosave);
+        } else if w.session.path.is_none() {
             // An untitled workspace as it loaded (the demo): nothing was ever saved.
             ui.label("no changes");
         } else {
             ui.label("saved");
         }
         ui.label(
-            RichText::new(format!("autosave: {}", app.autosave_state()))
+            RichText::new(format!("autosave: {}", w.autosave))
                 .small()
                 .weak(),
         );
-        if let Some(path) = &app.jobs.opening {
+        if let Some(path) = &w.jobs.opening {
             ui.separator();
             ui.spinner();
             ui.label(format!("Opening {}…", file_name(path)));
         }
-        if app.jobs.is_running(Task::Save) {
+        if w.jobs.is_running(Task::Save) {
             ui.separator();
             ui.spinner();
             ui.label("Saving…");
         }
-        if app.jobs.is_running(Task::Export) {
+        if w.jobs.is_running(Task::Export) {
             ui.separator();
             ui.spinner();
             ui.label("Exporting…");
         }
-        if let Some(progress) = &app.jobs.loading {
+        if let Some(progress) = &w.jobs.loading {
             ui.separator();
             let (done, total) = progress.counts();
             let fraction = if total == 0 {
@@ -79,7 +79,7 @@ pub fn status_bar_ui(
                 intents.push(Intent::CancelLoad);
             }
         }
-        if let Some(notice) = app.notices.last() {
+        if let Some(notice) = w.notices.last() {
             ui.separator();
             let text = RichText::new(&notice.text);
             let text = if notice.error {
@@ -97,7 +97,7 @@ pub fn status_bar_ui(
                 .on_hover_text(format!(
                     "{}\n\nClick for every message ({}).",
                     notice.text,
-                    app.notices.len()
+                    w.notices.len()
                 ));
             if response.clicked() {
                 intents.push(Intent::ShowMessages);
