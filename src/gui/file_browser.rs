@@ -67,7 +67,7 @@ pub struct FileBrowser {
     pub error: Option<String>,
     /// A file the analyst was asked about replacing; choosing it again replaces it.
     pub confirm_replace: Option<PathBuf>,
-    /// Entries cut from a listing longer than [`MAX_ENTRIES`].
+    /// Entries left out of a listing longer than the 5,000 it shows.
     pub left_out: usize,
     anchor: Option<usize>,
 }
