@@ -69,7 +69,10 @@ pub struct FileBrowser {
     pub confirm_replace: Option<PathBuf>,
     /// Entries left out of a listing longer than the 5,000 it shows.
     pub left_out: usize,
+    /// Where a Shift-extended selection started.
     anchor: Option<usize>,
+    /// The entry last clicked or moved to.
+    cursor: Option<usize>,
 }
 
 impl FileBrowser {
@@ -88,6 +91,7 @@ impl FileBrowser {
             confirm_replace: None,
             left_out: 0,
             anchor: None,
+            cursor: None,
         };
         browser.open_folder(folder);
         browser.path = suggested.unwrap_or_default();
@@ -164,6 +168,7 @@ impl FileBrowser {
                 self.left_out = left_out;
                 self.selected.clear();
                 self.anchor = None;
+                self.cursor = None;
                 self.error = None;
                 self.confirm_replace = None;
             }
@@ -232,6 +237,7 @@ impl FileBrowser {
         }
         self.confirm_replace = None;
         self.error = None;
+        self.cursor = Some(index);
         match (self.multiple(), self.anchor) {
             (true, Some(anchor)) if mode.range => {
                 self.selected = (anchor.min(index)..=anchor.max(index)).collect();
@@ -250,18 +256,23 @@ impl FileBrowser {
         self.path = self.selection_text();
     }
 
-    /// Moves a single selection by `step` entries (the arrow keys).
-    pub fn step(&mut self, step: isize) {
+    /// Moves the selection by `step` entries (the arrow keys); with `extend` (Shift), the
+    /// selection grows from where it started instead.
+    pub fn step(&mut self, step: isize, extend: bool) {
         if self.entries.is_empty() {
             return;
         }
         let last = self.entries.len() - 1;
-        let next = match self.anchor {
+        let next = match self.cursor {
             Some(at) => at.saturating_add_signed(step).min(last),
             None if step < 0 => last,
             None => 0,
         };
-        self.click(next, ClickMode::default());
+        let mode = ClickMode {
+            toggle: false,
+            range: extend,
+        };
+        self.click(next, mode);
     }
 
     /// The path field's text for the selection: one name, or each name quoted.
@@ -594,15 +605,26 @@ mod tests {
     }
 
     #[test]
-    fn arrow_keys_move_the_selection() {
+    fn arrow_keys_move_the_selection_and_shift_extends_it() {
         let dir = folder();
         let mut browser = FileBrowser::new(PathRequest::OpenArticles, dir.path(), None);
-        browser.step(1);
+        browser.step(1, false);
         assert_eq!(browser.selected, BTreeSet::from([0]));
-        browser.step(1);
-        browser.step(1);
-        browser.step(1);
+        browser.step(1, false);
+        browser.step(1, false);
+        browser.step(1, false);
         assert_eq!(browser.selected, BTreeSet::from([2]), "stops at the last");
         assert_eq!(browser.path, "b.txt");
+        browser.step(-1, true);
+        assert_eq!(browser.selected, BTreeSet::from([1, 2]), "Shift extends");
+        assert_eq!(browser.path, "\"A.md\" \"b.txt\"");
+        browser.step(-1, true);
+        assert_eq!(browser.selected, BTreeSet::from([0, 1, 2]));
+        browser.step(1, false);
+        assert_eq!(
+            browser.selected,
+            BTreeSet::from([1]),
+            "without Shift, one again"
+        );
     }
 }

@@ -1,5 +1,6 @@
 //! The in-app file browser's window: the folder's listing, the path field with completion
-//! and the buttons. Enter chooses, Tab completes, ↑/↓ move the selection, Esc closes it.
+//! and the buttons. Enter chooses, Tab completes, ↑/↓ move the selection (Shift extends
+//! it), Esc closes it.
 
 use egui::{Key, RichText};
 
@@ -20,12 +21,13 @@ pub fn file_browser_ui(
     let Some(browser) = slot.as_mut() else {
         return;
     };
-    let (escape, enter, down, up) = ctx.input(|i| {
+    let (escape, enter, down, up, shift) = ctx.input(|i| {
         (
             i.key_pressed(Key::Escape),
             i.key_pressed(Key::Enter),
             i.key_pressed(Key::ArrowDown),
             i.key_pressed(Key::ArrowUp),
+            i.modifiers.shift,
         )
     });
     if escape {
@@ -35,10 +37,10 @@ pub fn file_browser_ui(
     let mut chosen = None;
     let mut cancel = false;
     let moved = if down {
-        browser.step(1);
+        browser.step(1, shift);
         true
     } else if up {
-        browser.step(-1);
+        browser.step(-1, shift);
         true
     } else {
         false
