@@ -998,3 +998,54 @@ fn long_evidence_links_do_not_widen_the_inspector() {
         "the Inspector kept its width: {before} before the links, {after} after"
     );
 }
+
+/// While a large folder loads in the background, the menus answer at once and articles keep
+/// landing: the window takes the loaded articles a slice per frame.
+#[test]
+fn menus_answer_while_a_large_folder_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let sample = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample_data/001_e40d02d29da63f7d.txt"
+    ))
+    .unwrap();
+    for n in 0..1_500 {
+        std::fs::write(
+            corpus.join(format!("{n:04}.txt")),
+            format!("Copy {n}\n\n{sample}"),
+        )
+        .unwrap();
+    }
+    let mut harness = harness(StartWith::Empty, dir.path());
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .handle(&ctx, Intent::LoadPaths(vec![corpus]));
+    // Wait until some articles have landed, so the window is busy taking them in.
+    gui_support::wait_until(&mut harness, |app| {
+        app.session.workspace.articles().len() >= 20
+    });
+    assert!(harness.state().jobs.loading.is_some(), "still loading");
+    let before = harness.state().session.workspace.articles().len();
+    harness.get_by_label("File").click_accesskit();
+    harness.run_steps(2);
+    assert!(
+        harness.query_by_label_contains("Open articles").is_some(),
+        "the File menu opened within two frames, mid-load"
+    );
+    assert!(
+        harness.state().jobs.loading.is_some(),
+        "the load was still running"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    harness.run_steps(2);
+    let after = harness.state().session.workspace.articles().len();
+    assert!(
+        after > before,
+        "articles kept landing meanwhile ({before} → {after})"
+    );
+    harness.state_mut().handle(&ctx, Intent::CancelLoad);
+    settle(&mut harness);
+}
