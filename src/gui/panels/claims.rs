@@ -10,6 +10,7 @@ use super::super::theme;
 use super::super::view_state::{ClaimFilter, Column, ViewState};
 use super::super::widgets::bidi;
 use super::super::widgets::labelled;
+use crate::export::one_line;
 use crate::workspace::Workspace;
 use crate::workspace::claim::{Claim, ClaimId, ClaimStatus};
 
@@ -369,8 +370,4 @@ fn filter_bar_ui(ui: &mut egui::Ui, workspace: &Workspace, view: &mut ViewState,
             view.filter = ClaimFilter::default();
         }
     });
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

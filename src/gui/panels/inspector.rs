@@ -9,6 +9,7 @@ use super::super::session::Session;
 use super::super::theme;
 use super::super::view_state::ViewState;
 use super::super::widgets::bidi;
+use crate::export::one_line;
 use crate::workspace::Action;
 use crate::workspace::claim::{Claim, ClaimStatus, Credibility, Relation, Reliability};
 
@@ -321,11 +322,6 @@ fn dispute_ui(ui: &mut egui::Ui, claim: &Claim, intents: &mut Vec<Intent>) {
             );
         }
     }
-}
-
-/// `text` with its line breaks and runs of spaces as single spaces.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The claim's words in quotation marks, unless they open with their own (a quoted
