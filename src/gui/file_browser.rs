@@ -312,7 +312,8 @@ impl FileBrowser {
     /// taken from the listed folder.
     fn resolve(&self, text: &str) -> PathBuf {
         let home = std::env::var_os("HOME").map(PathBuf::from);
-        match (text.strip_prefix("~/").or(text.strip_prefix('~')), home) {
+        let in_home = if text == "~" { Some("") } else { text.strip_prefix("~/") };
+        match (in_home, home) {
             (Some(rest), Some(home)) => home.join(rest),
             _ => self.folder.join(text),
         }
