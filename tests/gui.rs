@@ -109,6 +109,24 @@ fn drag_in_reader(harness: &mut Harness<'static, WorkbenchApp>, start: usize, en
     to
 }
 
+/// Drags across the reader from byte `start` to byte `end` of the shown article's `text`;
+/// returns the text selected.
+fn selected_by_dragging(
+    harness: &mut Harness<'static, WorkbenchApp>,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> String {
+    drag_in_reader(harness, start, end);
+    let (_, span) = harness
+        .state()
+        .view
+        .selection
+        .clone()
+        .expect("dragging selects text");
+    text[span.start..span.end].to_owned()
+}
+
 fn button(pos: Pos2, button: PointerButton, pressed: bool) -> Event {
     Event::PointerButton {
         pos,
@@ -363,14 +381,10 @@ fn a_selection_dragged_mid_word_covers_whole_words() {
     // From inside "significant" to inside "concern".
     let start = text.find("significant concern").unwrap() + 3;
     let end = start + "nificant conc".len();
-    drag_in_reader(&mut harness, start, end);
-    let (_, span) = harness
-        .state()
-        .view
-        .selection
-        .clone()
-        .expect("dragging selects text");
-    assert_eq!(&text[span.start..span.end], "significant concern");
+    assert_eq!(
+        selected_by_dragging(&mut harness, &text, start, end),
+        "significant concern"
+    );
 }
 
 #[test]
@@ -496,14 +510,10 @@ fn hebrew_reads_right_to_left_with_its_figures_left_to_right() {
     // Dragging from inside one word to inside another selects the words between, whole.
     let start = at("הצבא") + 2;
     let end = at("אמר") + 2;
-    drag_in_reader(&mut harness, start, end);
-    let (_, span) = harness
-        .state()
-        .view
-        .selection
-        .clone()
-        .expect("dragging selects text");
-    assert_eq!(&text[span.start..span.end], "הצבא אמר");
+    assert_eq!(
+        selected_by_dragging(&mut harness, &text, start, end),
+        "הצבא אמר"
+    );
 }
 
 #[test]
@@ -948,14 +958,10 @@ fn hard_line_breaks_inside_a_paragraph_are_reflowed() {
     // Dragging across the joined break selects the words on both sides.
     let start = text.find("North").unwrap() + 2;
     let end = text.find("troops had").unwrap() + 3;
-    drag_in_reader(&mut harness, start, end);
-    let (_, span) = harness
-        .state()
-        .view
-        .selection
-        .clone()
-        .expect("dragging selects text");
-    assert_eq!(&text[span.start..span.end], "North Korean\ntroops");
+    assert_eq!(
+        selected_by_dragging(&mut harness, &text, start, end),
+        "North Korean\ntroops"
+    );
 }
 
 /// A claim whose evidence links quote long claims keeps the Inspector's width: the links are

@@ -312,7 +312,11 @@ impl FileBrowser {
     /// taken from the listed folder.
     fn resolve(&self, text: &str) -> PathBuf {
         let home = std::env::var_os("HOME").map(PathBuf::from);
-        let in_home = if text == "~" { Some("") } else { text.strip_prefix("~/") };
+        let in_home = if text == "~" {
+            Some("")
+        } else {
+            text.strip_prefix("~/")
+        };
         match (in_home, home) {
             (Some(rest), Some(home)) => home.join(rest),
             _ => self.folder.join(text),
