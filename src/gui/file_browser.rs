@@ -73,6 +73,9 @@ pub struct FileBrowser {
     anchor: Option<usize>,
     /// The entry last clicked or moved to.
     cursor: Option<usize>,
+    /// The completions of the path field's text as last typed: the field is drawn every
+    /// frame, its folder read only when the text changes.
+    completed: Option<(String, Vec<String>)>,
 }
 
 impl FileBrowser {
@@ -92,6 +95,7 @@ impl FileBrowser {
             left_out: 0,
             anchor: None,
             cursor: None,
+            completed: None,
         };
         browser.open_folder(folder);
         browser.path = suggested.unwrap_or_default();
@@ -408,9 +412,22 @@ impl FileBrowser {
         Some(named)
     }
 
-    /// Names in the typed path's folder that start with its last part, for completion.
-    #[must_use]
-    pub fn completions(&self) -> Vec<String> {
+    /// Names in the typed path's folder that start with its last part, for completion; the
+    /// folder is read again only when the text has changed.
+    pub fn completions(&mut self) -> &[String] {
+        if self
+            .completed
+            .as_ref()
+            .is_none_or(|(text, _)| *text != self.path)
+        {
+            self.completed = Some((self.path.clone(), self.read_completions()));
+        }
+        self.completed
+            .as_ref()
+            .map_or(&[], |(_, names)| names.as_slice())
+    }
+
+    fn read_completions(&self) -> Vec<String> {
         let text = self.path.trim_start();
         if text.starts_with('"') {
             return Vec::new();
@@ -451,7 +468,7 @@ impl FileBrowser {
 
     /// Tab in the path field: completes as far as every candidate agrees.
     pub fn complete(&mut self) {
-        let candidates = self.completions();
+        let candidates = self.completions().to_vec();
         let Some(first) = candidates.first() else {
             return;
         };

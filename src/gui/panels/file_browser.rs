@@ -192,7 +192,7 @@ fn listing_ui(
 /// The path field: a name in the listed folder or a path (`~/` is home). Tab completes it;
 /// the candidates show below and take a click.
 fn path_field_ui(ui: &mut egui::Ui, browser: &mut FileBrowser, field_id: egui::Id) {
-    let completions = browser.completions();
+    let completions = browser.completions().to_vec();
     ui.horizontal(|ui| {
         let label = ui.label(if browser.saves() { "Name" } else { "Path" });
         let field = ui
