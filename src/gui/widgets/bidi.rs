@@ -45,13 +45,7 @@ pub fn line(ui: &egui::Ui, text: impl Into<egui::RichText>) -> egui::WidgetText 
     if !has_rtl(text.text()) {
         return text.into();
     }
-    let mut styled = LayoutJob::default();
-    text.append_to(
-        &mut styled,
-        ui.style(),
-        egui::FontSelection::Default,
-        egui::Align::LEFT,
-    );
+    let mut styled = styled_job(ui, text);
     // One line: line breaks read as spaces (the same byte length, so sources hold).
     styled.text = styled.text.replace(['\n', '\r'], " ");
     styled.wrap.max_width = (ui.available_width() - ELLIPSIS_ROOM).max(ELLIPSIS_ROOM);
@@ -60,13 +54,15 @@ pub fn line(ui: &egui::Ui, text: impl Into<egui::RichText>) -> egui::WidgetText 
 }
 
 /// The characters `text` is drawn with on one row per line, left to right, with Arabic in
-/// its joining forms.
+/// its joining forms (for tests of what the fonts must cover).
+#[cfg(test)]
 #[must_use]
 pub fn shown_chars(text: &str) -> Vec<char> {
     visual(text).into_iter().map(|(c, _)| c).collect()
 }
 
 /// The characters of `text` as shown on one row per line, left to right.
+#[cfg(test)]
 fn visual(text: &str) -> Vec<Shown> {
     let mut out = Vec::with_capacity(text.len());
     let mut start = 0;
@@ -82,11 +78,8 @@ fn visual(text: &str) -> Vec<Shown> {
     out
 }
 
-/// A wrapping label that reads right to left where its text does.
-pub fn wrapped_label(ui: &mut egui::Ui, text: egui::RichText) -> egui::Response {
-    if !has_rtl(text.text()) {
-        return ui.add(egui::Label::new(text).wrap());
-    }
+/// `text` as one section in the style `ui` gives it.
+fn styled_job(ui: &egui::Ui, text: egui::RichText) -> LayoutJob {
     let mut job = LayoutJob::default();
     text.append_to(
         &mut job,
@@ -94,6 +87,15 @@ pub fn wrapped_label(ui: &mut egui::Ui, text: egui::RichText) -> egui::Response 
         egui::FontSelection::Default,
         egui::Align::LEFT,
     );
+    job
+}
+
+/// A wrapping label that reads right to left where its text does.
+pub fn wrapped_label(ui: &mut egui::Ui, text: egui::RichText) -> egui::Response {
+    if !has_rtl(text.text()) {
+        return ui.add(egui::Label::new(text).wrap());
+    }
+    let mut job = styled_job(ui, text);
     job.wrap.max_width = ui.available_width();
     let laid = lay_out(job, |job| ui.fonts_mut(|f| f.layout_job(job)));
     ui.add(egui::Label::new(laid.galley))
